@@ -1,0 +1,3 @@
+export * from './authorized.ts';
+export * from './clock.ts';
+export * from './errors.ts';
