@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { LIMITS } from '@tack/contracts';
+import { type Clock, systemClock } from '@tack/core';
+import type { OpenDatabase } from '@tack/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createAuth } from './auth.ts';
+import type { Config } from './config.ts';
+import { errorHandler } from './errors.ts';
+import { actorPlugin } from './plugins/actor.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { webPlugin } from './plugins/web.ts';
+import { accountRoutes } from './routes/account.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { createServices } from './services.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: OpenDatabase;
+  /** The origin people reach this server at, e.g. http://127.0.0.1:8080. */
+  origin: string;
+  clock?: Clock;
+}
+
+/** Every route, in one list: the access-matrix test is generated from what this registers. */
+export async function buildApp({ config, database, origin, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: config.trustProxy,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  // JSON only: a text body is refused with 415 rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const services = createServices(database, clock);
+  const auth = await createAuth(config, database, origin);
+  const origins = trustedOrigins(origin);
+
+  await app.register(securityPlugin, { rateLimit: config.rateLimit, https: origin.startsWith('https://') });
+  await app.register(openapiPlugin);
+  await app.register(actorPlugin, { auth, services, origins });
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { auth, origin, authRateLimit: config.authRateLimit });
+  await app.register(accountRoutes, { services });
+  await app.register(webPlugin, { webDir: config.webDir });
+  return app;
+}
+
+/** The origin itself, and on loopback the same port under the other loopback name. */
+export function trustedOrigins(origin: string): string[] {
+  const u = new URL(origin);
+  const out = [u.origin];
+  if (u.hostname === '127.0.0.1') out.push(`${u.protocol}//localhost:${u.port}`);
+  if (u.hostname === 'localhost') out.push(`${u.protocol}//127.0.0.1:${u.port}`);
+  return out;
+}

@@ -1,0 +1,70 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { getOrCreateSetting, type OpenDatabase } from '@tack/db';
+import { betterAuth } from 'better-auth';
+import { LIMITS } from '@tack/contracts';
+import type { Config } from './config.ts';
+
+const snake = {
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  userId: 'user_id',
+  expiresAt: 'expires_at',
+} as const;
+
+/** better-auth over Tack's own tables (created by Tack's frozen migrations, snake_case columns). */
+export async function createAuth(config: Config, database: OpenDatabase, origin: string) {
+  const secret =
+    config.secret ?? (await getOrCreateSetting(database.db, 'auth_secret', () => randomBytes(48).toString('base64url')));
+  return betterAuth({
+    appName: 'Tack',
+    baseURL: origin,
+    basePath: '/api/auth',
+    secret,
+    trustedOrigins: [origin],
+    telemetry: { enabled: false },
+    database: database.driver.kind === 'sqlite' ? database.driver.sqlite : database.driver.pool,
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: LIMITS.passwordMin,
+      maxPasswordLength: LIMITS.passwordMax,
+      autoSignIn: true,
+    },
+    // Tack applies its own per-address limits on sign-in and sign-up (plugins/security.ts).
+    rateLimit: { enabled: false },
+    session: {
+      modelName: 'session',
+      fields: { ...snake, ipAddress: 'ip_address', userAgent: 'user_agent' },
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+    },
+    user: {
+      modelName: 'user',
+      fields: { createdAt: snake.createdAt, updatedAt: snake.updatedAt, emailVerified: 'email_verified' },
+      additionalFields: {
+        timeZone: { type: 'string', fieldName: 'time_zone', required: false, defaultValue: 'UTC', input: false },
+        weekStart: { type: 'string', fieldName: 'week_start', required: false, defaultValue: 'monday', input: false },
+      },
+    },
+    account: {
+      modelName: 'account',
+      fields: {
+        ...snake,
+        accountId: 'account_id',
+        providerId: 'provider_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+      },
+    },
+    verification: { modelName: 'verification', fields: { createdAt: 'created_at', updatedAt: 'updated_at', expiresAt: 'expires_at' } },
+    advanced: {
+      database: { generateId: () => randomUUID() },
+      useSecureCookies: origin.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+  });
+}
+
+export type Auth = Awaited<ReturnType<typeof createAuth>>;

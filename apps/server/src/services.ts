@@ -1,0 +1,32 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { type AccountsService, accountsService, type Clock, type MintedSecret } from '@tack/core';
+import { accountsRepository, type OpenDatabase, tokensRepository } from '@tack/db';
+
+/** Personal API tokens: 256 random bits; only a SHA-256 digest is stored. */
+export function mintSecret(): MintedSecret {
+  const token = `tack_${randomBytes(32).toString('base64url')}`;
+  return { token, prefix: token.slice(0, 12), hash: hashSecret(token) };
+}
+
+export function hashSecret(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface Services {
+  accounts: AccountsService;
+}
+
+/** Wires core's services to the database's repositories. One place, so routes stay short. */
+export function createServices(database: OpenDatabase, clock: Clock): Services {
+  const { db } = database;
+  return {
+    accounts: accountsService({
+      accounts: accountsRepository(db),
+      tokens: tokensRepository(db),
+      clock,
+      newId: randomUUID,
+      mintSecret,
+      hashSecret,
+    }),
+  };
+}

@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseConfig {
+  /** A postgres:// URL selects PostgreSQL; otherwise SQLite in dataDir. */
+  databaseUrl?: string | undefined;
+  /** Folder for the SQLite file (tack.db). ':memory:' keeps the database in memory (tests). */
+  dataDir: string;
+  /** Postgres pool size. */
+  poolSize?: number;
+}
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The raw driver handle better-auth is given (it builds its own Kysely over it). */
+  driver: { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool };
+  close(): Promise<void>;
+}
+
+/** Thrown when the database cannot be reached or opened; the message names the setting to fix. */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//i.test(url);
+}
+
+// pg returns int8 and numeric as strings by default; Tack's counts and sums fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+  if (isPostgresUrl(config.databaseUrl)) return openPostgres(config.databaseUrl, config.poolSize ?? 10);
+  return openSqlite(config.dataDir);
+}
+
+function openSqlite(dataDir: string): OpenDatabase {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (err) {
+      throw new DatabaseUnavailableError(`TACK_DATA_DIR: cannot create ${dataDir}: ${(err as Error).message}`);
+    }
+    file = join(dataDir, 'tack.db');
+  }
+  let sqlite: SQLite.Database;
+  try {
+    sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    throw new DatabaseUnavailableError(`TACK_DATA_DIR: cannot open ${file}: ${(err as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    driver: { kind: 'sqlite', sqlite },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<OpenDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection (a Postgres restart) must not crash the process.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    const where = safeUrl(url);
+    throw new DatabaseUnavailableError(
+      `DATABASE_URL: cannot connect to PostgreSQL at ${where}: ${(err as Error).message || String(err)}`,
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    driver: { kind: 'postgres', pool },
+    close: () => db.destroy(),
+  };
+}
+
+/** The URL without its password, for messages and logs. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+export async function migrateDown(db: Kysely<Database>): Promise<MigrationReport> {
+  const { error, results } = await migrator(db).migrateDown();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,92 @@
+// Row types: what the database holds. Domain types live in @tack/core; repositories map between them.
+import type { Generated } from 'kysely';
+
+type AuthDate = Date | string;
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: boolean | number;
+  image: string | null;
+  time_zone: Generated<string>;
+  week_start: Generated<string>;
+  created_at: AuthDate;
+  updated_at: AuthDate;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  token: string;
+  expires_at: AuthDate;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: AuthDate;
+  updated_at: AuthDate;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface InstanceSettingTable {
+  key: string;
+  value: string;
+  created_at: string;
+}
+
+export interface RoleTable {
+  id: string;
+  scope: string;
+  description: string;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  slug: string;
+  aggregate_floor: Generated<number>;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface MembershipTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  role_id: string;
+  created_at: string;
+  ended_at: string | null;
+}
+
+export interface CoachingRelationshipTable {
+  id: string;
+  coach_id: string;
+  coachee_id: string;
+  status: string;
+  created_at: string;
+  ended_at: string | null;
+}
+
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  instance_setting: InstanceSettingTable;
+  role: RoleTable;
+  organization: OrganizationTable;
+  membership: MembershipTable;
+  coaching_relationship: CoachingRelationshipTable;
+}
+
+export function toIso(value: AuthDate): string {
+  return typeof value === 'string' ? new Date(value).toISOString() : value.toISOString();
+}
