@@ -2,7 +2,7 @@
 // older Node a fresh machine has (Node 20 here) before anything else can.
 // On an older Node it installs node@24 from the npm registry into ./.tools (git-ignored)
 // and re-runs the same command with it. A machine that already has Node 24 uses its own.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,8 +52,11 @@ function installNode24() {
   }
 }
 
-/** Re-runs the current script under Node 24 when needed; returns only on Node 24. */
-export function ensureNode24() {
+/**
+ * Re-runs the current script under Node 24 when needed; resolves only on Node 24. Otherwise the
+ * child gets the terminal, signals are passed on, and this process exits with the child's code.
+ */
+export async function ensureNode24() {
   if (isNode24()) return;
   const local = join(NODE_BIN_DIR, 'node');
   if (!existsSync(local)) installNode24();
@@ -62,6 +65,9 @@ export function ensureNode24() {
     env.NODE_EXTRA_CA_CERTS ??= CA;
     env.npm_config_cafile ??= CA;
   }
-  const r = spawnSync(local, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
-  process.exit(r.status ?? (r.signal ? 1 : 0));
+  const child = spawn(local, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
+  await new Promise(() => {
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 0)));
+  });
 }

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNode24, ROOT, toolEnv } from './node24.mjs';
 
-ensureNode24();
+await ensureNode24();
 
 const [command = 'start', ...args] = process.argv.slice(2);
 const env = toolEnv();

@@ -14,7 +14,14 @@ import { webPlugin } from './plugins/web.ts';
 import { accountRoutes } from './routes/account.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
-import { createServices } from './services.ts';
+import { practiceRoutes } from './routes/practices.ts';
+import { createServices, type Services } from './services.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
 
 export interface BuildOptions {
   config: Config;
@@ -48,6 +55,7 @@ export async function buildApp({ config, database, origin, clock = systemClock }
   });
 
   const services = createServices(database, clock);
+  app.decorate('services', services);
   const auth = await createAuth(config, database, origin);
   const origins = trustedOrigins(origin);
 
@@ -57,6 +65,7 @@ export async function buildApp({ config, database, origin, clock = systemClock }
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { auth, origin, authRateLimit: config.authRateLimit });
   await app.register(accountRoutes, { services });
+  await app.register(practiceRoutes, { services });
   await app.register(webPlugin, { webDir: config.webDir });
   return app;
 }

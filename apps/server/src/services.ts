@@ -1,6 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { type AccountsService, accountsService, type Clock, type MintedSecret } from '@tack/core';
-import { accountsRepository, type OpenDatabase, tokensRepository } from '@tack/db';
+import {
+  type AccountsService,
+  accountsService,
+  type Clock,
+  type MintedSecret,
+  type PracticesService,
+  practicesService,
+} from '@tack/core';
+import { accountsRepository, type OpenDatabase, practiceStore, tokensRepository } from '@tack/db';
 
 /** Personal API tokens: 256 random bits; only a SHA-256 digest is stored. */
 export function mintSecret(): MintedSecret {
@@ -14,14 +21,22 @@ export function hashSecret(token: string): string {
 
 export interface Services {
   accounts: AccountsService;
+  practices: PracticesService;
 }
 
 /** Wires core's services to the database's repositories. One place, so routes stay short. */
 export function createServices(database: OpenDatabase, clock: Clock): Services {
   const { db } = database;
+  const accounts = accountsRepository(db);
   return {
+    practices: practicesService({
+      store: practiceStore(db),
+      clock,
+      newId: randomUUID,
+      timeZoneOf: async (userId) => (await accounts.getUser(userId))?.timeZone ?? 'UTC',
+    }),
     accounts: accountsService({
-      accounts: accountsRepository(db),
+      accounts,
       tokens: tokensRepository(db),
       clock,
       newId: randomUUID,

@@ -41,7 +41,14 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
     const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
     const origin = config.publicUrl ?? `http://${hostForUrl === '0.0.0.0' ? '127.0.0.1' : hostForUrl}:${port}`;
     app = await buildApp({ config, database, origin, clock: options.clock });
+    // Deleted practices are kept 30 days, then purged: at start and every six hours.
+    const purge = () =>
+      running.services.practices.purgeDeleted().catch((err: unknown) => running.log.warn({ err }, 'purge failed'));
+    const running = app;
+    const timer = setInterval(purge, 6 * 3600_000);
+    timer.unref();
     app.addHook('onClose', async () => {
+      clearInterval(timer);
       await database.close();
     });
     try {
@@ -50,7 +57,7 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(config.host, port);
       throw err;
     }
-    const running = app;
+    void purge();
     return { url: origin, app: running, close: () => running.close() };
   } catch (err) {
     if (app) await app.close().catch(() => {});

@@ -1,9 +1,27 @@
 import {
+  type Area,
+  areaListSchema,
+  areaSchema,
+  type CheckinDto,
+  checkinListSchema,
+  checkinSchema,
+  type CreatePractice,
   type CreateTokenResponse,
   createTokenResponseSchema,
   type ErrorCode,
   errorBodySchema,
   type FieldIssue,
+  type FrequencyDto,
+  type Practice,
+  practiceListSchema,
+  practiceSchema,
+  schedulePreviewSchema,
+  type StrengthDto,
+  strengthSchema,
+  type Today,
+  todaySchema,
+  type UpdatePractice,
+  type UpsertCheckin,
   type MeResponse,
   meResponseSchema,
   type SetupStatus,
@@ -12,7 +30,12 @@ import {
   tokenListSchema,
   type UpdateMe,
 } from '@tack/contracts';
-import type { z } from 'zod';
+import { z } from 'zod';
+
+const practiceBody = z.object({ practice: practiceSchema });
+const checkinBody = z.object({ checkin: checkinSchema });
+const areaBody = z.object({ area: areaSchema });
+const enc = encodeURIComponent;
 
 /** An error answered by the Tack server (or a network failure, with code INTERNAL and status 0). */
 export class TackApiError extends Error {
@@ -129,6 +152,64 @@ export function createClient(options: ClientOptions = {}) {
         request('POST', '/api/v1/tokens', { body: { name }, schema: createTokenResponseSchema }),
       revoke: async (id: string) => {
         await request('DELETE', `/api/v1/tokens/${encodeURIComponent(id)}`);
+      },
+    },
+    today: (date?: string): Promise<Today> => request('GET', '/api/v1/today', { query: { date }, schema: todaySchema }),
+    practices: {
+      list: async (state?: 'active' | 'paused' | 'archived' | 'deleted' | 'all'): Promise<Practice[]> =>
+        (await request('GET', '/api/v1/practices', { query: { state }, schema: practiceListSchema })).practices,
+      get: async (id: string): Promise<Practice> =>
+        (await request('GET', `/api/v1/practices/${enc(id)}`, { schema: practiceBody })).practice,
+      create: async (input: Partial<CreatePractice> & Pick<CreatePractice, 'name' | 'frequency'>): Promise<Practice> =>
+        (await request('POST', '/api/v1/practices', { body: input, schema: practiceBody })).practice,
+      update: async (id: string, patch: UpdatePractice): Promise<Practice> =>
+        (await request('PATCH', `/api/v1/practices/${enc(id)}`, { body: patch, schema: practiceBody })).practice,
+      remove: async (id: string): Promise<Practice> =>
+        (await request('DELETE', `/api/v1/practices/${enc(id)}`, { schema: practiceBody })).practice,
+      archive: async (id: string): Promise<Practice> =>
+        (await request('POST', `/api/v1/practices/${enc(id)}/archive`, { body: {}, schema: practiceBody })).practice,
+      restore: async (id: string): Promise<Practice> =>
+        (await request('POST', `/api/v1/practices/${enc(id)}/restore`, { body: {}, schema: practiceBody })).practice,
+      pause: async (id: string, range: { from?: string; to?: string | null } = {}): Promise<Practice> =>
+        (await request('POST', `/api/v1/practices/${enc(id)}/pause`, { body: range, schema: practiceBody })).practice,
+      resume: async (id: string, on?: string): Promise<Practice> =>
+        (await request('POST', `/api/v1/practices/${enc(id)}/resume`, { body: on ? { on } : {}, schema: practiceBody }))
+          .practice,
+      preview: async (frequency: FrequencyDto, from?: string) =>
+        (
+          await request('GET', '/api/v1/practices/schedule-preview', {
+            query: { frequency: JSON.stringify(frequency), from },
+            schema: schedulePreviewSchema,
+          })
+        ).days,
+      strength: (id: string, range: { from?: string; to?: string } = {}): Promise<StrengthDto> =>
+        request('GET', `/api/v1/practices/${enc(id)}/strength`, { query: range, schema: strengthSchema }),
+    },
+    checkins: {
+      list: async (practiceId: string, range: { from?: string; to?: string } = {}): Promise<CheckinDto[]> =>
+        (await request('GET', `/api/v1/practices/${enc(practiceId)}/checkins`, { query: range, schema: checkinListSchema }))
+          .checkins,
+      put: async (practiceId: string, date: string, input: UpsertCheckin): Promise<CheckinDto> =>
+        (
+          await request('PUT', `/api/v1/practices/${enc(practiceId)}/checkins/${enc(date)}`, {
+            body: input,
+            schema: checkinBody,
+          })
+        ).checkin,
+      remove: async (practiceId: string, date: string) => {
+        await request('DELETE', `/api/v1/practices/${enc(practiceId)}/checkins/${enc(date)}`);
+      },
+      batch: async (input: { date?: string; practiceIds: string[]; status?: 'done' | 'skipped' | 'notDone' }) =>
+        (await request('POST', '/api/v1/checkins/batch', { body: input, schema: checkinListSchema })).checkins,
+    },
+    areas: {
+      list: async (): Promise<Area[]> => (await request('GET', '/api/v1/areas', { schema: areaListSchema })).areas,
+      create: async (name: string): Promise<Area> =>
+        (await request('POST', '/api/v1/areas', { body: { name }, schema: areaBody })).area,
+      update: async (id: string, patch: { name?: string; position?: number }): Promise<Area> =>
+        (await request('PATCH', `/api/v1/areas/${enc(id)}`, { body: patch, schema: areaBody })).area,
+      remove: async (id: string) => {
+        await request('DELETE', `/api/v1/areas/${enc(id)}`);
       },
     },
   };

@@ -4,3 +4,4 @@ export { accountsRepository } from './repositories/accounts.ts';
 export { getOrCreateSetting } from './repositories/settings.ts';
 export { tokensRepository } from './repositories/tokens.ts';
 export type { Database } from './schema.ts';
+export { practiceStore } from './repositories/practices.ts';

@@ -76,7 +76,81 @@ export interface CoachingRelationshipTable {
   ended_at: string | null;
 }
 
+export interface AreaTable {
+  id: string;
+  user_id: string;
+  name: string;
+  position: number;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface PracticeTable {
+  id: string;
+  user_id: string;
+  area_id: string | null;
+  name: string;
+  description: string | null;
+  why: string | null;
+  color: string;
+  kind: string;
+  unit: string | null;
+  target: number | null;
+  target_type: string | null;
+  /** JSON {if, then} */
+  if_then: string | null;
+  position: number;
+  history_rev: Generated<number>;
+  external_source: string | null;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface PracticeScheduleTable {
+  practice_id: string;
+  effective_from: string;
+  /** JSON Frequency */
+  frequency: string;
+  created_at: string;
+}
+
+export interface PracticePauseTable {
+  id: string;
+  practice_id: string;
+  from_date: string;
+  to_date: string | null;
+  created_at: string;
+}
+
+export interface CheckinTable {
+  practice_id: string;
+  date: string;
+  user_id: string;
+  status: string;
+  value: number | null;
+  note: string | null;
+  energy: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StrengthCheckpointTable {
+  practice_id: string;
+  date: string;
+  /** JSON StrengthCheckpoint */
+  state: string;
+}
+
 export interface Database {
+  area: AreaTable;
+  practice: PracticeTable;
+  practice_schedule: PracticeScheduleTable;
+  practice_pause: PracticePauseTable;
+  checkin: CheckinTable;
+  strength_checkpoint: StrengthCheckpointTable;
   user: UserTable;
   session: SessionTable;
   api_token: ApiTokenTable;

@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import type { Register } from '../context.ts';
+import { CliError } from '../errors.ts';
+
+interface ServeOptions {
+  host?: string;
+  port?: number;
+  dataDir?: string;
+}
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('must be a whole number from 0 to 65535.');
+  return n;
+}
+
+/** Settings for the server: the environment, with flags taking precedence. */
+export function serverEnv(env: NodeJS.ProcessEnv, opts: { host?: string; port?: number; dataDir?: string }) {
+  const out: Record<string, string | undefined> = { ...env };
+  if (opts.host !== undefined) out.TACK_HOST = opts.host;
+  if (opts.port !== undefined) out.TACK_PORT = String(opts.port);
+  if (opts.dataDir !== undefined) out.TACK_DATA_DIR = resolve(opts.dataDir);
+  return out;
+}
+
+const GRACE_MS = 10_000;
+
+export const register: Register = (program, ctx) => {
+  program
+    .command('serve')
+    .helpGroup('Running a server:')
+    .summary('run a Tack server (API and web app) on this machine')
+    .description(
+      'Run a Tack server in this terminal: the API and the web app, with the database migrated first. ' +
+        'Data lives in SQLite under --data-dir, or in PostgreSQL when DATABASE_URL is set. ' +
+        'Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.',
+    )
+    .option('--host <host>', 'address to listen on; 0.0.0.0 for every interface (env TACK_HOST, default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on; 0 picks a free one (env TACK_PORT, default 8080)', parsePort)
+    .option('--data-dir <dir>', 'folder for the SQLite database and other data (env TACK_DATA_DIR, default ./data)')
+    .addHelpText(
+      'after',
+      '\nOther settings come from the environment: DATABASE_URL, TACK_PUBLIC_URL, TACK_SECRET, TACK_LOG_LEVEL, …\n' +
+        'See docs/ for the full list.',
+    )
+    .action(async (_opts: ServeOptions, cmd: Command) => {
+      const opts = ctx.options<ServeOptions>(cmd);
+      // Loaded here, not at the top: the server and its dependencies are only needed by this command.
+      const { ConfigError, loadConfig, startServer } = await import('@tack/server');
+      let config: ReturnType<typeof loadConfig>;
+      try {
+        config = loadConfig(serverEnv(ctx.env, opts));
+      } catch (err) {
+        if (err instanceof ConfigError) throw new CliError(err.message);
+        throw err;
+      }
+      const server = await startServer(config).catch((err: unknown) => {
+        const name = err instanceof Error ? err.name : '';
+        if (name === 'PortInUseError') {
+          throw new CliError(`${config.host}:${config.port} is already in use; choose another port with --port`);
+        }
+        if (name === 'DatabaseUnavailableError') throw new CliError((err as Error).message);
+        throw err;
+      });
+      const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+      ctx.out.line(`Tack is running at ${server.url} (data: ${where})`);
+      ctx.out.note('Press Ctrl+C to stop.');
+
+      await new Promise<void>((done, fail) => {
+        let stopping = false;
+        const stop = (signal: NodeJS.Signals) => {
+          if (stopping) {
+            ctx.out.note(`Second ${signal}: stopping now.`);
+            process.exit(1);
+          }
+          stopping = true;
+          ctx.out.note(`${signal}: finishing requests in flight and closing the database…`);
+          const force = setTimeout(() => {
+            ctx.out.error(`did not stop within ${GRACE_MS / 1000} s; exiting anyway`);
+            process.exit(1);
+          }, GRACE_MS);
+          force.unref();
+          server.close().then(() => {
+            clearTimeout(force);
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            ctx.out.note('Stopped.');
+            done();
+          }, fail);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+};

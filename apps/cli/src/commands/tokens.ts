@@ -1,0 +1,91 @@
+import type { ApiToken } from '@tack/contracts';
+import type { Command } from 'commander';
+import type { Register } from '../context.ts';
+import { formatTimestamp } from '../output.ts';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+export const register: Register = (program, ctx) => {
+  const tokens = program
+    .command('tokens')
+    .helpGroup('Account:')
+    .summary('list, create and revoke personal API tokens')
+    .description(
+      'Personal API tokens let scripts and this CLI act as you. Each token is shown once, when created; ' +
+        'the server keeps only a hash and the first characters (the prefix) to recognise it.',
+    );
+
+  tokens
+    .command('list')
+    .alias('ls')
+    .summary('list your API tokens')
+    .description('List your API tokens. The one this CLI is using is marked with *.')
+    .option('--json', 'print {"tokens": […]} as JSON')
+    .action(async (_opts: JsonOption, cmd: Command) => {
+      const opts = ctx.options<JsonOption>(cmd);
+      const conn = await ctx.connect(cmd);
+      const list = await conn.client.tokens.list();
+      if (opts.json) {
+        ctx.out.json(list);
+        return;
+      }
+      ctx.out.table(
+        list.tokens,
+        [
+          { header: '', value: (t: ApiToken) => (conn.token.startsWith(t.prefix) ? '*' : '') },
+          { header: 'id', value: (t) => t.id },
+          { header: 'name', value: (t) => t.name },
+          { header: 'prefix', value: (t) => t.prefix },
+          { header: 'created', value: (t) => formatTimestamp(t.createdAt) },
+          { header: 'last used', value: (t) => formatTimestamp(t.lastUsedAt) || 'never' },
+        ],
+        "No API tokens. Create one with 'tack tokens create NAME'.",
+      );
+    });
+
+  tokens
+    .command('create')
+    .argument('<name>', 'what the token is for, e.g. "laptop" or "backup script"')
+    .summary('create an API token and print it (once)')
+    .description(
+      'Create an API token and print it. It is shown only this once: store it now. ' +
+        'The token alone goes to stdout, so `TOKEN=$(tack tokens create ci)` works; notes go to stderr.',
+    )
+    .option('--json', 'print {"token", "apiToken"} as JSON')
+    .action(async (name: string, _opts: JsonOption, cmd: Command) => {
+      const opts = ctx.options<JsonOption>(cmd);
+      const conn = await ctx.connect(cmd);
+      const created = await conn.client.tokens.create(name);
+      if (opts.json) {
+        ctx.out.json(created);
+        return;
+      }
+      ctx.out.note(
+        `Created token "${created.apiToken.name}" (id ${created.apiToken.id}). Copy it now; it is not shown again:`,
+      );
+      ctx.out.line(created.token);
+    });
+
+  tokens
+    .command('revoke')
+    .alias('rm')
+    .argument('<id>', "the token's id, from 'tack tokens list'")
+    .summary('revoke an API token; it stops working at once')
+    .action(async (id: string, _opts: object, cmd: Command) => {
+      const conn = await ctx.connect(cmd);
+      // Look first, to warn when revoking the very token this CLI uses.
+      const { tokens: all } = await conn.client.tokens.list();
+      const target = all.find((t) => t.id === id);
+      await conn.client.tokens.revoke(id);
+      ctx.out.line(`Revoked token ${target ? `"${target.name}" ` : ''}(${id}).`);
+      if (target && conn.token.startsWith(target.prefix)) {
+        ctx.out.warn(
+          conn.tokenSource === 'config'
+            ? "that was the token this CLI uses; run 'tack login' with another token"
+            : 'that was the token this command used',
+        );
+      }
+    });
+};

@@ -1,0 +1,148 @@
+import { createClient, type TackClient } from '@tack/client';
+import type { Command } from 'commander';
+import { normalizeServer, readConfig, type StoredConfig } from './config.ts';
+import { CliError, type ErrorContext, type TokenSource } from './errors.ts';
+import type { Output } from './output.ts';
+
+/** Options every command accepts (defined once, on the program). */
+export interface GlobalOptions {
+  server?: string;
+  token?: string;
+}
+
+/** A resolved server + token, and an API client using them. */
+export interface Connection {
+  server: string;
+  token: string;
+  tokenSource: TokenSource;
+  client: TackClient;
+}
+
+export interface ConnectOptions {
+  /** Give up on a request after this long; default 30 s. Long uploads (imports) may raise it. */
+  timeoutMs?: number;
+}
+
+/** What a command needs from the outside world. Commands never touch process.* directly. */
+export interface Context {
+  readonly env: NodeJS.ProcessEnv;
+  readonly out: Output;
+  readonly stdin: NodeJS.ReadableStream;
+  /** True when a person is at the keyboard (stdin and stderr are terminals), so prompting is allowed. */
+  readonly interactive: boolean;
+  /** Filled in as a command learns which server and token it uses; error messages use it for hints. */
+  readonly errorContext: ErrorContext;
+  /** Global options (--server, --token) merged with the command's own. */
+  options<T extends object>(cmd: Command): T & GlobalOptions;
+  /** Resolves server and token (flag > env > config file) and returns a client; fails when not logged in. */
+  connect(cmd: Command, options?: ConnectOptions): Promise<Connection>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Explains a fetch failure in words (the default is just "fetch failed"). */
+export function networkReason(err: unknown, timeoutMs: number): string {
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+    return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+  }
+  const cause = err instanceof Error ? (err.cause as NodeJS.ErrnoException | undefined) : undefined;
+  const code = cause?.code ?? '';
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'connection refused (is the server running?)',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed (are you offline?)',
+    ECONNRESET: 'connection reset',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+  };
+  if (reasons[code]) return reasons[code];
+  if (/CERT|SSL|TLS/i.test(code)) return `TLS certificate problem (${code})`;
+  if (cause?.message) return cause.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** fetch with a timeout and readable network errors (the client wraps them into TackApiError status 0). */
+export function cliFetch(timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    try {
+      return await fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      throw new Error(networkReason(err, timeoutMs));
+    }
+  };
+}
+
+interface Resolved {
+  server?: string;
+  token?: string;
+  tokenSource?: TokenSource;
+}
+
+/**
+ * Precedence for both server and token: --flag, then environment (TACK_SERVER, TACK_TOKEN), then config file.
+ * The token saved by `tack login` is only ever sent to the server it was saved for: pointing the CLI at another
+ * server with --server or TACK_SERVER does not leak it there.
+ */
+export function resolveConnection(flags: GlobalOptions, env: NodeJS.ProcessEnv, stored: StoredConfig): Resolved {
+  const storedServer = stored.server ? normalizeServer(stored.server, 'the server in config.json') : undefined;
+  let server: string | undefined;
+  if (flags.server) server = normalizeServer(flags.server, '--server');
+  else if (env.TACK_SERVER) server = normalizeServer(env.TACK_SERVER, 'TACK_SERVER');
+  else server = storedServer;
+
+  if (flags.token) return { server, token: flags.token, tokenSource: 'flag' };
+  if (env.TACK_TOKEN) return { server, token: env.TACK_TOKEN, tokenSource: 'env' };
+  if (stored.token && server !== undefined && server === storedServer) {
+    return { server, token: stored.token, tokenSource: 'config' };
+  }
+  return { server };
+}
+
+export function createContext(init: {
+  env: NodeJS.ProcessEnv;
+  out: Output;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stderrIsTTY: boolean;
+}): Context {
+  const errorContext: ErrorContext = {};
+  const ctx: Context = {
+    env: init.env,
+    out: init.out,
+    stdin: init.stdin,
+    interactive: Boolean(init.stdin.isTTY) && init.stderrIsTTY,
+    errorContext,
+    options: <T extends object>(cmd: Command) => cmd.optsWithGlobals<T & GlobalOptions>(),
+    async connect(cmd, options = {}) {
+      const flags = ctx.options<GlobalOptions>(cmd);
+      const stored = await readConfig(init.env);
+      const { server, token, tokenSource } = resolveConnection(flags, init.env, stored);
+      if (server) errorContext.server = server;
+      if (!token || !tokenSource) {
+        if (server && stored.server && server !== normalizeServer(stored.server, 'the server in config.json')) {
+          throw new CliError(`not logged in to ${server}; run 'tack login --server ${server}' first`);
+        }
+        throw new CliError(
+          server
+            ? `not logged in to ${server}; run 'tack login' first`
+            : "not logged in; run 'tack login --server URL --token TOKEN' first",
+        );
+      }
+      if (!server) {
+        throw new CliError("no server to talk to; pass --server URL, set TACK_SERVER or run 'tack login'");
+      }
+      errorContext.tokenSource = tokenSource;
+      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const client = createClient({ baseUrl: server, token, fetch: cliFetch(timeoutMs) });
+      return { server, token, tokenSource, client };
+    },
+  };
+  return ctx;
+}
+
+/**
+ * One CLI command (or command group) = one file under src/commands/ exporting `register`, listed once in
+ * src/commands/index.ts. `register` adds the command to the program with `program.command(…)`, so it inherits
+ * error handling, output and help settings.
+ */
+export type Register = (program: Command, ctx: Context) => void;

@@ -1,0 +1,46 @@
+// Entry point of the `tack` command (started by bin/tack.mjs).
+import { CommanderError } from 'commander';
+import { createContext } from './context.ts';
+import { describeError, EXIT, exitCodeOf } from './errors.ts';
+import { createOutput } from './output.ts';
+import { createProgram } from './program.ts';
+
+/** Runs `tack` with these arguments (without node and script) and returns the exit status. */
+export async function run(args: string[]): Promise<number> {
+  const streams = { stdout: process.stdout, stderr: process.stderr };
+  const out = createOutput(streams);
+  const ctx = createContext({
+    env: process.env,
+    out,
+    stdin: process.stdin,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  });
+  const program = createProgram(ctx, streams);
+
+  if (args.length === 0) {
+    program.outputHelp();
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has already printed the help or the one-line usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+      if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return EXIT.usage;
+    }
+    out.error(describeError(err, ctx.errorContext));
+    if (ctx.env.TACK_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return exitCodeOf(err);
+  }
+}
+
+// A closed pipe (`tack tokens list --json | head -1`) is not an error worth reporting.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+process.exitCode = await run(process.argv.slice(2));

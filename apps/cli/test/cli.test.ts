@@ -1,0 +1,456 @@
+// The real `tack` binary (bin/tack.mjs, as a child process) against a real Tack server started here.
+// Nothing is mocked. Each spawned command gets a clean environment and a temporary TACK_CONFIG_DIR.
+import { type ChildProcessByStdio, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, startServer } from '@tack/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/tack.mjs', import.meta.url));
+const PG_URL = process.env.TACK_TEST_PG_URL;
+/** An older Node on the machine (Node 20 on a fresh Debian), to check the bin re-runs itself on Node 24. */
+const OLD_NODE = ['/usr/bin/node', '/usr/local/bin/node'].find(
+  (p) => existsSync(p) && !/^v24\./.test(spawnSync(p, ['-v'], { encoding: 'utf8' }).stdout ?? ''),
+);
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface RunOptions {
+  configDir: string;
+  env?: Record<string, string>;
+  stdin?: string;
+  node?: string;
+}
+
+/** The environment a person's shell would give, minus anything Tack reads, so tests do not leak settings. */
+function cleanEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || k.startsWith('TACK_') || k === 'DATABASE_URL' || k.startsWith('VITEST')) continue;
+    env[k] = v;
+  }
+  return env;
+}
+
+function tack(args: string[], opts: RunOptions): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(opts.node ?? process.execPath, [BIN, ...args], {
+      env: { ...cleanEnv(), TACK_CONFIG_DIR: opts.configDir, ...opts.env },
+      cwd: tmpdir(), // works from anywhere, not just the repository
+      stdio: 'pipe',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('utf8');
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(opts.stdin ?? ''); // never a terminal: as in scripts and CI
+  });
+}
+
+/** An error report: exactly one line, `tack: …`, no stack trace. */
+function expectOneLineError(r: Result, pattern: RegExp): void {
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^tack: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+async function signUpAndCreateToken(url: string, email: string): Promise<{ token: string; tokenId: string }> {
+  const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email, password: 'correct horse battery staple', name: 'Ada Lovelace' }),
+  });
+  expect(signUp.status, await signUp.clone().text()).toBe(200);
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  expect(cookie).not.toBe('');
+  const created = await fetch(`${url}/api/v1/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, cookie },
+    body: JSON.stringify({ name: 'cli test' }),
+  });
+  expect(created.status, await created.clone().text()).toBe(201);
+  const body = (await created.json()) as { token: string; apiToken: { id: string } };
+  return { token: body.token, tokenId: body.apiToken.id };
+}
+
+/** A port nothing listens on (taken, then released). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const temps: string[] = [];
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `tack-cli-${prefix}-`));
+  temps.push(dir);
+  return dir;
+}
+
+afterAll(async () => {
+  for (const dir of temps) await rm(dir, { recursive: true, force: true });
+});
+
+describe('tack without a server', () => {
+  let configDir: string;
+  beforeAll(async () => {
+    configDir = await tempDir('cfg');
+  });
+
+  it('prints its version', async () => {
+    const r = await tack(['--version'], { configDir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('explains itself to a newcomer when run bare or with --help', async () => {
+    for (const args of [[], ['--help']]) {
+      const r = await tack(args, { configDir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Getting started');
+      expect(r.stdout).toContain('tack login --server');
+      for (const name of ['login', 'logout', 'whoami', 'tokens', 'serve', 'db']) expect(r.stdout).toContain(name);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('rejects an unknown command with exit status 2 and one line', async () => {
+    const r = await tack(['frobnicate'], { configDir });
+    expect(r.code).toBe(2);
+    expectOneLineError(r, /unknown command 'frobnicate'/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('treats bad flags and missing arguments as usage errors (exit 2)', async () => {
+    for (const args of [['whoami', '--bogus'], ['tokens', 'create'], ['serve', '--port', 'abc'], ['tokens']]) {
+      const r = await tack(args, { configDir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+    const r = await tack(['tokens', 'create'], { configDir });
+    expectOneLineError(r, /missing required argument 'name'/);
+  });
+
+  it('says to run tack login when not logged in', async () => {
+    const r = await tack(['whoami'], { configDir });
+    expect(r.code).toBe(1);
+    expectOneLineError(r, /not logged in.*tack login/);
+  });
+
+  it('names the URL when the server cannot be reached', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const r = await tack(['whoami', '--server', url, '--token', 'whatever'], { configDir });
+    expect(r.code).toBe(1);
+    expectOneLineError(r, new RegExp(`could not reach the Tack server at ${url.replace(/\./g, '\\.')}`));
+    expect(r.stdout).toBe('');
+  });
+
+  it('says so when something other than Tack answers', async () => {
+    const other = createHttpServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const addr = other.address();
+    const url = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : 0}`;
+    try {
+      const r = await tack(['whoami', '--server', url, '--token', 'whatever'], { configDir });
+      expect(r.code).toBe(1);
+      expectOneLineError(r, /unexpected 404 answer; is it a Tack server\?/);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('refuses a server address that is not an http(s) URL', async () => {
+    const r = await tack(['login', '--server', 'localhost:8080', '--token', 't'], { configDir });
+    expect(r.code).toBe(2);
+    expectOneLineError(r, /--server must start with http/);
+  });
+
+  it.skipIf(!OLD_NODE)('starts from an older system Node by re-running itself on Node 24', async () => {
+    const r = await tack(['--version'], { configDir, node: OLD_NODE });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('tack against a server on SQLite', () => {
+  let server: { url: string; close(): Promise<void> };
+  let configDir: string;
+  let token: string;
+  let tokenId: string;
+  const run = (args: string[], env?: Record<string, string>, stdin?: string) => tack(args, { configDir, env, stdin });
+
+  beforeAll(async () => {
+    const dataDir = await tempDir('data');
+    configDir = join(await tempDir('home'), 'config', 'tack'); // not there yet: login creates it
+    server = await startServer(
+      loadConfig({ TACK_DATA_DIR: dataDir, TACK_PORT: '0', TACK_HOST: '127.0.0.1', TACK_LOG_LEVEL: 'silent' }),
+    );
+    ({ token, tokenId } = await signUpAndCreateToken(server.url, 'ada@example.com'));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('does not save a bad token: exit 1, one line with the error code', async () => {
+    const r = await run(['login', '--server', server.url, '--token', 'tack_not-a-real-token']);
+    expect(r.code).toBe(1);
+    expectOneLineError(r, /token is invalid or revoked \(TOKEN_INVALID\)/);
+    expect(existsSync(join(configDir, 'config.json'))).toBe(false);
+  });
+
+  it('logs in: verifies the token, then saves it readable only by the user', async () => {
+    const r = await run(['login', '--server', `${server.url}/`, '--token', token]);
+    expect(r.stderr).not.toMatch(/^tack:/m);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Ada Lovelace <ada@example.com>');
+    const file = join(configDir, 'config.json');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await stat(configDir)).mode & 0o777).toBe(0o700);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ server: server.url, token });
+  });
+
+  it('whoami --json prints only JSON describing the account', async () => {
+    const r = await run(['whoami', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const body = JSON.parse(r.stdout) as { server: string; user: { email: string; name: string; timeZone: string } };
+    expect(body.server).toBe(server.url);
+    expect(body.user).toMatchObject({ email: 'ada@example.com', name: 'Ada Lovelace', timeZone: 'UTC' });
+  });
+
+  it('whoami prints a readable line', async () => {
+    const r = await run(['whoami']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Ada Lovelace <ada@example.com> on ${server.url}`);
+  });
+
+  it('tokens list --json returns the tokens; without --json an aligned table', async () => {
+    const json = await run(['tokens', 'list', '--json']);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe('');
+    const { tokens } = JSON.parse(json.stdout) as { tokens: { id: string; name: string; prefix: string }[] };
+    expect(tokens.map((t) => t.id)).toContain(tokenId);
+    expect(token.startsWith(tokens.find((t) => t.id === tokenId)?.prefix ?? '?')).toBe(true);
+
+    const table = await run(['tokens', 'ls']);
+    expect(table.code).toBe(0);
+    const [header, ...rows] = table.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/ID\s+NAME\s+PREFIX\s+CREATED\s+LAST USED/);
+    const row = rows.find((l) => l.includes(tokenId)) ?? '';
+    expect(row.startsWith('*')).toBe(true); // the token in use
+    expect(row.indexOf(tokenId)).toBe(header?.indexOf('ID'));
+    expect(row.indexOf('cli test')).toBe(header?.indexOf('NAME'));
+  });
+
+  it('tokens create prints the secret, which then works (flag beats env beats config)', async () => {
+    const r = await run(['tokens', 'create', 'second', '--json']);
+    expect(r.code).toBe(0);
+    const created = JSON.parse(r.stdout) as { token: string; apiToken: { id: string; name: string } };
+    expect(created.apiToken.name).toBe('second');
+
+    const plain = await run(['tokens', 'create', 'third']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.trim()).toMatch(/^\S+$/); // only the secret on stdout
+    expect(plain.stderr).toContain('not shown again');
+
+    const viaFlag = await run(['whoami', '--json', '--token', created.token], { TACK_TOKEN: 'tack_bogus' });
+    expect(viaFlag.code).toBe(0);
+
+    const viaEnv = await run(['whoami'], { TACK_TOKEN: 'tack_bogus' });
+    expect(viaEnv.code).toBe(1);
+    expectOneLineError(viaEnv, /\(TOKEN_INVALID\).*TACK_TOKEN/);
+
+    const revoke = await run(['tokens', 'revoke', created.apiToken.id]);
+    expect(revoke.code).toBe(0);
+    const gone = await run(['whoami', '--token', created.token]);
+    expect(gone.code).toBe(1);
+    expectOneLineError(gone, /TOKEN_INVALID/);
+  });
+
+  it('never sends the saved token to a different server', async () => {
+    const other = `http://127.0.0.1:${await closedPort()}`;
+    const r = await run(['whoami', '--server', other]);
+    expect(r.code).toBe(1);
+    expectOneLineError(r, new RegExp(`not logged in to ${other.replace(/\./g, '\\.')}`));
+  });
+
+  it('reports API errors with their code', async () => {
+    const r = await run(['tokens', 'revoke', 'no-such-token']);
+    expect(r.code).toBe(1);
+    expectOneLineError(r, /\(NOT_FOUND\)/);
+  });
+
+  it('after revoking the token in use, whoami fails with TOKEN_INVALID', async () => {
+    const revoke = await run(['tokens', 'revoke', tokenId]);
+    expect(revoke.code).toBe(0);
+    expect(revoke.stderr).toContain('token this CLI uses');
+    const r = await run(['whoami']);
+    expect(r.code).toBe(1);
+    expectOneLineError(r, /token is invalid or revoked \(TOKEN_INVALID\).*tack login/);
+  });
+
+  it('logs in with --with-token from stdin, and logs out', async () => {
+    const login = await run(['login', '--server', server.url, '--token', 'x', '--with-token'], {}, '');
+    expect(login.code).toBe(2); // both given
+
+    const { token: fresh } = await signUpAndCreateToken(server.url, 'grace@example.com');
+    const r = await run(['login', '--with-token'], {}, `${fresh}\n`); // server remembered from last login
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<grace@example.com>');
+
+    const out = await run(['logout']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(await readFile(join(configDir, 'config.json'), 'utf8'))).toEqual({ server: server.url });
+    const who = await run(['whoami']);
+    expect(who.code).toBe(1);
+    expectOneLineError(who, /not logged in.*tack login/);
+  });
+});
+
+describe('tack db migrate', () => {
+  it('migrates a fresh data dir, reports nothing to do the second time, and reverts with --down --yes', async () => {
+    const configDir = await tempDir('cfg');
+    const env = { TACK_DATA_DIR: join(await tempDir('db'), 'data') };
+    const first = await tack(['db', 'migrate'], { configDir, env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^Applied 2026_11_21_0001_accounts$/m);
+    expect(existsSync(join(env.TACK_DATA_DIR, 'tack.db'))).toBe(true);
+
+    const again = await tack(['db', 'migrate', '--json'], { configDir, env });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({ database: 'sqlite', direction: 'up', migrations: [] });
+
+    const unconfirmed = await tack(['db', 'migrate', '--down'], { configDir, env });
+    expect(unconfirmed.code).toBe(2);
+    expectOneLineError(unconfirmed, /--yes/);
+
+    const down = await tack(['db', 'migrate', '--down', '--yes'], { configDir, env });
+    expect(down.code).toBe(0);
+    expect(down.stdout).toMatch(/^Reverted \S+$/m);
+  });
+
+  it('reports a bad setting in one line', async () => {
+    const r = await tack(['db', 'migrate'], { configDir: await tempDir('cfg'), env: { DATABASE_URL: 'mysql://x' } });
+    expect(r.code).toBe(1);
+    expectOneLineError(r, /DATABASE_URL/);
+  });
+});
+
+describe('tack serve', () => {
+  it('starts a server, prints its URL, and stops cleanly on SIGTERM', async () => {
+    const dataDir = await tempDir('serve');
+    const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
+      process.execPath,
+      [BIN, 'serve', '--port', '0', '--data-dir', dataDir],
+      { env: { ...cleanEnv(), TACK_LOG_LEVEL: 'silent', TACK_CONFIG_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString('utf8');
+        const m = /Tack is running at (http:\/\/\S+)/.exec(stdout);
+        if (m?.[1]) resolve(m[1]);
+      });
+      void exited.then((code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('Stopped.');
+    expect(stderr).not.toMatch(/^tack:/m);
+  });
+});
+
+describe.skipIf(!PG_URL)('tack against a server on PostgreSQL (TACK_TEST_PG_URL)', () => {
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let adminUrl: string;
+  let databaseUrl: string;
+  const dbName = `cli_${randomBytes(6).toString('hex')}`;
+
+  beforeAll(async () => {
+    const { default: pg } = await import('pg');
+    adminUrl = PG_URL ?? '';
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+    server = await startServer(
+      loadConfig({
+        TACK_DATA_DIR: await tempDir('pgdata'),
+        DATABASE_URL: databaseUrl,
+        TACK_PORT: '0',
+        TACK_HOST: '127.0.0.1',
+        TACK_LOG_LEVEL: 'silent',
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('logs in and answers whoami --json', async () => {
+    if (!server) throw new Error('server did not start');
+    const { token } = await signUpAndCreateToken(server.url, 'pg@example.com');
+    const configDir = await tempDir('pgcfg');
+    const login = await tack(['login', '--server', server.url, '--token', token], { configDir });
+    expect(login.code, login.stderr).toBe(0);
+    const r = await tack(['whoami', '--json'], { configDir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ server: server.url, user: { email: 'pg@example.com' } });
+  });
+
+  it('db migrate finds the PostgreSQL database up to date (the server migrated it)', async () => {
+    const r = await tack(['db', 'migrate', '--json'], {
+      configDir: await tempDir('pgcfg'),
+      env: { DATABASE_URL: databaseUrl },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ database: 'postgres', direction: 'up', migrations: [] });
+  });
+});

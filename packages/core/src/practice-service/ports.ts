@@ -1,0 +1,109 @@
+import type { Area, CheckinDto } from '@tack/contracts';
+import type { PauseRange } from '../practices/history.ts';
+import type { Frequency, ScheduleVersion } from '../practices/schedule.ts';
+import type { StrengthCheckpoint, TargetType } from '../practices/strength.ts';
+
+export interface IfThen {
+  if: string;
+  then: string;
+}
+
+/** A practice as the domain sees it: the row plus its schedule versions and pauses. */
+export interface PracticeRecord {
+  id: string;
+  userId: string;
+  areaId: string | null;
+  name: string;
+  description: string | null;
+  why: string | null;
+  color: string;
+  kind: 'boolean' | 'measurable';
+  unit: string | null;
+  target: number | null;
+  targetType: TargetType | null;
+  ifThen: IfThen | null;
+  position: number;
+  historyRev: number;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+  deletedAt: string | null;
+  versions: ScheduleVersion[];
+  pauses: Array<PauseRange & { id: string }>;
+}
+
+export type PracticeColumns = Partial<
+  Pick<
+    PracticeRecord,
+    | 'areaId'
+    | 'name'
+    | 'description'
+    | 'why'
+    | 'color'
+    | 'unit'
+    | 'target'
+    | 'targetType'
+    | 'ifThen'
+    | 'position'
+    | 'archivedAt'
+    | 'deletedAt'
+  >
+>;
+
+export type PracticeFilter = 'live' | 'archived' | 'deleted' | 'all';
+
+export interface PracticesPort {
+  list(userId: string, filter: PracticeFilter): Promise<PracticeRecord[]>;
+  /** Only the owner's practice; deleted ones only when asked. */
+  get(userId: string, id: string, includeDeleted?: boolean): Promise<PracticeRecord | null>;
+  insert(record: Omit<PracticeRecord, 'pauses' | 'historyRev'>): Promise<void>;
+  update(id: string, columns: PracticeColumns, at: string): Promise<void>;
+  /** Adds (or replaces, for the same day) a schedule version. */
+  putScheduleVersion(id: string, effectiveFrom: string, frequency: Frequency, at: string): Promise<void>;
+  addPause(id: string, pause: { id: string; from: string; to: string | null }, at: string): Promise<void>;
+  setPauseEnd(pauseId: string, to: string | null): Promise<void>;
+  deletePause(pauseId: string): Promise<void>;
+  nextPosition(userId: string): Promise<number>;
+  /** Removes practices deleted before `before` for good; returns how many. */
+  purgeDeleted(before: string): Promise<number>;
+}
+
+export interface CheckinsPort {
+  list(practiceId: string, from?: string, to?: string): Promise<CheckinDto[]>;
+  /** Check-ins of several practices on or after `from` (for Today). */
+  listSince(practiceIds: readonly string[], from: string): Promise<CheckinDto[]>;
+  get(practiceId: string, date: string): Promise<CheckinDto | null>;
+  put(userId: string, checkin: CheckinDto): Promise<void>;
+  delete(practiceId: string, date: string): Promise<boolean>;
+}
+
+export interface CheckpointsPort {
+  /** The latest checkpoint dated before `before` for each practice, when its rev still matches. */
+  latestBefore(practices: ReadonlyArray<{ id: string; historyRev: number }>, before: string): Promise<Map<string, StrengthCheckpoint>>;
+  /** Saves checkpoints only if the practice's history_rev still equals `rev` (else nothing). */
+  saveIfCurrent(practiceId: string, rev: number, checkpoints: readonly StrengthCheckpoint[]): Promise<void>;
+  /** A history change on or after `date`: bumps the rev and drops checkpoints from that date on. */
+  invalidateFrom(practiceId: string, date: string): Promise<void>;
+}
+
+export interface AreasPort {
+  list(userId: string): Promise<Area[]>;
+  get(userId: string, id: string): Promise<Area | null>;
+  insert(userId: string, area: Area): Promise<void>;
+  update(id: string, patch: { name?: string; position?: number }): Promise<void>;
+  softDelete(id: string, at: string): Promise<void>;
+  nextPosition(userId: string): Promise<number>;
+}
+
+/** Repositories bound to one transaction. */
+export interface PracticeStore {
+  practices: PracticesPort;
+  checkins: CheckinsPort;
+  checkpoints: CheckpointsPort;
+  areas: AreasPort;
+}
+
+export interface PracticeUnitOfWork extends PracticeStore {
+  /** Runs fn in one database transaction: all or nothing. */
+  transaction<T>(fn: (store: PracticeStore) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,464 @@
+import type {
+  Area,
+  CheckinDto,
+  CreatePractice,
+  FrequencyDto,
+  Practice,
+  StrengthDto,
+  Today,
+  TodayItem,
+  UpdatePractice,
+  UpsertCheckin,
+} from '@tack/contracts';
+import type { Actor, Authorized } from '../authorized.ts';
+import type { Clock } from '../clock.ts';
+import { DomainError, invalid, notFound } from '../errors.ts';
+import { addDays, diffDays, localDate, weekdayOf } from '../practices/dates.ts';
+import { describeStrength } from '../practices/explain.ts';
+import { createDueChecker, previewSchedule, validateFrequency } from '../practices/schedule.ts';
+import { computeStreaks } from '../practices/streaks.ts';
+import { runStrength, type StrengthCheckpoint, scoreOn } from '../practices/strength.ts';
+import type { PracticeFilter, PracticeRecord, PracticeStore, PracticeUnitOfWork } from './ports.ts';
+import { PURGE_AFTER_DAYS, stateOf, toPracticeDto, versionAt } from './present.ts';
+
+export interface PracticesDeps {
+  store: PracticeUnitOfWork;
+  clock: Clock;
+  newId: () => string;
+  /** The person's IANA time zone. */
+  timeZoneOf: (userId: string) => Promise<string>;
+}
+
+/** Days between saved strength checkpoints (aligned on the calendar). */
+const CHECKPOINT_EVERY = 7;
+/** Today resumes from a checkpoint at least this old, so explanations see two weeks of points. */
+const TODAY_LOOKBACK_DAYS = 14;
+const DEFAULT_COLORS = ['#1f7a8c', '#3d5a80', '#5f8f3e', '#b5651d', '#8e4585', '#c44536', '#2a9d8f', '#6d597a'];
+const EARLIEST = '0001-01-01';
+
+export function practicesService(deps: PracticesDeps) {
+  const { store, clock } = deps;
+  const nowIso = () => clock.now().toISOString();
+  const todayFor = async (userId: string) => localDate(clock.now(), await deps.timeZoneOf(userId));
+
+  async function load(s: PracticeStore, actor: Actor, id: string, includeDeleted = false): Promise<PracticeRecord> {
+    const p = await s.practices.get(actor.userId, id, includeDeleted);
+    if (!p) throw notFound('Practice');
+    return p;
+  }
+
+  function notFuture(date: string, today: string, path = 'date') {
+    if (date > today) throw invalid(path, `${date} is in the future (today is ${today} in your time zone)`);
+  }
+
+  async function checkArea(s: PracticeStore, actor: Actor, areaId: string | null | undefined) {
+    if (areaId && !(await s.areas.get(actor.userId, areaId))) throw invalid('areaId', 'no such area');
+  }
+
+  function validateCheckin(p: PracticeRecord, input: UpsertCheckin) {
+    const status = input.status ?? 'done';
+    const hasValue = input.value !== undefined && input.value !== null;
+    if (p.kind === 'boolean' && hasValue) throw invalid('value', 'a yes/no practice takes no value');
+    if (p.kind === 'measurable' && status === 'done' && !hasValue) {
+      throw invalid('value', `how much? (${p.unit ?? 'a number'})`);
+    }
+    return status;
+  }
+
+  /** Strength up to `until`, resuming from a saved checkpoint before `resumeBefore` when there is one. */
+  async function strengthRun(
+    s: PracticeStore,
+    p: PracticeRecord,
+    entries: CheckinDto[],
+    until: string,
+    resumeFrom: StrengthCheckpoint | null,
+  ) {
+    const run = runStrength(
+      {
+        kind: p.kind,
+        target: p.target ?? 0,
+        targetType: p.targetType ?? 'atLeast',
+        versions: p.versions,
+        entries,
+        pauses: p.pauses,
+        until,
+      },
+      { resumeFrom, checkpointEvery: CHECKPOINT_EVERY },
+    );
+    const fresh = run.checkpoints.filter((c) => c.date < until);
+    if (fresh.length > 0) await s.checkpoints.saveIfCurrent(p.id, p.historyRev, fresh);
+    return run;
+  }
+
+  function explain(p: PracticeRecord, entries: CheckinDto[], points: { date: string; score: number }[], today: string, resumed: boolean) {
+    const d = describeStrength({
+      kind: p.kind,
+      target: p.target ?? 0,
+      targetType: p.targetType ?? 'atLeast',
+      versions: p.versions,
+      entries,
+      pauses: p.pauses,
+      today,
+      points,
+    });
+    if (d.state === 'none' && resumed) {
+      const percent = Math.round(scoreOn(points, today) * 100);
+      return {
+        score: scoreOn(points, today),
+        text: `${percent}%: no check-ins in the last two weeks. A return recovers fast; strength never drops to zero in a day.`,
+      };
+    }
+    return { score: d.score ?? 0, text: d.text };
+  }
+
+  return {
+    today: todayFor,
+
+    async list(actor: Authorized<Actor>, filter: PracticeFilter | 'active' | 'paused' = 'live'): Promise<Practice[]> {
+      const today = await todayFor(actor.userId);
+      const dbFilter: PracticeFilter = filter === 'active' || filter === 'paused' ? 'live' : filter;
+      const rows = await store.practices.list(actor.userId, dbFilter);
+      return rows
+        .filter((p) => (filter === 'active' || filter === 'paused' ? stateOf(p, today) === filter : true))
+        .map((p) => toPracticeDto(p, today));
+    },
+
+    async get(actor: Authorized<Actor>, id: string): Promise<Practice> {
+      const p = await load(store, actor, id, true);
+      return toPracticeDto(p, await todayFor(actor.userId));
+    },
+
+    async create(actor: Authorized<Actor>, input: CreatePractice): Promise<Practice> {
+      validateFrequency(input.frequency, 'frequency');
+      const today = await todayFor(actor.userId);
+      const at = nowIso();
+      return store.transaction(async (s) => {
+        await checkArea(s, actor, input.areaId);
+        const position = await s.practices.nextPosition(actor.userId);
+        const record: Omit<PracticeRecord, 'pauses' | 'historyRev'> = {
+          id: deps.newId(),
+          userId: actor.userId,
+          areaId: input.areaId ?? null,
+          name: input.name,
+          description: input.description ?? null,
+          why: input.why ?? null,
+          color: input.color ?? DEFAULT_COLORS[position % DEFAULT_COLORS.length]!,
+          kind: input.kind,
+          unit: input.kind === 'measurable' ? (input.unit ?? null) : null,
+          target: input.kind === 'measurable' ? (input.target ?? null) : null,
+          targetType: input.kind === 'measurable' ? (input.targetType ?? 'atLeast') : null,
+          ifThen: input.ifThen ?? null,
+          position,
+          createdAt: at,
+          updatedAt: at,
+          archivedAt: null,
+          deletedAt: null,
+          versions: [{ effectiveFrom: input.startDate ?? today, frequency: input.frequency }],
+        };
+        await s.practices.insert(record);
+        return toPracticeDto({ ...record, pauses: [], historyRev: 0 }, today);
+      });
+    },
+
+    async update(actor: Authorized<Actor>, id: string, patch: UpdatePractice): Promise<Practice> {
+      const today = await todayFor(actor.userId);
+      const at = nowIso();
+      return store.transaction(async (s) => {
+        const p = await load(s, actor, id);
+        await checkArea(s, actor, patch.areaId);
+        if (p.kind === 'boolean') {
+          for (const f of ['unit', 'target', 'targetType'] as const) {
+            if (patch[f] !== undefined) throw invalid(f, 'only measurable practices have this');
+          }
+        }
+        const { schedule, ...columns } = patch;
+        await s.practices.update(p.id, columns, at);
+        if (schedule) {
+          validateFrequency(schedule.frequency, 'schedule.frequency');
+          await s.practices.putScheduleVersion(p.id, schedule.effectiveFrom, schedule.frequency, at);
+          await s.checkpoints.invalidateFrom(p.id, schedule.effectiveFrom);
+        }
+        if (patch.target !== undefined || patch.targetType !== undefined) {
+          await s.checkpoints.invalidateFrom(p.id, EARLIEST);
+        }
+        return toPracticeDto(await load(s, actor, id), today);
+      });
+    },
+
+    /** Pauses from `from` (default today) to `to` (inclusive; null: until resumed). */
+    async pause(actor: Authorized<Actor>, id: string, input: { from?: string; to?: string | null }): Promise<Practice> {
+      const today = await todayFor(actor.userId);
+      const from = input.from ?? today;
+      const to = input.to ?? null;
+      if (to !== null && to < from) throw invalid('to', 'must be on or after from');
+      return store.transaction(async (s) => {
+        const p = await load(s, actor, id);
+        if (p.archivedAt) throw new DomainError('CONFLICT', 'Restore the practice before pausing it');
+        const overlapping = p.pauses.find((r) => r.from <= (to ?? '9999-12-31') && (r.to ?? '9999-12-31') >= from);
+        if (overlapping) throw new DomainError('CONFLICT', `Already paused from ${overlapping.from}`);
+        await s.practices.addPause(p.id, { id: deps.newId(), from, to }, nowIso());
+        await s.checkpoints.invalidateFrom(p.id, from);
+        return toPracticeDto(await load(s, actor, id), today);
+      });
+    },
+
+    /** Ends the pause covering `on - 1` (or starting later): the practice is active from `on`. */
+    async resume(actor: Authorized<Actor>, id: string, input: { on?: string }): Promise<Practice> {
+      const today = await todayFor(actor.userId);
+      const on = input.on ?? today;
+      return store.transaction(async (s) => {
+        const p = await load(s, actor, id);
+        const open = p.pauses.filter((r) => r.to === null || r.to >= on);
+        if (open.length === 0) throw new DomainError('CONFLICT', 'This practice is not paused');
+        for (const r of open) {
+          if (r.from >= on) await s.practices.deletePause(r.id);
+          else await s.practices.setPauseEnd(r.id, addDays(on, -1));
+        }
+        await s.checkpoints.invalidateFrom(p.id, on);
+        return toPracticeDto(await load(s, actor, id), today);
+      });
+    },
+
+    async archive(actor: Authorized<Actor>, id: string): Promise<Practice> {
+      const today = await todayFor(actor.userId);
+      return store.transaction(async (s) => {
+        const p = await load(s, actor, id);
+        if (!p.archivedAt) await s.practices.update(p.id, { archivedAt: nowIso() }, nowIso());
+        return toPracticeDto(await load(s, actor, id), today);
+      });
+    },
+
+    /** Brings back an archived practice, or a deleted one within its 30 days. */
+    async restore(actor: Authorized<Actor>, id: string): Promise<Practice> {
+      const today = await todayFor(actor.userId);
+      return store.transaction(async (s) => {
+        const p = await load(s, actor, id, true);
+        await s.practices.update(p.id, { archivedAt: null, deletedAt: null }, nowIso());
+        return toPracticeDto(await load(s, actor, id), today);
+      });
+    },
+
+    /** Soft delete: hidden at once, restorable for 30 days, then purged. */
+    async remove(actor: Authorized<Actor>, id: string): Promise<Practice> {
+      const today = await todayFor(actor.userId);
+      return store.transaction(async (s) => {
+        const p = await load(s, actor, id);
+        const at = nowIso();
+        await s.practices.update(p.id, { deletedAt: at }, at);
+        return toPracticeDto(await load(s, actor, id, true), today);
+      });
+    },
+
+    async purgeDeleted(): Promise<number> {
+      const before = new Date(clock.now().getTime() - PURGE_AFTER_DAYS * 86_400_000).toISOString();
+      return store.practices.purgeDeleted(before);
+    },
+
+    preview(frequency: FrequencyDto, from: string) {
+      validateFrequency(frequency, 'frequency');
+      return previewSchedule(frequency, from, 14).map((d) => ({ ...d, weekday: weekdayOf(d.date) }));
+    },
+
+    // ── check-ins ──
+
+    async listCheckins(actor: Authorized<Actor>, id: string, from?: string, to?: string): Promise<CheckinDto[]> {
+      if (from && to && from > to) throw invalid('from', 'must be on or before to');
+      const p = await load(store, actor, id, true);
+      return store.checkins.list(p.id, from, to);
+    },
+
+    async putCheckin(actor: Authorized<Actor>, id: string, date: string, input: UpsertCheckin): Promise<CheckinDto> {
+      notFuture(date, await todayFor(actor.userId));
+      const at = nowIso();
+      return store.transaction(async (s) => {
+        const p = await load(s, actor, id);
+        const status = validateCheckin(p, input);
+        const existing = await s.checkins.get(p.id, date);
+        const next: CheckinDto = {
+          practiceId: p.id,
+          date,
+          status,
+          value: p.kind === 'measurable' ? (input.value ?? (status === 'done' ? null : (existing?.value ?? null))) : null,
+          note: input.note !== undefined ? input.note || null : (existing?.note ?? null),
+          energy: input.energy !== undefined ? input.energy : (existing?.energy ?? null),
+          createdAt: existing?.createdAt ?? at,
+          updatedAt: at,
+        };
+        const same =
+          existing &&
+          existing.status === next.status &&
+          existing.value === next.value &&
+          existing.note === next.note &&
+          existing.energy === next.energy;
+        if (same) return existing;
+        await s.checkins.put(actor.userId, next);
+        if (!existing || existing.status !== next.status || existing.value !== next.value) {
+          await s.checkpoints.invalidateFrom(p.id, date);
+        }
+        return next;
+      });
+    },
+
+    async deleteCheckin(actor: Authorized<Actor>, id: string, date: string): Promise<void> {
+      await store.transaction(async (s) => {
+        const p = await load(s, actor, id);
+        if (!(await s.checkins.delete(p.id, date))) throw notFound('Check-in');
+        await s.checkpoints.invalidateFrom(p.id, date);
+      });
+    },
+
+    /** Checks off several practices at once (a whole area); all or nothing. */
+    async batchCheckin(
+      actor: Authorized<Actor>,
+      input: { date?: string; practiceIds: string[]; status: 'done' | 'skipped' | 'notDone' },
+    ): Promise<CheckinDto[]> {
+      const today = await todayFor(actor.userId);
+      const date = input.date ?? today;
+      notFuture(date, today);
+      const at = nowIso();
+      return store.transaction(async (s) => {
+        const out: CheckinDto[] = [];
+        for (const [i, id] of input.practiceIds.entries()) {
+          const p = await s.practices.get(actor.userId, id);
+          if (!p) throw invalid(`practiceIds.${i}`, 'no such practice');
+          if (p.kind === 'measurable' && input.status === 'done') {
+            throw invalid(`practiceIds.${i}`, `"${p.name}" needs an amount; check it in on its own`);
+          }
+          const existing = await s.checkins.get(p.id, date);
+          const next: CheckinDto = {
+            practiceId: p.id,
+            date,
+            status: input.status,
+            value: null,
+            note: existing?.note ?? null,
+            energy: existing?.energy ?? null,
+            createdAt: existing?.createdAt ?? at,
+            updatedAt: at,
+          };
+          await s.checkins.put(actor.userId, next);
+          await s.checkpoints.invalidateFrom(p.id, date);
+          out.push(next);
+        }
+        return out;
+      });
+    },
+
+    // ── strength ──
+
+    async strength(actor: Authorized<Actor>, id: string, from?: string, to?: string): Promise<StrengthDto> {
+      const today = await todayFor(actor.userId);
+      const end = to ?? today;
+      const start = from ?? addDays(end, -364);
+      if (start > end) throw invalid('from', 'must be on or before to');
+      if (diffDays(start, end) > 366 * 10) throw invalid('from', 'ask for at most ten years at a time');
+      const p = await load(store, actor, id, true);
+      const entries = await store.checkins.list(p.id);
+      const until = end > today ? end : today;
+      const run = await strengthRun(store, p, entries, until, null);
+      const points = run.points.filter((pt) => pt.date >= start && pt.date <= end);
+      const { score, text } = explain(p, entries, run.points, today, false);
+      const streaks = computeStreaks({ versions: p.versions, entries, pauses: p.pauses, today });
+      const days: { date: string; score: number }[] = [];
+      // One value per day: days before the first check-in are 0.
+      const byDate = new Map(points.map((pt) => [pt.date, pt.score]));
+      for (let d = start; d <= end; d = addDays(d, 1)) days.push({ date: d, score: byDate.get(d) ?? scoreOn(run.points, d) });
+      return { practiceId: p.id, from: start, to: end, points: days, current: score, explanation: text, streaks };
+    },
+
+    // ── today ──
+
+    async todayView(actor: Authorized<Actor>, date?: string): Promise<Today> {
+      const timeZone = await deps.timeZoneOf(actor.userId);
+      const today = localDate(clock.now(), timeZone);
+      const day = date ?? today;
+      notFuture(day, today);
+      const practices = await store.practices.list(actor.userId, 'live');
+      const areas = await store.areas.list(actor.userId);
+      const resumeBefore = addDays(day, -TODAY_LOOKBACK_DAYS);
+      const checkpoints = await store.checkpoints.latestBefore(practices, resumeBefore);
+
+      // Read only what the view needs: from each practice's checkpoint (or its whole history when
+      // there is none yet) and at least its schedule's window back, for "is it due?".
+      let since = addDays(day, -TODAY_LOOKBACK_DAYS);
+      const needFull: string[] = [];
+      for (const p of practices) {
+        const cp = checkpoints.get(p.id);
+        if (!cp) needFull.push(p.id);
+        else if (addDays(cp.date, 1) < since) since = addDays(cp.date, 1);
+        const f = versionAt(p, day).frequency;
+        const window = f.kind === 'times' ? f.days : f.kind === 'interval' ? f.everyDays : 0;
+        const need = addDays(day, -window);
+        if (need < since) since = need;
+      }
+      const recent = await store.checkins.listSince(
+        practices.filter((p) => !needFull.includes(p.id)).map((p) => p.id),
+        since,
+      );
+      const full = await store.checkins.listSince(needFull, EARLIEST);
+      const byPractice = new Map<string, CheckinDto[]>();
+      for (const c of [...recent, ...full]) {
+        const list = byPractice.get(c.practiceId) ?? [];
+        list.push(c);
+        byPractice.set(c.practiceId, list);
+      }
+
+      const items: TodayItem[] = [];
+      for (const p of practices) {
+        const entries = (byPractice.get(p.id) ?? []).filter((c) => c.date <= day);
+        const cp = checkpoints.get(p.id) ?? null;
+        const run = await strengthRun(store, p, entries.filter((c) => !cp || c.date > cp.date), day, cp);
+        const { score, text } = explain(p, entries, run.points, day, cp !== null);
+        const paused = stateOf(p, day) === 'paused';
+        items.push({
+          practice: toPracticeDto(p, today),
+          due: !paused && createDueChecker(p.versions, entries, p.pauses)(day),
+          paused,
+          checkin: entries.find((c) => c.date === day) ?? null,
+          strength: score,
+          explanation: text,
+        });
+      }
+      const areaOrder = new Map(areas.map((a, i) => [a.id, i]));
+      items.sort(
+        (a, b) =>
+          (areaOrder.get(a.practice.areaId ?? '') ?? 1e9) - (areaOrder.get(b.practice.areaId ?? '') ?? 1e9) ||
+          a.practice.position - b.practice.position,
+      );
+      return { date: day, timeZone, items, areas };
+    },
+
+    // ── areas ──
+
+    async listAreas(actor: Authorized<Actor>): Promise<Area[]> {
+      return store.areas.list(actor.userId);
+    },
+    async createArea(actor: Authorized<Actor>, input: { name: string }): Promise<Area> {
+      return store.transaction(async (s) => {
+        const area: Area = {
+          id: deps.newId(),
+          name: input.name,
+          position: await s.areas.nextPosition(actor.userId),
+          createdAt: nowIso(),
+        };
+        await s.areas.insert(actor.userId, area);
+        return area;
+      });
+    },
+    async updateArea(actor: Authorized<Actor>, id: string, patch: { name?: string; position?: number }): Promise<Area> {
+      return store.transaction(async (s) => {
+        if (!(await s.areas.get(actor.userId, id))) throw notFound('Area');
+        await s.areas.update(id, patch);
+        return (await s.areas.get(actor.userId, id))!;
+      });
+    },
+    /** Practices in the area keep their history and simply have no area afterwards. */
+    async deleteArea(actor: Authorized<Actor>, id: string): Promise<void> {
+      await store.transaction(async (s) => {
+        if (!(await s.areas.get(actor.userId, id))) throw notFound('Area');
+        await s.areas.softDelete(id, nowIso());
+      });
+    },
+  };
+}
+
+export type PracticesService = ReturnType<typeof practicesService>;

@@ -1,0 +1,356 @@
+import type { Area, CheckinDto } from '@tack/contracts';
+import type {
+  AreasPort,
+  CheckinsPort,
+  CheckpointsPort,
+  Frequency,
+  PracticeRecord,
+  PracticeStore,
+  PracticesPort,
+  PracticeUnitOfWork,
+  StrengthCheckpoint,
+} from '@tack/core';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { CheckinTable, Database, PracticeTable } from '../schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+function toCheckin(r: Selectable<CheckinTable>): CheckinDto {
+  return {
+    practiceId: r.practice_id,
+    date: r.date,
+    status: r.status as CheckinDto['status'],
+    value: r.value === null ? null : Number(r.value),
+    note: r.note,
+    energy: r.energy === null ? null : Number(r.energy),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+async function hydrate(db: Db, rows: Selectable<PracticeTable>[]): Promise<PracticeRecord[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [schedules, pauses] = await Promise.all([
+    db.selectFrom('practice_schedule').selectAll().where('practice_id', 'in', ids).orderBy('effective_from').execute(),
+    db.selectFrom('practice_pause').selectAll().where('practice_id', 'in', ids).orderBy('from_date').execute(),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    areaId: r.area_id,
+    name: r.name,
+    description: r.description,
+    why: r.why,
+    color: r.color,
+    kind: r.kind as PracticeRecord['kind'],
+    unit: r.unit,
+    target: r.target === null ? null : Number(r.target),
+    targetType: r.target_type as PracticeRecord['targetType'],
+    ifThen: r.if_then ? (JSON.parse(r.if_then) as PracticeRecord['ifThen']) : null,
+    position: Number(r.position),
+    historyRev: Number(r.history_rev),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    archivedAt: r.archived_at,
+    deletedAt: r.deleted_at,
+    versions: schedules
+      .filter((s) => s.practice_id === r.id)
+      .map((s) => ({ effectiveFrom: s.effective_from, frequency: JSON.parse(s.frequency) as Frequency })),
+    pauses: pauses
+      .filter((p) => p.practice_id === r.id)
+      .map((p) => ({ id: p.id, from: p.from_date, to: p.to_date })),
+  }));
+}
+
+function practicesPort(db: Db): PracticesPort {
+  return {
+    async list(userId, filter) {
+      let q = db.selectFrom('practice').selectAll().where('user_id', '=', userId);
+      if (filter === 'live') q = q.where('deleted_at', 'is', null).where('archived_at', 'is', null);
+      if (filter === 'archived') q = q.where('deleted_at', 'is', null).where('archived_at', 'is not', null);
+      if (filter === 'deleted') q = q.where('deleted_at', 'is not', null);
+      return hydrate(db, await q.orderBy('position').orderBy('id').execute());
+    },
+    async get(userId, id, includeDeleted = false) {
+      let q = db.selectFrom('practice').selectAll().where('id', '=', id).where('user_id', '=', userId);
+      if (!includeDeleted) q = q.where('deleted_at', 'is', null);
+      const row = await q.executeTakeFirst();
+      return row ? ((await hydrate(db, [row]))[0] ?? null) : null;
+    },
+    async insert(p) {
+      await db
+        .insertInto('practice')
+        .values({
+          id: p.id,
+          user_id: p.userId,
+          area_id: p.areaId,
+          name: p.name,
+          description: p.description,
+          why: p.why,
+          color: p.color,
+          kind: p.kind,
+          unit: p.unit,
+          target: p.target,
+          target_type: p.targetType,
+          if_then: p.ifThen ? JSON.stringify(p.ifThen) : null,
+          position: p.position,
+          external_source: null,
+          external_id: null,
+          created_at: p.createdAt,
+          updated_at: p.updatedAt,
+          archived_at: p.archivedAt,
+          deleted_at: p.deletedAt,
+        })
+        .execute();
+      if (p.versions.length > 0) {
+        await db
+          .insertInto('practice_schedule')
+          .values(
+            p.versions.map((v) => ({
+              practice_id: p.id,
+              effective_from: v.effectiveFrom,
+              frequency: JSON.stringify(v.frequency),
+              created_at: p.createdAt,
+            })),
+          )
+          .execute();
+      }
+    },
+    async update(id, c, at) {
+      const set: Updateable<PracticeTable> = { updated_at: at };
+      if (c.areaId !== undefined) set.area_id = c.areaId;
+      if (c.name !== undefined) set.name = c.name;
+      if (c.description !== undefined) set.description = c.description;
+      if (c.why !== undefined) set.why = c.why;
+      if (c.color !== undefined) set.color = c.color;
+      if (c.unit !== undefined) set.unit = c.unit;
+      if (c.target !== undefined) set.target = c.target;
+      if (c.targetType !== undefined) set.target_type = c.targetType;
+      if (c.ifThen !== undefined) set.if_then = c.ifThen ? JSON.stringify(c.ifThen) : null;
+      if (c.position !== undefined) set.position = c.position;
+      if (c.archivedAt !== undefined) set.archived_at = c.archivedAt;
+      if (c.deletedAt !== undefined) set.deleted_at = c.deletedAt;
+      await db.updateTable('practice').set(set).where('id', '=', id).execute();
+    },
+    async putScheduleVersion(id, effectiveFrom, frequency, at) {
+      await db
+        .insertInto('practice_schedule')
+        .values({ practice_id: id, effective_from: effectiveFrom, frequency: JSON.stringify(frequency), created_at: at })
+        .onConflict((oc) =>
+          oc.columns(['practice_id', 'effective_from']).doUpdateSet({ frequency: JSON.stringify(frequency), created_at: at }),
+        )
+        .execute();
+    },
+    async addPause(id, pause, at) {
+      await db
+        .insertInto('practice_pause')
+        .values({ id: pause.id, practice_id: id, from_date: pause.from, to_date: pause.to, created_at: at })
+        .execute();
+    },
+    async setPauseEnd(pauseId, to) {
+      await db.updateTable('practice_pause').set({ to_date: to }).where('id', '=', pauseId).execute();
+    },
+    async deletePause(pauseId) {
+      await db.deleteFrom('practice_pause').where('id', '=', pauseId).execute();
+    },
+    async nextPosition(userId) {
+      const row = await db
+        .selectFrom('practice')
+        .select((eb) => eb.fn.max('position').as('p'))
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
+    },
+    async purgeDeleted(before) {
+      const res = await db.deleteFrom('practice').where('deleted_at', '<', before).executeTakeFirst();
+      return Number(res.numDeletedRows);
+    },
+  };
+}
+
+function checkinsPort(db: Db): CheckinsPort {
+  return {
+    async list(practiceId, from, to) {
+      let q = db.selectFrom('checkin').selectAll().where('practice_id', '=', practiceId);
+      if (from) q = q.where('date', '>=', from);
+      if (to) q = q.where('date', '<=', to);
+      return (await q.orderBy('date').execute()).map(toCheckin);
+    },
+    async listSince(practiceIds, from) {
+      if (practiceIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('checkin')
+        .selectAll()
+        .where('practice_id', 'in', practiceIds)
+        .where('date', '>=', from)
+        .orderBy('date')
+        .execute();
+      return rows.map(toCheckin);
+    },
+    async get(practiceId, date) {
+      const row = await db
+        .selectFrom('checkin')
+        .selectAll()
+        .where('practice_id', '=', practiceId)
+        .where('date', '=', date)
+        .executeTakeFirst();
+      return row ? toCheckin(row) : null;
+    },
+    async put(userId, c) {
+      const values = {
+        practice_id: c.practiceId,
+        date: c.date,
+        user_id: userId,
+        status: c.status,
+        value: c.value,
+        note: c.note,
+        energy: c.energy,
+        created_at: c.createdAt,
+        updated_at: c.updatedAt,
+      };
+      await db
+        .insertInto('checkin')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['practice_id', 'date']).doUpdateSet({
+            status: c.status,
+            value: c.value,
+            note: c.note,
+            energy: c.energy,
+            updated_at: c.updatedAt,
+          }),
+        )
+        .execute();
+    },
+    async delete(practiceId, date) {
+      const res = await db
+        .deleteFrom('checkin')
+        .where('practice_id', '=', practiceId)
+        .where('date', '=', date)
+        .executeTakeFirst();
+      return Number(res.numDeletedRows) > 0;
+    },
+  };
+}
+
+function checkpointsPort(db: Db): CheckpointsPort {
+  return {
+    async latestBefore(practices, before) {
+      const out = new Map<string, StrengthCheckpoint>();
+      if (practices.length === 0) return out;
+      const revs = new Map(practices.map((p) => [p.id, p.historyRev]));
+      const rows = await db
+        .selectFrom('strength_checkpoint as c')
+        .innerJoin('practice as p', 'p.id', 'c.practice_id')
+        .select(['c.practice_id', 'c.date', 'c.state', 'p.history_rev'])
+        .where(
+          'c.practice_id',
+          'in',
+          practices.map((p) => p.id),
+        )
+        .where('c.date', '<', before)
+        .orderBy('c.date', 'desc')
+        .execute();
+      for (const r of rows) {
+        if (out.has(r.practice_id) || Number(r.history_rev) !== revs.get(r.practice_id)) continue;
+        out.set(r.practice_id, JSON.parse(r.state) as StrengthCheckpoint);
+      }
+      return out;
+    },
+    async saveIfCurrent(practiceId, rev, checkpoints) {
+      // Conditional on history_rev: a concurrent history change makes this insert nothing.
+      for (const cp of checkpoints) {
+        await db
+          .insertInto('strength_checkpoint')
+          .columns(['practice_id', 'date', 'state'])
+          .expression((eb) =>
+            eb
+              .selectFrom('practice')
+              .select([
+                eb.val(practiceId).as('practice_id'),
+                eb.val(cp.date).as('date'),
+                eb.val(JSON.stringify(cp)).as('state'),
+              ])
+              .where('id', '=', practiceId)
+              .where('history_rev', '=', rev),
+          )
+          .onConflict((oc) => oc.columns(['practice_id', 'date']).doNothing())
+          .execute();
+      }
+    },
+    async invalidateFrom(practiceId, date) {
+      await db
+        .updateTable('practice')
+        .set((eb) => ({ history_rev: eb('history_rev', '+', 1) }))
+        .where('id', '=', practiceId)
+        .execute();
+      await db.deleteFrom('strength_checkpoint').where('practice_id', '=', practiceId).where('date', '>=', date).execute();
+    },
+  };
+}
+
+function areasPort(db: Db): AreasPort {
+  const toArea = (r: { id: string; name: string; position: number; created_at: string }): Area => ({
+    id: r.id,
+    name: r.name,
+    position: Number(r.position),
+    createdAt: r.created_at,
+  });
+  return {
+    async list(userId) {
+      const rows = await db
+        .selectFrom('area')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('deleted_at', 'is', null)
+        .orderBy('position')
+        .orderBy('id')
+        .execute();
+      return rows.map(toArea);
+    },
+    async get(userId, id) {
+      const row = await db
+        .selectFrom('area')
+        .selectAll()
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return row ? toArea(row) : null;
+    },
+    async insert(userId, a) {
+      await db
+        .insertInto('area')
+        .values({ id: a.id, user_id: userId, name: a.name, position: a.position, created_at: a.createdAt, deleted_at: null })
+        .execute();
+    },
+    async update(id, patch) {
+      if (patch.name === undefined && patch.position === undefined) return;
+      await db.updateTable('area').set(patch).where('id', '=', id).execute();
+    },
+    async softDelete(id, at) {
+      await db.updateTable('practice').set({ area_id: null }).where('area_id', '=', id).execute();
+      await db.updateTable('area').set({ deleted_at: at }).where('id', '=', id).execute();
+    },
+    async nextPosition(userId) {
+      const row = await db
+        .selectFrom('area')
+        .select((eb) => eb.fn.max('position').as('p'))
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
+    },
+  };
+}
+
+function storeOf(db: Db): PracticeStore {
+  return { practices: practicesPort(db), checkins: checkinsPort(db), checkpoints: checkpointsPort(db), areas: areasPort(db) };
+}
+
+export function practiceStore(db: Kysely<Database>): PracticeUnitOfWork {
+  return {
+    ...storeOf(db),
+    transaction: (fn) => db.transaction().execute((trx) => fn(storeOf(trx))),
+  };
+}
