@@ -8,7 +8,9 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['packages/contracts/test/**/*.test.ts', 'packages/core/test/**/*.test.ts'] } },
       { test: { name: 'db', include: ['packages/db/test/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'routes', include: ['apps/server/test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        test: { name: 'routes', include: ['apps/server/test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+      },
       { test: { name: 'cli', include: ['apps/cli/test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       {
         test: {
@@ -17,6 +19,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One shared Chromium for the whole e2e run (see e2e/support/browser.ts).
+          globalSetup: ['e2e/global-setup.ts'],
         },
       },
     ],

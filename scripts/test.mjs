@@ -37,6 +37,8 @@ const TZ_RUNS = [
   ['Pacific/Pago_Pago', 'UTC−11'],
 ];
 
+const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
 const log = (msg) => console.log(`tack test: ${msg}`);
 const warn = (msg) => console.error(`tack test: ${msg}`);
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -440,7 +442,7 @@ export async function main(args = []) {
       warn(`${signal} again; stopping immediately`);
       current?.kill('SIGKILL');
       cleanupSync();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(SIGNAL_EXIT[signal] ?? 143);
     }
     interrupted = signal;
     warn(`${signal} received; stopping the tests and cleaning up`);
@@ -561,7 +563,7 @@ export async function main(args = []) {
   for (const n of notes) warn(n);
   log(`finished in ${Math.round((Date.now() - startedAt) / 1000)} s`);
 
-  if (interrupted) exitCode = interrupted === 'SIGINT' ? 130 : 143;
+  if (interrupted) exitCode = SIGNAL_EXIT[interrupted] ?? 143;
   else if (totals.failed > 0 || totals.passed === 0) exitCode = 1;
 
   const parts = [`${totals.passed} passed`, `${totals.failed} failed`];

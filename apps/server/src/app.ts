@@ -32,7 +32,12 @@ export interface BuildOptions {
 }
 
 /** Every route, in one list: the access-matrix test is generated from what this registers. */
-export async function buildApp({ config, database, origin, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  origin,
+  clock = systemClock,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: (req) => {

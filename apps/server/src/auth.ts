@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { LIMITS } from '@tack/contracts';
 import { getOrCreateSetting, type OpenDatabase } from '@tack/db';
 import { betterAuth } from 'better-auth';
-import { LIMITS } from '@tack/contracts';
 import type { Config } from './config.ts';
 
 const snake = {
@@ -14,7 +14,8 @@ const snake = {
 /** better-auth over Tack's own tables (created by Tack's frozen migrations, snake_case columns). */
 export async function createAuth(config: Config, database: OpenDatabase, origin: string) {
   const secret =
-    config.secret ?? (await getOrCreateSetting(database.db, 'auth_secret', () => randomBytes(48).toString('base64url')));
+    config.secret ??
+    (await getOrCreateSetting(database.db, 'auth_secret', () => randomBytes(48).toString('base64url')));
   return betterAuth({
     appName: 'Tack',
     baseURL: origin,
@@ -58,7 +59,10 @@ export async function createAuth(config: Config, database: OpenDatabase, origin:
         refreshTokenExpiresAt: 'refresh_token_expires_at',
       },
     },
-    verification: { modelName: 'verification', fields: { createdAt: 'created_at', updatedAt: 'updated_at', expiresAt: 'expires_at' } },
+    verification: {
+      modelName: 'verification',
+      fields: { createdAt: 'created_at', updatedAt: 'updated_at', expiresAt: 'expires_at' },
+    },
     advanced: {
       database: { generateId: () => randomUUID() },
       useSecureCookies: origin.startsWith('https://'),

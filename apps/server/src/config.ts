@@ -64,7 +64,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const databaseUrl = e.DATABASE_URL && /^sqlite:/i.test(e.DATABASE_URL) ? undefined : e.DATABASE_URL;
-  const dataDir = e.TACK_DATA_DIR === ':memory:' || isAbsolute(e.TACK_DATA_DIR) ? e.TACK_DATA_DIR : resolve(e.TACK_DATA_DIR);
+  const dataDir =
+    e.TACK_DATA_DIR === ':memory:' || isAbsolute(e.TACK_DATA_DIR) ? e.TACK_DATA_DIR : resolve(e.TACK_DATA_DIR);
   return Object.freeze({
     host: e.TACK_HOST,
     port: e.TACK_PORT,

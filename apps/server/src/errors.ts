@@ -26,7 +26,10 @@ export function errorBody(code: ErrorCode, message: string, details?: Record<str
 }
 
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: Record<string, unknown>) {
-  return reply.code(STATUS[code]).type('application/json').send(errorBody(code, message, details));
+  return reply
+    .code(STATUS[code])
+    .type('application/json')
+    .send(errorBody(code, message, details));
 }
 
 type ValidationIssue = {
@@ -56,7 +59,9 @@ function isDatabaseDown(err: unknown): boolean {
   if (err instanceof DatabaseUnavailableError) return true;
   const e = err as { code?: unknown; message?: unknown };
   if (typeof e.code === 'string' && PG_CONNECTION_CODES.has(e.code)) return true;
-  return typeof e.message === 'string' && /Connection terminated|connection timeout|database is locked/i.test(e.message);
+  return (
+    typeof e.message === 'string' && /Connection terminated|connection timeout|database is locked/i.test(e.message)
+  );
 }
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {

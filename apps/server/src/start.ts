@@ -27,13 +27,19 @@ export function freePort(host: string): Promise<number> {
 /** Thrown when the port cannot be used; the message says what to do. */
 export class PortInUseError extends Error {
   constructor(host: string, port: number) {
-    super(`TACK_PORT: ${host}:${port} is already in use. Stop the other program or choose another port with TACK_PORT.`);
+    super(
+      `TACK_PORT: ${host}:${port} is already in use. Stop the other program or choose another port with TACK_PORT.`,
+    );
     this.name = 'PortInUseError';
   }
 }
 
 export async function startServer(config: Config, options: { clock?: Clock } = {}): Promise<RunningServer> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPool });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPool,
+  });
   let app: FastifyInstance | undefined;
   try {
     await migrateToLatest(database.db);

@@ -21,7 +21,9 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
     const p = await t.signUp('Ann');
     const me = await t.call('GET', '/api/v1/me', { cookie: p.cookie });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ user: { id: p.id, email: p.email, name: 'Ann', timeZone: 'UTC', weekStart: 'monday' } });
+    expect(me.body).toMatchObject({
+      user: { id: p.id, email: p.email, name: 'Ann', timeZone: 'UTC', weekStart: 'monday' },
+    });
 
     const signIn = await t.call('POST', '/api/auth/sign-in/email', { body: { email: p.email, password: p.password } });
     expect(signIn.status).toBe(200);
@@ -33,7 +35,9 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
       body: { timeZone: 'Pacific/Kiritimati', weekStart: 'sunday', name: 'Ann B' },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ user: { timeZone: 'Pacific/Kiritimati', weekStart: 'sunday', name: 'Ann B' } });
+    expect(patched.body).toMatchObject({
+      user: { timeZone: 'Pacific/Kiritimati', weekStart: 'sunday', name: 'Ann B' },
+    });
     const again = await t.call('GET', '/api/v1/me', { cookie: p.cookie });
     expect(again.body).toMatchObject({ user: { timeZone: 'Pacific/Kiritimati' } });
   });
@@ -46,9 +50,9 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
     expect(bad.json<{ error: { code: string; details: { issues: { path: string }[] } } }>().error.code).toBe(
       'VALIDATION_FAILED',
     );
-    const paths = bad.json<{ error: { details: { issues: { path: string }[] } } }>().error.details.issues.map(
-      (i) => i.path,
-    );
+    const paths = bad
+      .json<{ error: { details: { issues: { path: string }[] } } }>()
+      .error.details.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'password', 'name', 'admin']));
 
     const p = await t.signUp('Bo');
@@ -58,7 +62,9 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
     expect(dup.status).toBe(409);
     expect(dup.body).toMatchObject({ error: { code: 'CONFLICT' } });
 
-    const wrong = await t.call('POST', '/api/auth/sign-in/email', { body: { email: p.email, password: 'wrong password' } });
+    const wrong = await t.call('POST', '/api/auth/sign-in/email', {
+      body: { email: p.email, password: 'wrong password' },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });

@@ -1,4 +1,5 @@
 // Route-test support: a real Tack server on a free loopback port, over SQLite or PostgreSQL.
+import type { Clock } from '@tack/core';
 import type { TestDialect } from '@tack/db/testing';
 import { type Config, loadConfig, type RunningServer, startServer } from '../src/index.ts';
 
@@ -39,7 +40,11 @@ export interface Person {
 
 let counter = 0;
 
-export async function startTestServer(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: TestDialect,
+  env: Record<string, string> = {},
+  clock?: Clock,
+): Promise<TestServer> {
   const databaseUrl = await dialect.databaseUrl();
   const config = loadConfig({
     TACK_HOST: '127.0.0.1',
@@ -52,7 +57,7 @@ export async function startTestServer(dialect: TestDialect, env: Record<string, 
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
-  const server = await startServer(config);
+  const server = await startServer(config, clock ? { clock } : {});
   const call: TestServer['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.cookie) headers.cookie = opts.cookie;

@@ -3,32 +3,32 @@ import {
   areaListSchema,
   areaSchema,
   type CheckinDto,
-  checkinListSchema,
-  checkinSchema,
   type CreatePractice,
   type CreateTokenResponse,
+  checkinListSchema,
+  checkinSchema,
   createTokenResponseSchema,
   type ErrorCode,
   errorBodySchema,
   type FieldIssue,
   type FrequencyDto,
+  type MeResponse,
+  meResponseSchema,
   type Practice,
   practiceListSchema,
   practiceSchema,
-  schedulePreviewSchema,
+  type SetupStatus,
   type StrengthDto,
+  schedulePreviewSchema,
+  setupStatusSchema,
   strengthSchema,
   type Today,
-  todaySchema,
-  type UpdatePractice,
-  type UpsertCheckin,
-  type MeResponse,
-  meResponseSchema,
-  type SetupStatus,
-  setupStatusSchema,
   type TokenList,
+  todaySchema,
   tokenListSchema,
   type UpdateMe,
+  type UpdatePractice,
+  type UpsertCheckin,
 } from '@tack/contracts';
 import { z } from 'zod';
 
@@ -187,8 +187,12 @@ export function createClient(options: ClientOptions = {}) {
     },
     checkins: {
       list: async (practiceId: string, range: { from?: string; to?: string } = {}): Promise<CheckinDto[]> =>
-        (await request('GET', `/api/v1/practices/${enc(practiceId)}/checkins`, { query: range, schema: checkinListSchema }))
-          .checkins,
+        (
+          await request('GET', `/api/v1/practices/${enc(practiceId)}/checkins`, {
+            query: range,
+            schema: checkinListSchema,
+          })
+        ).checkins,
       put: async (practiceId: string, date: string, input: UpsertCheckin): Promise<CheckinDto> =>
         (
           await request('PUT', `/api/v1/practices/${enc(practiceId)}/checkins/${enc(date)}`, {

@@ -35,7 +35,10 @@ export const errorBodySchema = z
     error: z.object({
       code: errorCodeSchema,
       message: z.string(),
-      details: z.object({ issues: z.array(fieldIssueSchema).optional() }).catchall(z.unknown()).optional(),
+      details: z
+        .object({ issues: z.array(fieldIssueSchema).optional() })
+        .catchall(z.unknown())
+        .optional(),
     }),
   })
   .meta({ id: 'Error' });

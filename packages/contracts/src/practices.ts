@@ -39,8 +39,8 @@ export const scheduleVersionSchema = z
 
 export const ifThenSchema = z
   .strictObject({
-    if: z.string().trim().min(1).max(LIMITS.textMax).describe('The situation: "If it is 7am on a weekday"'),
-    then: z.string().trim().min(1).max(LIMITS.textMax).describe('The action: "then I put on my running shoes"'),
+    cue: z.string().trim().min(1).max(LIMITS.textMax).describe('If… the situation: "it is 7am on a weekday"'),
+    action: z.string().trim().min(1).max(LIMITS.textMax).describe('…then: "I put on my running shoes"'),
   })
   .meta({ id: 'IfThenPlan' });
 
@@ -147,7 +147,9 @@ export const pauseBodySchema = z
   })
   .meta({ id: 'PauseRequest' });
 
-export const resumeBodySchema = z.strictObject({ on: isoDateSchema.optional().describe('First active day; default today') });
+export const resumeBodySchema = z.strictObject({
+  on: isoDateSchema.optional().describe('First active day; default today'),
+});
 
 export const schedulePreviewQuerySchema = z.strictObject({
   frequency: z.string().max(500).describe('The frequency as JSON'),
@@ -213,7 +215,12 @@ export const batchCheckinSchema = z
 
 // ── strength ──
 
-export const streakSchema = z.object({ start: isoDateSchema, end: isoDateSchema, length: z.number(), doneDays: z.number() });
+export const streakSchema = z.object({
+  start: isoDateSchema,
+  end: isoDateSchema,
+  length: z.number(),
+  doneDays: z.number(),
+});
 
 export const strengthSchema = z
   .object({

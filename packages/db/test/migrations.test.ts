@@ -20,7 +20,15 @@ describe.each(testDialects())('migrations on $name', (dialect) => {
     const at = new Date().toISOString();
     await db
       .insertInto('user')
-      .values({ id: 'u1', name: 'Ann', email: 'ann@example.org', email_verified: 0, image: null, created_at: at, updated_at: at })
+      .values({
+        id: 'u1',
+        name: 'Ann',
+        email: 'ann@example.org',
+        email_verified: 0,
+        image: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     const roles = await db.selectFrom('role').select('id').orderBy('id').execute();
     expect(roles.map((r) => r.id)).toContain('coach');
@@ -32,7 +40,15 @@ describe.each(testDialects())('migrations on $name', (dialect) => {
     expect((await migrateToLatest(db)).applied).toEqual(names);
     await db
       .insertInto('user')
-      .values({ id: 'u2', name: 'Bo', email: 'bo@example.org', email_verified: 0, image: null, created_at: at, updated_at: at })
+      .values({
+        id: 'u2',
+        name: 'Bo',
+        email: 'bo@example.org',
+        email_verified: 0,
+        image: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     const count = await sql<{ n: number }>`select count(*) as n from ${sql.table('user')}`.execute(db);
     expect(Number(count.rows[0]?.n)).toBe(1);

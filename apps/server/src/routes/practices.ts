@@ -41,7 +41,14 @@ export async function practiceRoutes(app: FastifyInstance, { services }: RouteDe
 
   r.get(
     '/api/v1/practices',
-    { schema: { tags, summary: 'List practices', querystring: practiceListQuerySchema, response: { 200: practiceListSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'List practices',
+        querystring: practiceListQuerySchema,
+        response: { 200: practiceListSchema, ...errors },
+      },
+    },
     async (req) => {
       const state = req.query.state;
       const filter = state === undefined ? 'live' : state === 'all' ? 'all' : state;
@@ -51,7 +58,14 @@ export async function practiceRoutes(app: FastifyInstance, { services }: RouteDe
 
   r.post(
     '/api/v1/practices',
-    { schema: { tags, summary: 'Create a practice', body: createPracticeSchema, response: { 201: practiceBody, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a practice',
+        body: createPracticeSchema,
+        response: { 201: practiceBody, ...errors },
+      },
+    },
     async (req, reply) => reply.code(201).send({ practice: await svc.create(await req.actor(), req.body) }),
   );
 
@@ -144,7 +158,13 @@ export async function practiceRoutes(app: FastifyInstance, { services }: RouteDe
   r.post(
     '/api/v1/practices/:id/resume',
     {
-      schema: { tags, summary: 'Resume a paused practice', params: idParamsSchema, body: resumeBodySchema, response: { 200: practiceBody, ...errors } },
+      schema: {
+        tags,
+        summary: 'Resume a paused practice',
+        params: idParamsSchema,
+        body: resumeBodySchema,
+        response: { 200: practiceBody, ...errors },
+      },
     },
     async (req) => ({ practice: await svc.resume(await req.actor(), req.params.id, req.body ?? {}) }),
   );
@@ -237,7 +257,14 @@ export async function practiceRoutes(app: FastifyInstance, { services }: RouteDe
   );
   r.post(
     '/api/v1/areas',
-    { schema: { tags: ['areas'], summary: 'Create an area', body: createAreaSchema, response: { 201: z.object({ area: areaSchema }), ...errors } } },
+    {
+      schema: {
+        tags: ['areas'],
+        summary: 'Create an area',
+        body: createAreaSchema,
+        response: { 201: z.object({ area: areaSchema }), ...errors },
+      },
+    },
     async (req, reply) => reply.code(201).send({ area: await svc.createArea(await req.actor(), req.body) }),
   );
   r.patch(
@@ -255,7 +282,14 @@ export async function practiceRoutes(app: FastifyInstance, { services }: RouteDe
   );
   r.delete(
     '/api/v1/areas/:id',
-    { schema: { tags: ['areas'], summary: 'Remove an area (its practices stay, without an area)', params: idParamsSchema, response: noContent } },
+    {
+      schema: {
+        tags: ['areas'],
+        summary: 'Remove an area (its practices stay, without an area)',
+        params: idParamsSchema,
+        response: noContent,
+      },
+    },
     async (req, reply) => {
       await svc.deleteArea(await req.actor(), req.params.id);
       return reply.code(204).send(null);

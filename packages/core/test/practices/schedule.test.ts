@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CheckIn,
-  DomainError,
   type Frequency,
   frequencyPerDay,
   frequencyRatio,
@@ -13,7 +12,7 @@ import {
   validateScheduleVersions,
   versionOn,
 } from '../../src/index.ts';
-
+import { issuePath } from './helpers.ts';
 
 const done = (...dates: string[]): CheckIn[] => dates.map((date) => ({ date, status: 'done' }));
 

@@ -36,7 +36,10 @@ export function accountsRepository(db: Kysely<Database>): AccountsPort {
       return this.getUser(userId);
     },
     async countUsers() {
-      const row = await db.selectFrom('user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('user')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
   };

@@ -57,9 +57,7 @@ async function hydrate(db: Db, rows: Selectable<PracticeTable>[]): Promise<Pract
     versions: schedules
       .filter((s) => s.practice_id === r.id)
       .map((s) => ({ effectiveFrom: s.effective_from, frequency: JSON.parse(s.frequency) as Frequency })),
-    pauses: pauses
-      .filter((p) => p.practice_id === r.id)
-      .map((p) => ({ id: p.id, from: p.from_date, to: p.to_date })),
+    pauses: pauses.filter((p) => p.practice_id === r.id).map((p) => ({ id: p.id, from: p.from_date, to: p.to_date })),
   }));
 }
 
@@ -136,9 +134,16 @@ function practicesPort(db: Db): PracticesPort {
     async putScheduleVersion(id, effectiveFrom, frequency, at) {
       await db
         .insertInto('practice_schedule')
-        .values({ practice_id: id, effective_from: effectiveFrom, frequency: JSON.stringify(frequency), created_at: at })
+        .values({
+          practice_id: id,
+          effective_from: effectiveFrom,
+          frequency: JSON.stringify(frequency),
+          created_at: at,
+        })
         .onConflict((oc) =>
-          oc.columns(['practice_id', 'effective_from']).doUpdateSet({ frequency: JSON.stringify(frequency), created_at: at }),
+          oc
+            .columns(['practice_id', 'effective_from'])
+            .doUpdateSet({ frequency: JSON.stringify(frequency), created_at: at }),
         )
         .execute();
     },
@@ -285,7 +290,11 @@ function checkpointsPort(db: Db): CheckpointsPort {
         .set((eb) => ({ history_rev: eb('history_rev', '+', 1) }))
         .where('id', '=', practiceId)
         .execute();
-      await db.deleteFrom('strength_checkpoint').where('practice_id', '=', practiceId).where('date', '>=', date).execute();
+      await db
+        .deleteFrom('strength_checkpoint')
+        .where('practice_id', '=', practiceId)
+        .where('date', '>=', date)
+        .execute();
     },
   };
 }
@@ -322,7 +331,14 @@ function areasPort(db: Db): AreasPort {
     async insert(userId, a) {
       await db
         .insertInto('area')
-        .values({ id: a.id, user_id: userId, name: a.name, position: a.position, created_at: a.createdAt, deleted_at: null })
+        .values({
+          id: a.id,
+          user_id: userId,
+          name: a.name,
+          position: a.position,
+          created_at: a.createdAt,
+          deleted_at: null,
+        })
         .execute();
     },
     async update(id, patch) {
@@ -345,7 +361,12 @@ function areasPort(db: Db): AreasPort {
 }
 
 function storeOf(db: Db): PracticeStore {
-  return { practices: practicesPort(db), checkins: checkinsPort(db), checkpoints: checkpointsPort(db), areas: areasPort(db) };
+  return {
+    practices: practicesPort(db),
+    checkins: checkinsPort(db),
+    checkpoints: checkpointsPort(db),
+    areas: areasPort(db),
+  };
 }
 
 export function practiceStore(db: Kysely<Database>): PracticeUnitOfWork {

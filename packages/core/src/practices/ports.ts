@@ -1,11 +1,12 @@
 import type { Area, CheckinDto } from '@tack/contracts';
-import type { PauseRange } from '../practices/history.ts';
-import type { Frequency, ScheduleVersion } from '../practices/schedule.ts';
-import type { StrengthCheckpoint, TargetType } from '../practices/strength.ts';
+import type { PauseRange } from './history.ts';
+import type { Frequency, ScheduleVersion } from './schedule.ts';
+import type { StrengthCheckpoint, TargetType } from './strength.ts';
 
+/** "If <cue>, then <action>" (an implementation intention). */
 export interface IfThen {
-  if: string;
-  then: string;
+  cue: string;
+  action: string;
 }
 
 /** A practice as the domain sees it: the row plus its schedule versions and pauses. */
@@ -79,7 +80,10 @@ export interface CheckinsPort {
 
 export interface CheckpointsPort {
   /** The latest checkpoint dated before `before` for each practice, when its rev still matches. */
-  latestBefore(practices: ReadonlyArray<{ id: string; historyRev: number }>, before: string): Promise<Map<string, StrengthCheckpoint>>;
+  latestBefore(
+    practices: ReadonlyArray<{ id: string; historyRev: number }>,
+    before: string,
+  ): Promise<Map<string, StrengthCheckpoint>>;
   /** Saves checkpoints only if the practice's history_rev still equals `rev` (else nothing). */
   saveIfCurrent(practiceId: string, rev: number, checkpoints: readonly StrengthCheckpoint[]): Promise<void>;
   /** A history change on or after `date`: bumps the rev and drops checkpoints from that date on. */

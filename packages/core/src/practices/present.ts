@@ -1,7 +1,6 @@
 import type { Practice, PracticeState } from '@tack/contracts';
-import { addDays } from '../practices/dates.ts';
-import { isPausedDay, pauseIntervals } from '../practices/history.ts';
-import { toDayNumber } from '../practices/dates.ts';
+import { toDayNumber } from './dates.ts';
+import { isPausedDay, pauseIntervals } from './history.ts';
 import type { PracticeRecord } from './ports.ts';
 
 export const PURGE_AFTER_DAYS = 30;
@@ -44,5 +43,3 @@ export function toPracticeDto(p: PracticeRecord, today: string): Practice {
     purgeAfter: p.deletedAt ? new Date(Date.parse(p.deletedAt) + PURGE_AFTER_DAYS * 86_400_000).toISOString() : null,
   };
 }
-
-export { addDays };

@@ -13,13 +13,13 @@ import type {
 import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
 import { DomainError, invalid, notFound } from '../errors.ts';
-import { addDays, diffDays, localDate, weekdayOf } from '../practices/dates.ts';
-import { describeStrength } from '../practices/explain.ts';
-import { createDueChecker, previewSchedule, validateFrequency } from '../practices/schedule.ts';
-import { computeStreaks } from '../practices/streaks.ts';
-import { runStrength, type StrengthCheckpoint, scoreOn } from '../practices/strength.ts';
+import { addDays, diffDays, localDate, weekdayOf } from './dates.ts';
+import { describeStrength } from './explain.ts';
 import type { PracticeFilter, PracticeRecord, PracticeStore, PracticeUnitOfWork } from './ports.ts';
 import { PURGE_AFTER_DAYS, stateOf, toPracticeDto, versionAt } from './present.ts';
+import { createDueChecker, previewSchedule, validateFrequency } from './schedule.ts';
+import { computeStreaks } from './streaks.ts';
+import { runStrength, type StrengthCheckpoint, scoreOn } from './strength.ts';
 
 export interface PracticesDeps {
   store: PracticeUnitOfWork;
@@ -90,7 +90,13 @@ export function practicesService(deps: PracticesDeps) {
     return run;
   }
 
-  function explain(p: PracticeRecord, entries: CheckinDto[], points: { date: string; score: number }[], today: string, resumed: boolean) {
+  function explain(
+    p: PracticeRecord,
+    entries: CheckinDto[],
+    points: { date: string; score: number }[],
+    today: string,
+    resumed: boolean,
+  ) {
     const d = describeStrength({
       kind: p.kind,
       target: p.target ?? 0,
@@ -278,7 +284,8 @@ export function practicesService(deps: PracticesDeps) {
           practiceId: p.id,
           date,
           status,
-          value: p.kind === 'measurable' ? (input.value ?? (status === 'done' ? null : (existing?.value ?? null))) : null,
+          value:
+            p.kind === 'measurable' ? (input.value ?? (status === 'done' ? null : (existing?.value ?? null))) : null,
           note: input.note !== undefined ? input.note || null : (existing?.note ?? null),
           energy: input.energy !== undefined ? input.energy : (existing?.energy ?? null),
           createdAt: existing?.createdAt ?? at,
@@ -353,7 +360,7 @@ export function practicesService(deps: PracticesDeps) {
       if (diffDays(start, end) > 366 * 10) throw invalid('from', 'ask for at most ten years at a time');
       const p = await load(store, actor, id, true);
       const entries = await store.checkins.list(p.id);
-      const until = end > today ? end : today;
+      const until = end > today ? end : today; // ISO dates compare as strings
       const run = await strengthRun(store, p, entries, until, null);
       const points = run.points.filter((pt) => pt.date >= start && pt.date <= end);
       const { score, text } = explain(p, entries, run.points, today, false);
@@ -361,7 +368,8 @@ export function practicesService(deps: PracticesDeps) {
       const days: { date: string; score: number }[] = [];
       // One value per day: days before the first check-in are 0.
       const byDate = new Map(points.map((pt) => [pt.date, pt.score]));
-      for (let d = start; d <= end; d = addDays(d, 1)) days.push({ date: d, score: byDate.get(d) ?? scoreOn(run.points, d) });
+      for (let d = start; d <= end; d = addDays(d, 1))
+        days.push({ date: d, score: byDate.get(d) ?? scoreOn(run.points, d) });
       return { practiceId: p.id, from: start, to: end, points: days, current: score, explanation: text, streaks };
     },
 
@@ -406,7 +414,13 @@ export function practicesService(deps: PracticesDeps) {
       for (const p of practices) {
         const entries = (byPractice.get(p.id) ?? []).filter((c) => c.date <= day);
         const cp = checkpoints.get(p.id) ?? null;
-        const run = await strengthRun(store, p, entries.filter((c) => !cp || c.date > cp.date), day, cp);
+        const run = await strengthRun(
+          store,
+          p,
+          entries.filter((c) => !cp || c.date > cp.date),
+          day,
+          cp,
+        );
         const { score, text } = explain(p, entries, run.points, day, cp !== null);
         const paused = stateOf(p, day) === 'paused';
         items.push({
