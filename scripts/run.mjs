@@ -24,7 +24,7 @@ function ensureDependencies() {
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   console.error('tack: installing dependencies (npm ci) …');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  run('npm', ['ci', '--engine-strict', '--no-audit', '--no-fund']);
 }
 
 function newestMtime(dir) {
