@@ -30,7 +30,7 @@ const VITEST_BIN = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const WEB_VITE_CONFIG = join(ROOT, 'apps', 'web', 'vite.config.ts');
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-const PROJECTS = ['unit', 'db', 'routes', 'cli', 'e2e'];
+const PROJECTS = ['unit', 'web', 'db', 'routes', 'cli', 'e2e'];
 const NEEDS_PG = ['db', 'routes', 'cli', 'e2e'];
 const TZ_RUNS = [
   ['Pacific/Kiritimati', 'UTC+14'],

@@ -95,7 +95,16 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     if (err instanceof SyntaxError) return sendError(reply, 'MALFORMED_JSON', 'The request body is not valid JSON');
-    return sendError(reply, 'VALIDATION_FAILED', err.message);
+    const byStatus: Partial<Record<number, ErrorCode>> = {
+      401: 'UNAUTHENTICATED',
+      403: 'FORBIDDEN',
+      404: 'NOT_FOUND',
+      405: 'NOT_FOUND',
+      409: 'CONFLICT',
+      413: 'PAYLOAD_TOO_LARGE',
+      415: 'UNSUPPORTED_MEDIA_TYPE',
+    };
+    return sendError(reply, byStatus[err.statusCode] ?? 'VALIDATION_FAILED', err.message);
   }
   req.log.error({ err }, 'unhandled error');
   return sendError(reply, 'INTERNAL', 'Something went wrong on our side; nothing you sent was lost');

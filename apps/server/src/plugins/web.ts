@@ -12,8 +12,9 @@ export const webPlugin = fp(
     if (hasWeb) {
       await app.register(fastifyStatic, {
         root: opts.webDir,
-        wildcard: false,
-        index: false,
+        // Files are looked up per request, so a rebuilt web app is served without a restart.
+        wildcard: true,
+        index: 'index.html',
         setHeaders(res, path) {
           res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
         },
@@ -22,9 +23,12 @@ export const webPlugin = fp(
       app.log.warn({ webDir: opts.webDir }, 'web app not built; run `npm run build:web` (npm start does this)');
     }
     app.setNotFoundHandler((req, reply) => {
-      const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/healthz';
+      const path = req.url.split('?')[0] ?? '';
+      // Pages fall back to the app; files (anything with an extension) and API paths get a real 404.
+      const isPage =
+        req.method === 'GET' && !path.startsWith('/api/') && path !== '/healthz' && !/\.[a-z0-9]+$/i.test(path);
       if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      return sendError(reply, 'NOT_FOUND', `No such endpoint: ${req.method} ${req.url.split('?')[0]}`);
+      return sendError(reply, 'NOT_FOUND', `No such endpoint: ${req.method} ${path}`);
     });
   },
   { name: 'tack-web' },

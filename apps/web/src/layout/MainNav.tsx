@@ -1,0 +1,29 @@
+import { NavLink } from 'react-router';
+import { useMe } from '../auth/session.ts';
+import { SECTIONS } from '../sections.ts';
+
+/** Section navigation. NavLink marks the current page with aria-current="page". */
+export function MainNav({ id, open }: { id: string; open: boolean }) {
+  const me = useMe();
+  return (
+    <nav id={id} className={`main-nav${open ? ' open' : ''}`} aria-label="Sections">
+      <div className="main-nav-inner">
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.path}>
+              <NavLink to={s.path} className="nav-link">
+                <span>{s.label}</span>
+                {!s.ready && <span className="nav-soon">soon</span>}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        {me.data && (
+          <p className="nav-person">
+            Signed in as <span className="nav-person-name">{me.data.name || me.data.email}</span>
+          </p>
+        )}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
+import { useMe } from '../auth/session.ts';
+import { PageHeader } from '../ui/Page.tsx';
+import { AppearanceSection } from './settings/AppearanceSection.tsx';
+import { ProfileSection } from './settings/ProfileSection.tsx';
+import { SessionsSection } from './settings/SessionsSection.tsx';
+import { TimeSection } from './settings/TimeSection.tsx';
+import { TokensSection } from './settings/TokensSection.tsx';
+
+export function SettingsPage() {
+  const me = useMe();
+  const { hash } = useLocation();
+
+  // Links such as /settings#time land on that section (after the heading took focus).
+  useEffect(() => {
+    if (!hash) return;
+    const target = document.getElementById(hash.slice(1));
+    target?.focus();
+    target?.scrollIntoView({ block: 'start' });
+  }, [hash]);
+
+  if (!me.data) return null;
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        lead="Your profile, your days and weeks, and how scripts and devices reach your account."
+      />
+      <div className="stack">
+        <ProfileSection user={me.data} />
+        <TimeSection user={me.data} />
+        <AppearanceSection />
+        <TokensSection timeZone={me.data.timeZone} />
+        <SessionsSection />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { FrequencyDto, Practice, StrengthDto } from '@tack/contracts';
+import { WEEKDAYS, type Weekday } from '@tack/contracts';
+
+/** Pure helpers for the practices screens: ISO dates ("2026-11-21"), schedules in words, percentages. */
+
+const DAY_MS = 86_400_000;
+
+export function isoToUtc(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+export function utcToIso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, n: number): string {
+  return utcToIso(new Date(isoToUtc(iso).getTime() + n * DAY_MS));
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((isoToUtc(b).getTime() - isoToUtc(a).getTime()) / DAY_MS);
+}
+
+export function weekdayOfIso(iso: string): Weekday {
+  return WEEKDAYS[(isoToUtc(iso).getUTCDay() + 6) % 7] ?? 'monday';
+}
+
+export function formatIso(iso: string, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', ...options }).format(isoToUtc(iso));
+}
+
+/** "Saturday, 21 November 2026" */
+export const longDate = (iso: string) =>
+  formatIso(iso, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+/** "21 Nov 2026" */
+export const mediumDate = (iso: string) => formatIso(iso, { day: 'numeric', month: 'short', year: 'numeric' });
+/** "Sat 21 Nov" */
+export const shortDay = (iso: string) => formatIso(iso, { weekday: 'short', day: 'numeric', month: 'short' });
+
+const SHORT_WEEKDAY: Record<Weekday, string> = {
+  monday: 'Mon',
+  tuesday: 'Tue',
+  wednesday: 'Wed',
+  thursday: 'Thu',
+  friday: 'Fri',
+  saturday: 'Sat',
+  sunday: 'Sun',
+};
+
+export function shortWeekday(day: Weekday): string {
+  return SHORT_WEEKDAY[day];
+}
+
+/** "daily", "3× in 7 days", "Mon, Thu", "every 2 days". */
+export function scheduleInWords(f: FrequencyDto): string {
+  switch (f.kind) {
+    case 'times':
+      if (f.times === f.days) return 'daily';
+      if (f.times === 1) return f.days === 7 ? 'once a week' : `once in ${f.days} days`;
+      return `${f.times}× in ${f.days} days`;
+    case 'weekdays': {
+      if (f.weekdays.length === 7) return 'daily';
+      const sorted = WEEKDAYS.filter((d) => f.weekdays.includes(d));
+      return sorted.map(shortWeekday).join(', ');
+    }
+    case 'interval':
+      return f.everyDays === 1 ? 'daily' : `every ${f.everyDays} days`;
+  }
+}
+
+/** 0.734 → "73%" */
+export function percent(score: number): string {
+  return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
+}
+
+export function targetInWords(p: Pick<Practice, 'kind' | 'target' | 'targetType' | 'unit'>): string | undefined {
+  if (p.kind !== 'measurable' || p.target === null) return undefined;
+  return `${p.targetType === 'atMost' ? 'at most' : 'at least'} ${p.target}${p.unit ? ` ${p.unit}` : ''}`;
+}
+
+export const ENERGY_LABELS: Record<number, string> = {
+  [-2]: 'Drained me',
+  [-1]: 'A bit draining',
+  0: 'Neutral',
+  1: 'A bit energising',
+  2: 'Energised me',
+};
+
+export function energyLabel(energy: number): string {
+  return ENERGY_LABELS[energy] ?? String(energy);
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}
+
+export function isPausedOn(p: Pick<Practice, 'pauses'>, iso: string): boolean {
+  return p.pauses.some((x) => x.from <= iso && (x.to === null || iso <= x.to));
+}
+
+export function streakInWords(streak: StrengthDto['streaks']['current']): string {
+  if (!streak) return 'none yet';
+  const days = streak.length === 1 ? '1 day' : `${streak.length} days`;
+  return `${days} (${mediumDate(streak.start)} – ${mediumDate(streak.end)})`;
+}
+
+/** The colours offered for a practice (the server's defaults), with names for the swatch labels. */
+export const PRACTICE_COLORS: Array<{ value: string; name: string }> = [
+  { value: '#1f7a8c', name: 'Teal' },
+  { value: '#3d5a80', name: 'Navy' },
+  { value: '#5f8f3e', name: 'Green' },
+  { value: '#b5651d', name: 'Amber' },
+  { value: '#8e4585', name: 'Plum' },
+  { value: '#c44536', name: 'Red' },
+  { value: '#2a9d8f', name: 'Sea green' },
+  { value: '#6d597a', name: 'Lavender' },
+];
