@@ -23,8 +23,10 @@ function ensureDependencies() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.error('tack: installing dependencies (npm ci) …');
-  run('npm', ['ci', '--engine-strict', '--no-audit', '--no-fund']);
+  // `npm install` from the lockfile rather than `npm ci`: the registry these machines reach does not carry
+  // every platform build of some optional dependencies (Biome's), which `npm ci`'s strict check rejects.
+  console.error('tack: installing dependencies …');
+  run('npm', ['install', '--engine-strict', '--no-audit', '--no-fund']);
 }
 
 function newestMtime(dir) {
