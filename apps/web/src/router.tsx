@@ -7,9 +7,12 @@ import { PublicLayout } from './layout/PublicLayout.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { EditPracticePage, NewPracticePage } from './pages/practices/PracticeFormPage.tsx';
+import { PracticesPage } from './pages/practices/PracticesPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignUpPage } from './pages/SignUpPage.tsx';
+import { DataPage } from './pages/settings/DataPage.tsx';
 import { TodayPage } from './pages/TodayPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
 import { SECTIONS } from './sections.ts';
@@ -35,6 +38,15 @@ export const router = createBrowserRouter([
               { index: true, element: <Navigate to="/today" replace /> },
               { path: '/today', element: <TodayPage /> },
               { path: '/settings', element: <SettingsPage /> },
+              { path: '/settings/data', element: <DataPage /> },
+              { path: '/practices', element: <PracticesPage /> },
+              { path: '/practices/new', element: <NewPracticePage /> },
+              {
+                path: '/practices/:id',
+                // The practice page carries the chart library: loaded when first opened.
+                lazy: async () => ({ Component: (await import('./pages/practices/PracticePage.tsx')).PracticePage }),
+              },
+              { path: '/practices/:id/edit', element: <EditPracticePage /> },
               ...SECTIONS.filter((s) => !s.ready).map((s) => ({
                 path: s.path,
                 element: <ComingSoonPage section={s} />,

@@ -19,11 +19,11 @@ export const SECTIONS: Section[] = [
   {
     path: '/practices',
     label: 'Practices',
-    ready: false,
+    ready: true,
     purpose:
       'Practices are your systems: small, repeatable things that either happen or they don’t. “Lose 20 pounds” ' +
       'depends on things outside your control; “move 30 minutes a day and eat real food” is something you can ' +
-      'simply do. Here you will check practices in and watch a strength score that rewards showing up over time ' +
+      'simply do. Here you check practices in and watch a strength score that rewards showing up over time ' +
       'rather than perfect streaks. Goals may emerge later from repeated success in a direction.',
     example: 'Move 30 minutes a day · Write 200 words before work · Call a friend on Sundays',
   },

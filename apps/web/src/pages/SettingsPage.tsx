@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useMe } from '../auth/session.ts';
+import { Card } from '../ui/Card.tsx';
 import { PageHeader } from '../ui/Page.tsx';
 import { AppearanceSection } from './settings/AppearanceSection.tsx';
 import { ProfileSection } from './settings/ProfileSection.tsx';
@@ -33,6 +34,14 @@ export function SettingsPage() {
         <AppearanceSection />
         <TokensSection timeZone={me.data.timeZone} />
         <SessionsSection />
+        <Card
+          title="Your data"
+          description={
+            <p>Import from Loop Habit Tracker or Habitica, export or restore a backup, erase your account.</p>
+          }
+        >
+          <Link to="/settings/data">Import, export and erase</Link>
+        </Card>
       </div>
     </>
   );

@@ -96,8 +96,8 @@ export function TodayPage() {
       {items.length === 0 ? (
         <Card title="Start with one small practice">
           <p>
-            A practice is something small you can simply do, like “move 30 minutes” or “write 200 words before work”.
-            It either happens or it doesn’t, and each day you check it in here.
+            A practice is something small you can simply do, like “move 30 minutes” or “write 200 words before work”. It
+            either happens or it doesn’t, and each day you check it in here.
           </p>
           <p>
             <Link to="/practices/new" className="button button-primary">
@@ -130,18 +130,18 @@ export function TodayPage() {
                 count={group.items.length}
                 action={
                   open.length > 0 && (
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    onClick={() =>
-                      change(
-                        open.map((i) => ({ practiceId: i.practice.id, date, input: { status: 'done' } })),
-                        `${group.name}: ${open.length} checked off.`,
-                      )
-                    }
-                  >
-                    Check off all in {group.name}
-                  </button>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() =>
+                        change(
+                          open.map((i) => ({ practiceId: i.practice.id, date, input: { status: 'done' } })),
+                          `${group.name}: ${open.length} checked off.`,
+                        )
+                      }
+                    >
+                      Check off all in {group.name}
+                    </button>
                   )
                 }
               >

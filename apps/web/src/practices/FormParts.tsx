@@ -1,3 +1,4 @@
+import { TackApiError } from '@tack/client';
 import type { FrequencyDto } from '@tack/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
@@ -42,7 +43,13 @@ export function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** The next 14 days under a frequency, from the server's preview (debounced while typing). */
-export function SchedulePreview({ frequency, from }: { frequency: FrequencyDto | undefined; from: string | undefined }) {
+export function SchedulePreview({
+  frequency,
+  from,
+}: {
+  frequency: FrequencyDto | undefined;
+  from: string | undefined;
+}) {
   const key = useDebounced(frequency ? JSON.stringify(frequency) : '', 300);
   const preview = useQuery({
     queryKey: practiceKeys.preview(key, from ?? ''),
@@ -59,7 +66,11 @@ export function SchedulePreview({ frequency, from }: { frequency: FrequencyDto |
       {key === '' ? (
         <p className="field-hint">Complete the schedule to see the days it makes due.</p>
       ) : preview.isError ? (
-        <p className="field-error">{errorMessage(preview.error)}</p>
+        <p className="field-hint">
+          {preview.error instanceof TackApiError && preview.error.status === 400
+            ? 'The preview appears once the schedule above is valid.'
+            : errorMessage(preview.error)}
+        </p>
       ) : (
         <>
           <p className="field-hint" aria-live="polite">
@@ -68,8 +79,12 @@ export function SchedulePreview({ frequency, from }: { frequency: FrequencyDto |
           <ol className="preview-days">
             {days.map((d) => (
               <li key={d.date} className={d.due ? 'is-due' : ''}>
-                <span className="preview-weekday">{formatIso(d.date, { weekday: 'narrow' })}</span>
-                <span className="preview-day">{formatIso(d.date, { day: 'numeric' })}</span>
+                <span className="preview-weekday" aria-hidden="true">
+                  {formatIso(d.date, { weekday: 'narrow' })}
+                </span>
+                <span className="preview-day" aria-hidden="true">
+                  {formatIso(d.date, { day: 'numeric' })}
+                </span>
                 <span className="visually-hidden">
                   {formatIso(d.date, { weekday: 'long', day: 'numeric', month: 'long' })}: {d.due ? 'due' : 'free'}
                 </span>

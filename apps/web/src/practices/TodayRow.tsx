@@ -44,7 +44,10 @@ export function TodayRow({ item, date, onChange }: Props) {
     <li className={`today-row ${status ? `is-${status}` : ''}`} style={practiceColorStyle(practice.color)}>
       <div className="today-row-main">
         {measurable ? (
-          <MeasurableInput item={item} onSave={(value) => (value === null ? remove() : put({ status: 'done', value }))} />
+          <MeasurableInput
+            item={item}
+            onSave={(value) => (value === null ? remove() : put({ status: 'done', value }))}
+          />
         ) : (
           <button
             type="button"
@@ -61,7 +64,7 @@ export function TodayRow({ item, date, onChange }: Props) {
         )}
         <div className="today-meta" id={`${id}-meta`}>
           {status && <span className={`tag status-${status}`}>{STATUS_WORDS[status]}</span>}
-          <span className="strength-badge">
+          <span className="strength-badge" title={`Strength ${percent(item.strength)}: ${item.explanation}`}>
             <span className="visually-hidden">Strength </span>
             {percent(item.strength)}
           </span>
@@ -73,7 +76,8 @@ export function TodayRow({ item, date, onChange }: Props) {
           aria-controls={`${id}-drawer`}
           onClick={() => setOpen((o) => !o)}
         >
-          <span aria-hidden="true">{open ? '▾' : '▸'}</span> Details
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+          <span className="today-more-label">Details</span>
           <span className="visually-hidden"> for {practice.name}</span>
         </button>
       </div>

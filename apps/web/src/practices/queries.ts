@@ -87,8 +87,7 @@ export function useCheckinMutation() {
     mutationFn: async (changes: CheckinChange[]) => {
       const first = changes[0];
       if (!first) return;
-      const batchable =
-        changes.length > 1 && changes.every((c) => !c.remove && c.date === first.date && !c.input.note);
+      const batchable = changes.length > 1 && changes.every((c) => !c.remove && c.date === first.date && !c.input.note);
       if (batchable) {
         await api.checkins.batch({ date: first.date, practiceIds: changes.map((c) => c.practiceId), status: 'done' });
         return;

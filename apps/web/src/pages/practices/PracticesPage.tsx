@@ -103,7 +103,12 @@ function PracticeGroups({
     );
   }
   const groups = [...areas.map((a) => ({ key: a.id, name: a.name })), { key: '', name: 'No area' }]
-    .map((g) => ({ ...g, items: practices.filter((p) => (p.areaId ?? '') === g.key || (g.key === '' && !areas.some((a) => a.id === p.areaId))) }))
+    .map((g) => ({
+      ...g,
+      items: practices.filter(
+        (p) => (p.areaId ?? '') === g.key || (g.key === '' && !areas.some((a) => a.id === p.areaId)),
+      ),
+    }))
     .filter((g) => g.items.length > 0);
   return (
     <>
