@@ -60,10 +60,10 @@ export function describeApiError(err: TackApiError, ctx: ErrorContext = {}): str
     case 'RATE_LIMITED':
       return `${sentence(err.message)} (RATE_LIMITED); wait a moment and try again`;
     default: {
-      const issues = err.details.issues ?? [];
-      const detail = issues.length
-        ? `: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`
-        : '';
+      const issues = (err.details.issues ?? []).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+      // Field errors usually repeat their first issue as the message ("value: …"): say it once.
+      if (issues.length > 0 && err.message.trim() === issues[0]) return `${issues.join('; ')} (${err.code})`;
+      const detail = issues.length ? `: ${issues.join('; ')}` : '';
       return `${sentence(err.message)} (${err.code})${detail}`;
     }
   }

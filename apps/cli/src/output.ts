@@ -50,7 +50,8 @@ function width(text: string): number {
   return [...text].length;
 }
 
-function oneLine(text: string): string {
+/** Text on one line: control characters (newlines, escapes) become a space, so a name cannot break a layout. */
+export function oneLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: strip control characters so a name cannot break the table
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }

@@ -12,9 +12,20 @@ import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { webPlugin } from './plugins/web.ts';
 import { accountRoutes } from './routes/account.ts';
+import { advisorRoutes } from './routes/advisor.ts';
 import { authRoutes } from './routes/auth.ts';
+import { chainRoutes } from './routes/chains.ts';
+import { directionRoutes } from './routes/directions.ts';
+import { experimentRoutes } from './routes/experiments.ts';
+import { feedRoutes } from './routes/feed.ts';
+import { goalRoutes } from './routes/goals.ts';
 import { healthRoutes } from './routes/health.ts';
+import { insightRoutes } from './routes/insights.ts';
+import { intentionRoutes } from './routes/intentions.ts';
+import { milestoneRoutes } from './routes/milestones.ts';
+import { portabilityRoutes } from './routes/portability.ts';
 import { practiceRoutes } from './routes/practices.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { createServices, type Services } from './services.ts';
 
 declare module 'fastify' {
@@ -71,6 +82,17 @@ export async function buildApp({
   await app.register(authRoutes, { auth, origin, authRateLimit: config.authRateLimit });
   await app.register(accountRoutes, { services });
   await app.register(practiceRoutes, { services });
+  await app.register(portabilityRoutes, { services });
+  await app.register(directionRoutes, { services });
+  await app.register(experimentRoutes, { services });
+  await app.register(goalRoutes, { services });
+  await app.register(intentionRoutes, { services });
+  await app.register(advisorRoutes, { services });
+  await app.register(chainRoutes, { services });
+  await app.register(milestoneRoutes, { services });
+  await app.register(reviewRoutes, { services });
+  await app.register(insightRoutes, { services });
+  await app.register(feedRoutes, { services });
   await app.register(webPlugin, { webDir: config.webDir });
   return app;
 }

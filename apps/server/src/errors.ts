@@ -60,7 +60,8 @@ function isDatabaseDown(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown };
   if (typeof e.code === 'string' && PG_CONNECTION_CODES.has(e.code)) return true;
   return (
-    typeof e.message === 'string' && /Connection terminated|connection timeout|database is locked/i.test(e.message)
+    typeof e.message === 'string' &&
+    /Connection terminated|connection timeout|not queryable|database is locked/i.test(e.message)
   );
 }
 

@@ -1,13 +1,25 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import {
   type AccountsService,
   accountsService,
   type Clock,
   type MintedSecret,
+  type PortabilityService,
   type PracticesService,
+  portabilityService,
   practicesService,
 } from '@tack/core';
-import { accountsRepository, type OpenDatabase, practiceStore, tokensRepository } from '@tack/db';
+import {
+  accountsRepository,
+  type OpenDatabase,
+  portabilityStore,
+  practiceStore,
+  readLoopBackup,
+  tokensRepository,
+} from '@tack/db';
+import { createDiscoveryServices, type DiscoveryServices } from './discovery-services.ts';
+import { createReviewServices, type ReviewServices } from './review-services.ts';
 
 /** Personal API tokens: 256 random bits; only a SHA-256 digest is stored. */
 export function mintSecret(): MintedSecret {
@@ -19,9 +31,10 @@ export function hashSecret(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export interface Services {
+export interface Services extends DiscoveryServices, ReviewServices {
   accounts: AccountsService;
   practices: PracticesService;
+  portability: PortabilityService;
 }
 
 /** Wires core's services to the database's repositories. One place, so routes stay short. */
@@ -29,11 +42,21 @@ export function createServices(database: OpenDatabase, clock: Clock): Services {
   const { db } = database;
   const accounts = accountsRepository(db);
   return {
+    ...createDiscoveryServices(database, clock),
+    ...createReviewServices(database, clock),
     practices: practicesService({
       store: practiceStore(db),
       clock,
       newId: randomUUID,
       timeZoneOf: async (userId) => (await accounts.getUser(userId))?.timeZone ?? 'UTC',
+    }),
+    portability: portabilityService({
+      store: portabilityStore(db),
+      clock,
+      newId: randomUUID,
+      timeZoneOf: async (userId) => (await accounts.getUser(userId))?.timeZone ?? 'UTC',
+      readLoopBackup,
+      inflateRaw: (data, maxOutput) => inflateRawSync(data, { maxOutputLength: maxOutput }),
     }),
     accounts: accountsService({
       accounts,

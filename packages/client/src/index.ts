@@ -31,6 +31,11 @@ import {
   type UpsertCheckin,
 } from '@tack/contracts';
 import { z } from 'zod';
+import { discoveryMethods } from './discovery.ts';
+import { portabilityMethods } from './portability.ts';
+import { reviewMethods } from './reviews.ts';
+
+export type { MakePracticeInput, VerdictInput } from './discovery.ts';
 
 const practiceBody = z.object({ practice: practiceSchema });
 const checkinBody = z.object({ checkin: checkinSchema });
@@ -126,6 +131,19 @@ export function createClient(options: ClientOptions = {}) {
 
   return {
     request,
+    ...discoveryMethods(request),
+    ...portabilityMethods(request, {
+      base,
+      token: options.token,
+      fetch: doFetch,
+      fail: (status, code, message, details) => new TackApiError(status, code, message, details),
+    }),
+    ...reviewMethods(request, {
+      base,
+      token: options.token,
+      fetch: doFetch,
+      fail: (status, code, message, details) => new TackApiError(status, code, message, details),
+    }),
     health: () => request('GET', '/healthz'),
     setup: (): Promise<SetupStatus> => request('GET', '/api/v1/setup', { schema: setupStatusSchema }),
     auth: {

@@ -80,6 +80,12 @@ async function openPostgres(url: string, poolSize: number): Promise<OpenDatabase
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (a Postgres restart) must not crash the process.
   pool.on('error', () => {});
+  // Nor a checked-out one between two queries (in a transaction): pg emits 'error' on the client,
+  // which pg-pool listens to only while it is idle. The query in flight still fails (503), and the
+  // broken client is dropped from the pool when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   try {
     const client = await pool.connect();
     client.release();

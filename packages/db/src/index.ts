@@ -1,7 +1,12 @@
 export * from './database.ts';
 export { migrations } from './migrations/index.ts';
 export { accountsRepository } from './repositories/accounts.ts';
+export { discoveryStore } from './repositories/discovery.ts';
+export { feedRepository } from './repositories/feed.ts';
+export { discoverySource, dismissalsRepository } from './repositories/insights.ts';
+export { portabilityStore, readLoopBackup } from './repositories/portability.ts';
 export { practiceStore } from './repositories/practices.ts';
+export { reviewsRepository } from './repositories/reviews.ts';
 export { getOrCreateSetting } from './repositories/settings.ts';
 export { tokensRepository } from './repositories/tokens.ts';
 export type { Database } from './schema.ts';

@@ -144,7 +144,103 @@ export interface StrengthCheckpointTable {
   state: string;
 }
 
+/** A discovery aggregate (migration 0004): filter columns, `data` (JSON of the rest), `version`. */
+interface AggregateColumns {
+  id: string;
+  user_id: string;
+  data: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export type DirectionTable = AggregateColumns;
+export interface ExperimentTable extends AggregateColumns {
+  direction_id: string;
+  start_date: string;
+  decision_date: string;
+  decided_on: string | null;
+}
+export interface GoalTable extends AggregateColumns {
+  kind: string;
+  status: string;
+}
+export interface GoalRevisionTable {
+  goal_id: string;
+  number: number;
+  user_id: string;
+  reason: string;
+  /** JSON string[] */
+  changed: string;
+  /** JSON GoalSnapshot */
+  before: string | null;
+  after: string;
+  created_at: string;
+}
+export interface IntentionTable extends AggregateColumns {
+  horizon_kind: string;
+  horizon_value: string | null;
+}
+export interface IntentionWeekTable {
+  intention_id: string;
+  iso_week: string;
+  user_id: string;
+  answer: string;
+  created_at: string;
+  updated_at: string;
+}
+export type ChainTable = AggregateColumns;
+export interface MilestoneTable extends AggregateColumns {
+  goal_id: string | null;
+  direction_id: string | null;
+  target_date: string;
+  status: string;
+}
+
+/** A weekly review (migration 0005); answers, summary and applied are JSON text. */
+export interface ReviewTable {
+  id: string;
+  user_id: string;
+  week_start: string;
+  status: string;
+  answers: string;
+  summary: string | null;
+  applied: string;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface InsightDismissalTable {
+  user_id: string;
+  key: string;
+  dismissed_at: string;
+}
+
+export interface FeedSettingTable {
+  user_id: string;
+  review_day: string;
+  review_time: string;
+  review_minutes: number;
+  practice_time: string;
+  secret_hash: string | null;
+  secret_created_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
+  review: ReviewTable;
+  insight_dismissal: InsightDismissalTable;
+  feed_setting: FeedSettingTable;
+  direction: DirectionTable;
+  experiment: ExperimentTable;
+  goal: GoalTable;
+  goal_revision: GoalRevisionTable;
+  intention: IntentionTable;
+  intention_week: IntentionWeekTable;
+  chain: ChainTable;
+  milestone: MilestoneTable;
   area: AreaTable;
   practice: PracticeTable;
   practice_schedule: PracticeScheduleTable;

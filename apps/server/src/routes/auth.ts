@@ -49,7 +49,15 @@ async function forward(auth: Auth, origin: string, req: FastifyRequest, reply: F
   const init: RequestInit = { method: req.method, headers };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     headers.set('content-type', 'application/json');
-    init.body = JSON.stringify(req.body ?? {});
+    try {
+      init.body = JSON.stringify(req.body ?? {});
+    } catch {
+      // A body nested thousands deep (the wildcard route has no schema to refuse it) overflows the stack.
+      return reply
+        .code(STATUS.VALIDATION_FAILED)
+        .type('application/json')
+        .send(errorBody('VALIDATION_FAILED', 'The request body is nested too deeply'));
+    }
   }
   const res = await auth.handler(new Request(new URL(req.url, origin), init));
   const cookies = res.headers.getSetCookie();

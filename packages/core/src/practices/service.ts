@@ -13,7 +13,7 @@ import type {
 import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
 import { DomainError, invalid, notFound } from '../errors.ts';
-import { addDays, diffDays, localDate, weekdayOf } from './dates.ts';
+import { addDays, compareDates, diffDays, localDate, weekdayOf } from './dates.ts';
 import { describeStrength } from './explain.ts';
 import type { PracticeFilter, PracticeRecord, PracticeStore, PracticeUnitOfWork } from './ports.ts';
 import { PURGE_AFTER_DAYS, stateOf, toPracticeDto, versionAt } from './present.ts';
@@ -85,7 +85,13 @@ export function practicesService(deps: PracticesDeps) {
       },
       { resumeFrom, checkpointEvery: CHECKPOINT_EVERY },
     );
-    const fresh = run.checkpoints.filter((c) => c.date < until);
+    // Only checkpoints old enough to be resumed from (Today resumes from one at least
+    // TODAY_LOOKBACK_DAYS old): saving the recent ones again on every read cost one INSERT per
+    // practice per request (bench: docs/PERFORMANCE.md).
+    const cutoff = addDays(until, -TODAY_LOOKBACK_DAYS);
+    const fresh = run.checkpoints.filter(
+      (c) => compareDates(c.date, cutoff) < 0 && (!resumeFrom || compareDates(c.date, resumeFrom.date) > 0),
+    );
     if (fresh.length > 0) await s.checkpoints.saveIfCurrent(p.id, p.historyRev, fresh);
     return run;
   }
@@ -360,7 +366,7 @@ export function practicesService(deps: PracticesDeps) {
       if (diffDays(start, end) > 366 * 10) throw invalid('from', 'ask for at most ten years at a time');
       const p = await load(store, actor, id, true);
       const entries = await store.checkins.list(p.id);
-      const until = end > today ? end : today; // ISO dates compare as strings
+      const until = compareDates(end, today) > 0 ? end : today;
       const run = await strengthRun(store, p, entries, until, null);
       const points = run.points.filter((pt) => pt.date >= start && pt.date <= end);
       const { score, text } = explain(p, entries, run.points, today, false);

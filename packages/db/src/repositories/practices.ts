@@ -245,17 +245,26 @@ function checkpointsPort(db: Db): CheckpointsPort {
       const out = new Map<string, StrengthCheckpoint>();
       if (practices.length === 0) return out;
       const revs = new Map(practices.map((p) => [p.id, p.historyRev]));
+      // Only the latest checkpoint per practice, driven from the practice rows (one max() on the
+      // primary key each): reading every older one (about 1 KiB of JSON each, weekly over years)
+      // made Today slow (bench: docs/PERFORMANCE.md).
       const rows = await db
-        .selectFrom('strength_checkpoint as c')
-        .innerJoin('practice as p', 'p.id', 'c.practice_id')
+        .selectFrom('practice as p')
+        .innerJoin('strength_checkpoint as c', (join) =>
+          join.onRef('c.practice_id', '=', 'p.id').on('c.date', '=', (eb) =>
+            eb
+              .selectFrom('strength_checkpoint as c2')
+              .select((eb2) => eb2.fn.max('c2.date').as('d'))
+              .whereRef('c2.practice_id', '=', 'p.id')
+              .where('c2.date', '<', before),
+          ),
+        )
         .select(['c.practice_id', 'c.date', 'c.state', 'p.history_rev'])
         .where(
-          'c.practice_id',
+          'p.id',
           'in',
           practices.map((p) => p.id),
         )
-        .where('c.date', '<', before)
-        .orderBy('c.date', 'desc')
         .execute();
       for (const r of rows) {
         if (out.has(r.practice_id) || Number(r.history_rev) !== revs.get(r.practice_id)) continue;
@@ -264,6 +273,13 @@ function checkpointsPort(db: Db): CheckpointsPort {
       return out;
     },
     async saveIfCurrent(practiceId, rev, checkpoints) {
+      if (checkpoints.length === 0) return;
+      // One transaction for the lot: a first read after years of history saves ~150 checkpoints
+      // a practice, and one commit (fsync) each made the first Today take 20 s on PostgreSQL.
+      if (!db.isTransaction && checkpoints.length > 1) {
+        await db.transaction().execute((trx) => checkpointsPort(trx).saveIfCurrent(practiceId, rev, checkpoints));
+        return;
+      }
       // Conditional on history_rev: a concurrent history change makes this insert nothing.
       for (const cp of checkpoints) {
         await db

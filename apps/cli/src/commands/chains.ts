@@ -1,0 +1,204 @@
+import type { MakePracticeInput } from '@tack/client';
+import type { Chain } from '@tack/contracts';
+import type { Command } from 'commander';
+import type { Register } from '../context.ts';
+import {
+  addScheduleOptions,
+  DAILY,
+  findChain,
+  frequencyFrom,
+  type PlanFlags,
+  planFrom,
+  type ScheduleFlags,
+} from '../discovery-lookup.ts';
+import { CliError } from '../errors.ts';
+import { oneLine } from '../output.ts';
+import { scheduleWords } from '../practice-format.ts';
+import { DAY_HINT, dayResolver } from '../practice-lookup.ts';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+interface StartOptions extends JsonOption {
+  title?: string;
+  week?: string;
+}
+
+interface PracticeOptions extends JsonOption, ScheduleFlags, PlanFlags {
+  name?: string;
+  start?: string;
+}
+
+const CHAIN_ARG = ['<chain>', 'the chain: its id, its title, or an unambiguous part of it'] as const;
+
+const chainName = (c: Chain) => c.title ?? c.steps.at(-1)?.text ?? c.id;
+
+const KIND_MARK: Record<Chain['steps'][number]['kind'], string> = { idea: '·', practice: '↻', task: '□' };
+
+/** Every week from the earliest step to this week, newest first, with its steps. */
+function timelineLines(c: Chain): string[] {
+  const byId = new Map(c.steps.map((s) => [s.id, s]));
+  const lines = [`"${oneLine(chainName(c))}" (id ${c.id})`];
+  for (const week of [...c.timeline].reverse()) {
+    const steps = week.steps.map((id) => byId.get(id)).filter((s) => s !== undefined);
+    const here = week.isoWeek === c.thisWeek ? '  (this week)' : '';
+    if (steps.length === 0) lines.push(`  ${week.isoWeek}${here}  –`);
+    steps.forEach((s, i) => {
+      const mark = s.kind === 'task' && s.done ? '✓' : KIND_MARK[s.kind];
+      const label = i === 0 ? `${week.isoWeek}${here}` : ' '.repeat(week.isoWeek.length + here.length);
+      lines.push(`  ${label}  ${mark} ${oneLine(s.text)}  (${s.id})`);
+    });
+  }
+  lines.push('', oneLine(c.question));
+  return lines;
+}
+
+function pickStep(c: Chain, ref: string): Chain['steps'][number] {
+  const r = ref.trim();
+  const byId = c.steps.find((s) => s.id === r);
+  if (byId) return byId;
+  const needle = r.toLocaleLowerCase();
+  const found = c.steps.filter((s) => s.text.toLocaleLowerCase().includes(needle));
+  if (found.length === 1 && found[0]) return found[0];
+  throw new CliError(
+    found.length > 1
+      ? `"${ref}" matches ${found.length} steps; give the step id (see 'tack chains show ${c.id}')`
+      : `no step matches "${ref}"; see 'tack chains show ${c.id}'`,
+  );
+}
+
+export const register: Register = (program, ctx) => {
+  const chains = program
+    .command('chains')
+    .alias('chain')
+    .helpGroup('Discovery:')
+    .summary('backwards planning from what you do this week')
+    .description(
+      'Real backwards planning: start with something small you can do this week. Then ask, again and again: ' +
+        'what would I have needed to do the week before to make this easier? Each answer is a step one week ' +
+        'earlier; a step can become a practice.',
+    );
+
+  chains
+    .command('list')
+    .alias('ls')
+    .summary('list your chains')
+    .option('--json', 'print {"chains": […]} as JSON')
+    .action(async (_opts: JsonOption, cmd: Command) => {
+      const opts = ctx.options<JsonOption>(cmd);
+      const conn = await ctx.connect(cmd);
+      const list = await conn.client.chains.list();
+      if (opts.json) {
+        ctx.out.json({ chains: list });
+        return;
+      }
+      ctx.out.table(
+        list,
+        [
+          { header: 'chain', value: (c: Chain) => chainName(c) },
+          { header: 'steps', value: (c) => String(c.steps.length), right: true },
+          { header: 'from', value: (c) => c.steps[0]?.isoWeek ?? '' },
+          { header: 'id', value: (c) => c.id },
+        ],
+        'No chains yet. Start one with \'tack chains start "what I do this week"\'.',
+      );
+    });
+
+  chains
+    .command('start')
+    .argument('<this-week>', "this week's small thing")
+    .summary('start a chain with what you do this week')
+    .option('--title <title>', 'a title for the chain')
+    .option('--week <week>', 'the ISO week of the first step, e.g. 2026-W47 (default this week)')
+    .option('--json', 'print {"chain"} as JSON')
+    .action(async (thisWeek: string, _opts: StartOptions, cmd: Command) => {
+      const opts = ctx.options<StartOptions>(cmd);
+      const conn = await ctx.connect(cmd);
+      const chain = await conn.client.chains.create({
+        thisWeek,
+        ...(opts.title !== undefined ? { title: opts.title } : {}),
+        ...(opts.week !== undefined ? { isoWeek: opts.week } : {}),
+      });
+      if (opts.json) {
+        ctx.out.json({ chain });
+        return;
+      }
+      ctx.out.line(
+        `Started chain "${oneLine(chainName(chain))}" in ${chain.steps[0]?.isoWeek ?? chain.thisWeek} (id ${chain.id}).`,
+      );
+      ctx.out.note(`${chain.question} Add it with 'tack chains step ${chain.id} TEXT'.`);
+    });
+
+  chains
+    .command('step')
+    .argument(...CHAIN_ARG)
+    .argument('<text>', 'what you would have needed to do the week before')
+    .summary('add the step for the week before the earliest one')
+    .option('--json', 'print {"chain"} as JSON')
+    .action(async (ref: string, text: string, _opts: JsonOption, cmd: Command) => {
+      const opts = ctx.options<JsonOption>(cmd);
+      const conn = await ctx.connect(cmd);
+      const found = await findChain(conn.client, ref);
+      const chain = await conn.client.chains.addStep(found.id, text);
+      if (opts.json) {
+        ctx.out.json({ chain });
+        return;
+      }
+      const step = chain.steps[0];
+      ctx.out.line(
+        `Added a step in ${step?.isoWeek ?? '?'} to "${oneLine(chainName(chain))}" (id ${step?.id ?? '?'}).`,
+      );
+    });
+
+  chains
+    .command('show')
+    .argument(...CHAIN_ARG)
+    .summary('show the timeline of a chain, newest week first')
+    .option('--json', 'print {"chain"} as JSON')
+    .action(async (ref: string, _opts: JsonOption, cmd: Command) => {
+      const opts = ctx.options<JsonOption>(cmd);
+      const conn = await ctx.connect(cmd);
+      const chain = await findChain(conn.client, ref);
+      if (opts.json) {
+        ctx.out.json({ chain });
+        return;
+      }
+      for (const line of timelineLines(chain)) ctx.out.line(line);
+    });
+
+  const practice = chains
+    .command('practice')
+    .argument(...CHAIN_ARG)
+    .argument('<step>', 'the step: its id or a part of its text')
+    .summary('turn a step into a practice');
+  addScheduleOptions(practice, 'Schedule (choose one; default --daily):')
+    .optionsGroup('Options:')
+    .option('--name <name>', 'name the practice (default: the step)')
+    .option('--if <cue>', 'with --then: an if-then plan, the situation')
+    .option('--then <action>', 'with --if: what you then do')
+    .option('--start <date>', `first day of the schedule (default today): ${DAY_HINT}`)
+    .option('--json', 'print {"practice", "chain"} as JSON')
+    .action(async (ref: string, stepRef: string, _opts: PracticeOptions, cmd: Command) => {
+      const opts = ctx.options<PracticeOptions>(cmd);
+      const frequency = frequencyFrom(opts) ?? DAILY;
+      const ifThen = planFrom(opts);
+      const conn = await ctx.connect(cmd);
+      const chain = await findChain(conn.client, ref);
+      const step = pickStep(chain, stepRef);
+      const input: MakePracticeInput = { frequency };
+      if (opts.name !== undefined) input.name = opts.name;
+      if (ifThen) input.ifThen = ifThen;
+      const start = await dayResolver(conn.client).optional(opts.start);
+      if (start !== undefined) input.startDate = start;
+      const made = await conn.client.chains.stepToPractice(chain.id, step.id, input);
+      if (opts.json) {
+        ctx.out.json(made);
+        return;
+      }
+      ctx.out.line(
+        `Added practice "${oneLine(made.practice.name)}": ${scheduleWords(made.practice.schedule.frequency)} ` +
+          `from ${made.practice.schedule.effectiveFrom} (id ${made.practice.id}).`,
+      );
+    });
+};

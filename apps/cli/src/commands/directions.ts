@@ -1,0 +1,200 @@
+import type { MakePracticeInput } from '@tack/client';
+import type { Direction } from '@tack/contracts';
+import type { Command } from 'commander';
+import type { Register } from '../context.ts';
+import {
+  addScheduleOptions,
+  DAILY,
+  findDirection,
+  frequencyFrom,
+  type PlanFlags,
+  planFrom,
+  type ScheduleFlags,
+} from '../discovery-lookup.ts';
+import { CliError } from '../errors.ts';
+import { formatTimestamp, oneLine } from '../output.ts';
+import { scheduleWords } from '../practice-format.ts';
+import { DAY_HINT, dayResolver } from '../practice-lookup.ts';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+interface AddOptions extends JsonOption {
+  description?: string;
+}
+
+interface PracticeOptions extends JsonOption, ScheduleFlags, PlanFlags {
+  name?: string;
+  start?: string;
+}
+
+const DIRECTION_ARG = ['<direction>', 'the direction: its id, its name, or an unambiguous part of the name'] as const;
+
+const quoted = (d: Direction) => `"${oneLine(d.name)}"`;
+
+/** The answer `ref` names: its id, its number as `tack directions show` lists it, or a part of its text. */
+function pickAnswer(direction: Direction, ref: string): Direction['answers'][number] {
+  const r = ref.trim();
+  const byId = direction.answers.find((a) => a.id === r);
+  if (byId) return byId;
+  if (/^\d+$/.test(r)) {
+    const byNumber = direction.answers[Number(r) - 1];
+    if (byNumber) return byNumber;
+  }
+  const needle = r.toLocaleLowerCase();
+  const found = direction.answers.filter((a) => a.text.toLocaleLowerCase().includes(needle));
+  if (found.length === 1 && found[0]) return found[0];
+  if (found.length > 1) {
+    throw new CliError(`"${ref}" matches ${found.length} answers of ${quoted(direction)}; give its number or id`);
+  }
+  throw new CliError(`${quoted(direction)} has no answer "${ref}"; see 'tack directions show ${direction.id}'`);
+}
+
+function showLines(d: Direction): string[] {
+  const lines = [oneLine(d.name), `  id           ${d.id}`];
+  if (d.description) lines.push(`  description  ${oneLine(d.description)}`);
+  lines.push(`  created      ${formatTimestamp(d.createdAt)}`, '', oneLine(d.question));
+  if (d.answers.length === 0) lines.push("  No answers yet. Add one with 'tack directions answer DIRECTION TEXT'.");
+  d.answers.forEach((a, i) => {
+    const practice = a.practiceId ? ` → practice ${a.practiceId}` : '';
+    lines.push(`  ${i + 1}. ${oneLine(a.text)}${practice}  (${a.id})`);
+  });
+  return lines;
+}
+
+export const register: Register = (program, ctx) => {
+  const directions = program
+    .command('directions')
+    .alias('direction')
+    .helpGroup('Discovery:')
+    .summary('the kinds of person you want to be, and what such a person would do this week')
+    .description(
+      'A direction names the kind of person you want to be ("a runner", "a calmer parent") and keeps asking: ' +
+        'what would such a person do this week? Answers can become practices. ' +
+        'Wherever a DIRECTION is asked for, give its id, its name, or an unambiguous part of the name.',
+    );
+
+  directions
+    .command('list')
+    .alias('ls')
+    .summary('list your directions')
+    .option('--json', 'print {"directions": […]} as JSON')
+    .action(async (_opts: JsonOption, cmd: Command) => {
+      const opts = ctx.options<JsonOption>(cmd);
+      const conn = await ctx.connect(cmd);
+      const list = await conn.client.directions.list();
+      if (opts.json) {
+        ctx.out.json({ directions: list });
+        return;
+      }
+      ctx.out.table(
+        list,
+        [
+          { header: 'name', value: (d: Direction) => d.name },
+          { header: 'answers', value: (d) => String(d.answers.length), right: true },
+          { header: 'practices', value: (d) => String(d.answers.filter((a) => a.practiceId).length), right: true },
+          { header: 'id', value: (d) => d.id },
+        ],
+        'No directions yet. Add one with \'tack directions add "a runner"\'.',
+      );
+    });
+
+  directions
+    .command('add')
+    .argument('<name>', 'the kind of person you want to be, e.g. "a runner"')
+    .summary('add a direction')
+    .option('--description <text>', 'what it means to you')
+    .option('--json', 'print {"direction"} as JSON')
+    .action(async (name: string, _opts: AddOptions, cmd: Command) => {
+      const opts = ctx.options<AddOptions>(cmd);
+      const conn = await ctx.connect(cmd);
+      const direction = await conn.client.directions.create(
+        opts.description === undefined ? { name } : { name, description: opts.description },
+      );
+      if (opts.json) {
+        ctx.out.json({ direction });
+        return;
+      }
+      ctx.out.line(`Added direction ${quoted(direction)} (id ${direction.id}).`);
+      ctx.out.note(`${direction.question} Answer with 'tack directions answer "${oneLine(direction.name)}" TEXT'.`);
+    });
+
+  directions
+    .command('show')
+    .argument(...DIRECTION_ARG)
+    .summary('show a direction and its answers')
+    .option('--json', 'print {"direction"} as JSON')
+    .action(async (ref: string, _opts: JsonOption, cmd: Command) => {
+      const opts = ctx.options<JsonOption>(cmd);
+      const conn = await ctx.connect(cmd);
+      const direction = await findDirection(conn.client, ref);
+      if (opts.json) {
+        ctx.out.json({ direction });
+        return;
+      }
+      for (const line of showLines(direction)) ctx.out.line(line);
+    });
+
+  directions
+    .command('answer')
+    .argument(...DIRECTION_ARG)
+    .argument('<text>', 'what such a person would do this week')
+    .summary('answer "what would such a person do this week?"')
+    .option('--json', 'print {"direction", "answer"} as JSON')
+    .action(async (ref: string, text: string, _opts: JsonOption, cmd: Command) => {
+      const opts = ctx.options<JsonOption>(cmd);
+      const conn = await ctx.connect(cmd);
+      const found = await findDirection(conn.client, ref);
+      const direction = await conn.client.directions.addAnswer(found.id, text);
+      const known = new Set(found.answers.map((a) => a.id));
+      const answer = direction.answers.find((a) => !known.has(a.id)) ?? direction.answers.at(-1);
+      if (opts.json) {
+        ctx.out.json({ direction, answer });
+        return;
+      }
+      ctx.out.line(`Added answer ${direction.answers.length} to ${quoted(direction)} (id ${answer?.id ?? '?'}).`);
+      ctx.out.note(
+        `Make it a practice with 'tack directions practice ${direction.id} ${answer?.id ?? 'ANSWER'} --daily'.`,
+      );
+    });
+
+  const practice = directions
+    .command('practice')
+    .argument(...DIRECTION_ARG)
+    .argument('<answer>', 'the answer: its id, its number in `tack directions show`, or a part of its text')
+    .summary('turn an answer into a practice')
+    .description(
+      'Turn an answer into a practice, scheduled like `tack practices add` (default daily). ' +
+        'The practice is named after the answer unless you give --name.',
+    );
+  addScheduleOptions(practice, 'Schedule (choose one; default --daily):')
+    .optionsGroup('Options:')
+    .option('--name <name>', 'name the practice (default: the answer)')
+    .option('--if <cue>', 'with --then: an if-then plan, the situation')
+    .option('--then <action>', 'with --if: what you then do')
+    .option('--start <date>', `first day of the schedule (default today): ${DAY_HINT}`)
+    .option('--json', 'print {"practice", "direction"} as JSON')
+    .action(async (ref: string, answerRef: string, _opts: PracticeOptions, cmd: Command) => {
+      const opts = ctx.options<PracticeOptions>(cmd);
+      const frequency = frequencyFrom(opts) ?? DAILY;
+      const ifThen = planFrom(opts);
+      const conn = await ctx.connect(cmd);
+      const direction = await findDirection(conn.client, ref);
+      const answer = pickAnswer(direction, answerRef);
+      const input: MakePracticeInput = { frequency };
+      if (opts.name !== undefined) input.name = opts.name;
+      if (ifThen) input.ifThen = ifThen;
+      const start = await dayResolver(conn.client).optional(opts.start);
+      if (start !== undefined) input.startDate = start;
+      const made = await conn.client.directions.answerToPractice(direction.id, answer.id, input);
+      if (opts.json) {
+        ctx.out.json(made);
+        return;
+      }
+      ctx.out.line(
+        `Added practice "${oneLine(made.practice.name)}": ${scheduleWords(made.practice.schedule.frequency)} ` +
+          `from ${made.practice.schedule.effectiveFrom}, for ${quoted(made.direction)} (id ${made.practice.id}).`,
+      );
+    });
+};

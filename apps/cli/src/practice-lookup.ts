@@ -1,0 +1,152 @@
+// Finding what a person names on the command line: practices (id or name), areas (name) and days.
+import type { TackClient } from '@tack/client';
+import type { Area, Practice, PracticeState } from '@tack/contracts';
+import { CliError, UsageError } from './errors.ts';
+import type { Output } from './output.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Which practices a command can act on, for name matching (an id is always passed to the server as is). */
+export const SCOPE = {
+  live: ['active', 'paused'],
+  notDeleted: ['active', 'paused', 'archived'],
+  gone: ['archived', 'deleted'],
+  all: ['active', 'paused', 'archived', 'deleted'],
+} as const satisfies Record<string, readonly PracticeState[]>;
+
+function scopeWords(scope: readonly PracticeState[]): string {
+  if (scope.length === 4) return 'practice';
+  if (scope.length === 1) return `${scope[0]} practice`;
+  return `${scope.slice(0, -1).join(', ')} or ${scope.at(-1)} practice`;
+}
+
+/**
+ * Picks the practice `ref` names among `practices`: its id; else a case-insensitive exact name; else the
+ * only name starting with `ref`; else the only name containing it. Several at one step is ambiguous.
+ */
+export function pickPractice(practices: readonly Practice[], ref: string, scope: readonly PracticeState[]): Practice {
+  const byId = practices.find((p) => p.id === ref);
+  if (byId) return byId;
+  const needle = ref.toLocaleLowerCase();
+  const tests: ((name: string) => boolean)[] = [
+    (n) => n === needle,
+    (n) => n.startsWith(needle),
+    (n) => n.includes(needle),
+  ];
+  for (const test of tests) {
+    const found = practices.filter((p) => test(p.name.trim().toLocaleLowerCase()));
+    if (found.length === 1 && found[0]) return found[0];
+    if (found.length > 1) {
+      const shown = found.slice(0, 8).map((p) => `"${p.name}" (${p.id})`);
+      if (found.length > shown.length) shown.push(`and ${found.length - shown.length} more`);
+      throw new CliError(
+        `"${ref}" matches ${found.length} practices: ${shown.join(', ')}; give more of the name, or the id`,
+      );
+    }
+  }
+  throw new CliError(`no ${scopeWords(scope)} matches "${ref}"; see 'tack practices list --state all'`);
+}
+
+/** The practice named by `ref` (an id, or a name as `pickPractice` matches it) among those in `scope`. */
+export async function findPractice(
+  client: TackClient,
+  ref: string,
+  scope: readonly PracticeState[] = SCOPE.live,
+): Promise<Practice> {
+  const wanted = ref.trim();
+  if (!wanted) throw new UsageError('name the practice: give its name or id');
+  // An id goes to the server as is, so another person's id (or a purged one) reads NOT_FOUND.
+  if (UUID.test(wanted)) return client.practices.get(wanted);
+  const all = await client.practices.list('all');
+  return pickPractice(
+    all.filter((p) => scope.includes(p.state)),
+    wanted,
+    scope,
+  );
+}
+
+/**
+ * The area called `name` (case-insensitive), or a new one when there is none (and the person is told so).
+ * `created` lets a caller remove it again when what it was made for fails.
+ */
+export async function findOrCreateArea(
+  client: TackClient,
+  name: string,
+  out: Output,
+): Promise<{ area: Area; created: boolean }> {
+  const wanted = name.trim();
+  if (!wanted) throw new UsageError('--area needs a name');
+  const areas = await client.areas.list();
+  const found = areas.find((a) => a.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
+  if (found) return { area: found, created: false };
+  const area = await client.areas.create(wanted);
+  out.note(`Created area "${area.name}".`);
+  return { area, created: true };
+}
+
+/** Runs `fn`; when it fails, removes the area made for it (best effort) before passing the error on. */
+export async function undoAreaOnFailure<T>(
+  client: TackClient,
+  made: { area: Area; created: boolean } | undefined,
+  out: Output,
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (made?.created) {
+      await client.areas.remove(made.area.id).then(
+        () => out.note(`Removed area "${made.area.name}" again.`),
+        () => undefined,
+      );
+    }
+    throw err;
+  }
+}
+
+/** The calendar date at `now` in an IANA time zone, YYYY-MM-DD. */
+export function localDate(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Days as given on the command line: YYYY-MM-DD goes to the server as is (it checks the format and
+ * refuses future days), "today" and "yesterday" are taken in the person's time zone.
+ */
+export function dayResolver(client: TackClient) {
+  let today: Promise<string> | undefined;
+  const getToday = () => {
+    today ??= client.me.get().then(({ user }) => localDate(new Date(), user.timeZone));
+    return today;
+  };
+  const day = async (raw: string): Promise<string> => {
+    const word = raw.trim().toLowerCase();
+    if (word === 'today') return getToday();
+    if (word === 'yesterday') return addDays(await getToday(), -1);
+    return raw.trim();
+  };
+  return {
+    /** Today in the person's time zone (asked from the server once). */
+    today: getToday,
+    day,
+    /** Like `day`, passing "not given" through (the server then picks its default). */
+    optional: async (raw: string | undefined): Promise<string | undefined> =>
+      raw === undefined ? undefined : day(raw),
+  };
+}
+
+/** Help text for flags that take a day. */
+export const DAY_HINT = 'YYYY-MM-DD, "today" or "yesterday"';

@@ -1,0 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { backupJsonSchema } from '@tack/contracts';
+import { describe, expect, it } from 'vitest';
+
+const FILE = new URL('../../../docs/backup-format.schema.json', import.meta.url);
+
+describe('the published backup format', () => {
+  it('docs/backup-format.schema.json is the schema the server validates restores with', () => {
+    const expected = `${JSON.stringify(backupJsonSchema(), null, 2)}\n`;
+    // TACK_WRITE_DOCS=1 regenerates the file after a deliberate format change.
+    if (process.env.TACK_WRITE_DOCS === '1') writeFileSync(FILE, expected);
+    expect(readFileSync(FILE, 'utf8')).toBe(expected);
+  });
+});

@@ -1,0 +1,338 @@
+import type { FrequencyDto, Practice } from '@tack/contracts';
+import { LIMITS, WEEKDAYS } from '@tack/contracts';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage, fieldError } from '../api.ts';
+import { SchedulePreview } from '../practices/FormParts.tsx';
+import { shortWeekday } from '../practices/lib.ts';
+import { ErrorRegion } from '../ui/Alerts.tsx';
+import { TextField } from '../ui/Field.tsx';
+import { DEFAULT_FREQUENCY, type FrequencyState, frequencyFrom, type IfThenPlan } from './lib.ts';
+
+/** A labelled textarea with hint and error, like the practices form's. */
+export function TextArea({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  rows = 2,
+  required,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  hint?: ReactNode;
+  rows?: number;
+  required?: boolean;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        maxLength={LIMITS.textMax}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-required={required ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One radio option with a label and a hint (the practices form's style). */
+export function Choice(props: {
+  name: string;
+  checked: boolean;
+  onChange: () => void;
+  label: string;
+  hint?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <label className="choice">
+      <input
+        type="radio"
+        name={props.name}
+        checked={props.checked}
+        onChange={props.onChange}
+        disabled={props.disabled}
+      />
+      <span>
+        <span className="choice-label">{props.label}</span>
+        {props.hint && <span className="choice-hint">{props.hint}</span>}
+      </span>
+    </label>
+  );
+}
+
+/** The practices form's schedule part, compact: how often, and the two-week preview. */
+export function FrequencyFields({
+  value,
+  onChange,
+  error,
+}: {
+  value: FrequencyState;
+  onChange: (v: FrequencyState) => void;
+  error: (path: string) => string | undefined;
+}) {
+  const id = useId();
+  const set = <K extends keyof FrequencyState>(k: K, v: FrequencyState[K]) => onChange({ ...value, [k]: v });
+  return (
+    <div className="form">
+      <fieldset className="choice-group">
+        <legend>How often</legend>
+        <div className="choice-row">
+          <Choice
+            name={`${id}-freq`}
+            checked={value.freqKind === 'times'}
+            onChange={() => set('freqKind', 'times')}
+            label="Times in days"
+            hint="3 times in 7 days"
+          />
+          <Choice
+            name={`${id}-freq`}
+            checked={value.freqKind === 'weekdays'}
+            onChange={() => set('freqKind', 'weekdays')}
+            label="Weekdays"
+            hint="Mon and Thu"
+          />
+          <Choice
+            name={`${id}-freq`}
+            checked={value.freqKind === 'interval'}
+            onChange={() => set('freqKind', 'interval')}
+            label="Every n days"
+            hint="every 2 days"
+          />
+        </div>
+      </fieldset>
+      {value.freqKind === 'times' && (
+        <div className="field-row">
+          <TextField
+            label="Times"
+            value={value.times}
+            onChange={(v) => set('times', v)}
+            inputMode="numeric"
+            error={error('frequency.times')}
+            autoComplete="off"
+          />
+          <TextField
+            label="In days"
+            value={value.days}
+            onChange={(v) => set('days', v)}
+            inputMode="numeric"
+            error={error('frequency.days')}
+            autoComplete="off"
+          />
+        </div>
+      )}
+      {value.freqKind === 'weekdays' && (
+        <fieldset className="choice-group">
+          <legend>On</legend>
+          <div className="weekday-picks">
+            {WEEKDAYS.map((d) => (
+              <label key={d} className="weekday-pick">
+                <input
+                  type="checkbox"
+                  checked={value.weekdays.includes(d)}
+                  onChange={(e) =>
+                    set('weekdays', e.target.checked ? [...value.weekdays, d] : value.weekdays.filter((w) => w !== d))
+                  }
+                />
+                <span>{shortWeekday(d)}</span>
+              </label>
+            ))}
+          </div>
+          {error('frequency.weekdays') && <p className="field-error">⚠ {error('frequency.weekdays')}</p>}
+        </fieldset>
+      )}
+      {value.freqKind === 'interval' && (
+        <TextField
+          label="Every how many days"
+          value={value.everyDays}
+          onChange={(v) => set('everyDays', v)}
+          inputMode="numeric"
+          error={error('frequency.everyDays')}
+          autoComplete="off"
+        />
+      )}
+      <SchedulePreview frequency={frequencyFrom(value)} from={undefined} />
+    </div>
+  );
+}
+
+/**
+ * "Make it a practice" in one step: a name (default the text), how often, submit. Used for a
+ * direction's answers and a backwards chain's steps.
+ */
+export function MakePracticeForm({
+  defaultName,
+  onSubmit,
+  onCancel,
+  busy,
+  error,
+}: {
+  defaultName: string;
+  onSubmit: (input: { name: string; frequency: FrequencyDto }) => void;
+  onCancel: () => void;
+  busy: boolean;
+  error: unknown;
+}) {
+  const [name, setName] = useState(defaultName.slice(0, LIMITS.nameMax));
+  const [freq, setFreq] = useState<FrequencyState>(DEFAULT_FREQUENCY);
+  const [missing, setMissing] = useState(false);
+  const fe = (p: string) => fieldError(error, p);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const frequency = frequencyFrom(freq);
+    if (!frequency) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    onSubmit({ name: name.trim(), frequency });
+  }
+  const known = ['name', 'frequency.times', 'frequency.days', 'frequency.weekdays', 'frequency.everyDays'];
+  const general = error && !known.some((p) => fe(p)) ? errorMessage(error) : undefined;
+  return (
+    <form className="form make-practice" onSubmit={submit} noValidate>
+      <ErrorRegion message={missing ? 'Complete how often: whole numbers, or at least one weekday.' : general} />
+      <TextField label="Practice name" value={name} onChange={setName} error={fe('name')} maxLength={LIMITS.nameMax} />
+      <FrequencyFields value={freq} onChange={setFreq} error={fe} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create practice'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Checkboxes for the person's practices (for experiments and intentions). */
+export function PracticePicker({
+  practices,
+  value,
+  onChange,
+  legend = 'Practices involved',
+}: {
+  practices: Practice[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  legend?: string;
+}) {
+  return (
+    <fieldset className="choice-group">
+      <legend>{legend}</legend>
+      {practices.length === 0 ? (
+        <p className="field-hint">
+          No practices yet. <Link to="/practices/new">Create one</Link>, or turn a direction’s answer into one.
+        </p>
+      ) : (
+        <ul className="check-list">
+          {practices.map((p) => (
+            <li key={p.id}>
+              <label className="check-item">
+                <input
+                  type="checkbox"
+                  checked={value.includes(p.id)}
+                  onChange={(e) => onChange(e.target.checked ? [...value, p.id] : value.filter((x) => x !== p.id))}
+                />
+                <span>{p.name}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
+
+/** An editable list of if-then plans. */
+export function IfThenEditor({
+  value,
+  onChange,
+  error,
+}: {
+  value: IfThenPlan[];
+  onChange: (v: IfThenPlan[]) => void;
+  error: (path: string) => string | undefined;
+}) {
+  const update = (i: number, patch: Partial<IfThenPlan>) =>
+    onChange(value.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  return (
+    <div className="stack-small">
+      {value.length === 0 && <p className="field-hint">No plan yet. Add at least one: it helps more than you think.</p>}
+      {value.map((p, i) => (
+        <fieldset key={i} className="repeat-item">
+          <legend className="visually-hidden">If-then plan {i + 1}</legend>
+          <div className="field-row if-then-fields">
+            <TextField
+              label={`If… (plan ${i + 1})`}
+              value={p.cue}
+              onChange={(v) => update(i, { cue: v })}
+              error={error(`ifThen.${i}.cue`)}
+              maxLength={LIMITS.textMax}
+              autoComplete="off"
+            />
+            <TextField
+              label={`…then (plan ${i + 1})`}
+              value={p.action}
+              onChange={(v) => update(i, { action: v })}
+              error={error(`ifThen.${i}.action`)}
+              maxLength={LIMITS.textMax}
+              autoComplete="off"
+            />
+          </div>
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+          >
+            Remove plan {i + 1}
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        onClick={() => onChange([...value, { cue: '', action: '' }])}
+      >
+        Add an if-then plan
+      </button>
+    </div>
+  );
+}
+
+/** "If X, then Y." */
+export function IfThenText({ plan }: { plan: IfThenPlan }) {
+  return (
+    <p className="if-then">
+      <span className="if-then-word">If</span> {plan.cue}, <span className="if-then-word">then</span> {plan.action}.
+    </p>
+  );
+}
+
+/** A small status pill. */
+export function Pill({ children, tone = 'neutral' }: { children: ReactNode; tone?: 'neutral' | 'good' | 'warn' | 'calm' }) {
+  return <span className={`pill pill-${tone}`}>{children}</span>;
+}

@@ -1,0 +1,157 @@
+import type { Experiment, FrequencyDto, GoalStatus, Verdict } from '@tack/contracts';
+import { WEEKDAYS, type Weekday } from '@tack/contracts';
+import { addDays, daysBetween, isoToUtc, mediumDate } from '../practices/lib.ts';
+
+/** Pure helpers for the discovery screens: ISO weeks, experiment phases, words for statuses. */
+
+/** The ISO 8601 week of a date, like 2026-W47 (weeks start on Monday). */
+export function isoWeekOf(iso: string): string {
+  const d = isoToUtc(iso);
+  const day = (d.getUTCDay() + 6) % 7; // Monday 0
+  const thursday = new Date(d.getTime() + (3 - day) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const jan4Day = (jan4.getUTCDay() + 6) % 7;
+  const week1Monday = jan4.getTime() - jan4Day * 86_400_000;
+  const week = Math.floor((thursday.getTime() - week1Monday) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Monday of an ISO week. */
+export function mondayOfIsoWeek(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m) return week;
+  const year = Number(m[1]);
+  const n = Number(m[2]);
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const jan4Day = (jan4.getUTCDay() + 6) % 7;
+  const monday = new Date(jan4.getTime() - jan4Day * 86_400_000 + (n - 1) * 7 * 86_400_000);
+  return monday.toISOString().slice(0, 10);
+}
+
+/** "Week 47 · 16–22 Nov 2026" */
+export function weekInWords(week: string): string {
+  const monday = mondayOfIsoWeek(week);
+  const n = Number(week.slice(6));
+  return `Week ${n} · from ${mediumDate(monday)}`;
+}
+
+export function previousIsoWeek(week: string): string {
+  return isoWeekOf(addDays(mondayOfIsoWeek(week), -7));
+}
+
+/** Midpoint and decision date for a start date and length, as the server computes them. */
+export function experimentDates(startDate: string, lengthWeeks: number): { midpoint: string; decision: string } {
+  const days = lengthWeeks * 7;
+  return { midpoint: addDays(startDate, Math.round(days / 2)), decision: addDays(startDate, days) };
+}
+
+export type ExperimentPhase = 'planned' | 'early' | 'midpoint' | 'decide' | 'decided';
+
+/** Where an experiment stands today: the prompts shown at the mid-point and at the end depend on it. */
+export function experimentPhase(e: Experiment, today: string | undefined): ExperimentPhase {
+  if (e.verdict) return 'decided';
+  if (!today) return e.status === 'decisionDue' ? 'decide' : 'early';
+  if (today < e.startDate) return 'planned';
+  if (today >= e.decisionDate || e.status === 'decisionDue') return 'decide';
+  if (today >= e.midpointDate) return 'midpoint';
+  return 'early';
+}
+
+/** "Week 3 of 6" */
+export function experimentWeek(e: Experiment, today: string): string {
+  const week = Math.min(e.lengthWeeks, Math.floor(daysBetween(e.startDate, today) / 7) + 1);
+  return `Week ${Math.max(1, week)} of ${e.lengthWeeks}`;
+}
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  deepen: 'Go deeper',
+  adjust: 'Adjust',
+  letGo: 'Let go',
+};
+
+export const VERDICT_RESULT: Record<Verdict, string> = {
+  deepen: 'Went deeper',
+  adjust: 'Adjusted',
+  letGo: 'Let go: a completed discovery',
+};
+
+export const EXPERIMENT_STATUS_LABELS: Record<Experiment['status'], string> = {
+  planned: 'Planned',
+  running: 'Running',
+  decisionDue: 'Decision due',
+  decided: 'Decided',
+};
+
+export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
+  exploring: 'Exploring',
+  active: 'Active',
+  paused: 'Paused',
+  achieved: 'Achieved',
+  letGo: 'Let go',
+};
+
+export const RULE_TITLES: Record<string, string> = {
+  R1: 'New or complex task: learn first',
+  R2: 'Skill is there, outcome in your hands',
+  R3: 'Low control or uncertain context: checkpoints',
+  R4: 'Early in learning: no long-range target yet',
+  R5: 'Combined goals: keep the learning goal easy',
+  R6: 'Low commitment or self-efficacy: start small',
+  R7: 'Why it matters',
+  R8: 'Always an if-then plan',
+  R9: 'Structure feels constraining: an intention',
+};
+
+/** The frequency picker's state, shared by "make this a practice" forms. */
+export interface FrequencyState {
+  freqKind: FrequencyDto['kind'];
+  times: string;
+  days: string;
+  weekdays: Weekday[];
+  everyDays: string;
+}
+
+export const DEFAULT_FREQUENCY: FrequencyState = {
+  freqKind: 'times',
+  times: '3',
+  days: '7',
+  weekdays: ['monday', 'thursday'],
+  everyDays: '2',
+};
+
+const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
+
+export function frequencyFrom(s: FrequencyState): FrequencyDto | undefined {
+  if (s.freqKind === 'times') {
+    const times = whole(s.times);
+    const days = whole(s.days);
+    return Number.isNaN(times) || Number.isNaN(days) ? undefined : { kind: 'times', times, days };
+  }
+  if (s.freqKind === 'weekdays') {
+    const weekdays = WEEKDAYS.filter((d) => s.weekdays.includes(d));
+    return weekdays.length ? { kind: 'weekdays', weekdays } : undefined;
+  }
+  const everyDays = whole(s.everyDays);
+  return Number.isNaN(everyDays) ? undefined : { kind: 'interval', everyDays };
+}
+
+/** A number typed by a person ("1,5" too), or undefined. */
+export function parseAmount(s: string): number | undefined {
+  const t = s.trim().replace(',', '.');
+  if (t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export interface IfThenPlan {
+  cue: string;
+  action: string;
+}
+
+/** Plans with both halves filled in, trimmed. */
+export function completePlans(plans: IfThenPlan[]): IfThenPlan[] {
+  return plans
+    .map((p) => ({ cue: p.cue.trim(), action: p.action.trim() }))
+    .filter((p) => p.cue !== '' && p.action !== '');
+}

@@ -1,0 +1,318 @@
+import { TackApiError } from '@tack/client';
+import { type Direction, LIMITS } from '@tack/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, errorMessage, fieldError } from '../../api.ts';
+import { EXPERIMENT_STATUS_LABELS, GOAL_STATUS_LABELS } from '../../discovery/lib.ts';
+import { MilestoneMapCard } from '../../discovery/MilestoneMap.tsx';
+import { MakePracticeForm, Pill } from '../../discovery/Parts.tsx';
+import { useDirection, useExperiments, useGoals, useInvalidateDiscovery } from '../../discovery/queries.ts';
+import { mediumDate } from '../../practices/lib.ts';
+import { usePracticeList } from '../../practices/queries.ts';
+import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
+
+export function DirectionPage() {
+  const { id = '' } = useParams();
+  const direction = useDirection(id);
+  if (direction.isPending)
+    return (
+      <>
+        <PageHeader title="Direction" />
+        <Loading />
+      </>
+    );
+  if (direction.isError)
+    return (
+      <>
+        <PageHeader title="Direction" />
+        <ErrorRegion message={errorMessage(direction.error)} />
+        <p>
+          <Link to="/directions">All directions</Link>
+        </p>
+      </>
+    );
+  return <DirectionView direction={direction.data} />;
+}
+
+function DirectionView({ direction: d }: { direction: Direction }) {
+  const experiments = useExperiments(d.id);
+  const goals = useGoals();
+  const practices = usePracticeList('all');
+  const navigate = useNavigate();
+  const invalidate = useInvalidateDiscovery();
+  const [status, setStatus] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation({
+    mutationFn: async () => {
+      try {
+        return await api.directions.remove(d.id);
+      } catch (e) {
+        if (e instanceof TackApiError && e.code === 'CONFIRMATION_REQUIRED') {
+          setConfirming(true);
+          return null;
+        }
+        throw e;
+      }
+    },
+    onSuccess: async (done) => {
+      if (!done) return;
+      await invalidate();
+      await navigate('/directions');
+    },
+  });
+  const removeConfirmed = useMutation({
+    mutationFn: () => api.directions.remove(d.id, { confirm: true }),
+    onSuccess: async () => {
+      setConfirming(false);
+      await invalidate();
+      await navigate('/directions');
+    },
+  });
+
+  const linkedIds = new Set<string>();
+  for (const a of d.answers) if (a.practiceId) linkedIds.add(a.practiceId);
+  for (const e of experiments.data ?? []) for (const p of e.practiceIds) linkedIds.add(p);
+  const linkedPractices = (practices.data ?? []).filter((p) => linkedIds.has(p.id));
+  const practiceName = new Map((practices.data ?? []).map((p) => [p.id, p.name]));
+  const directionGoals = (goals.data ?? []).filter((g) => g.directionId === d.id);
+  const running = (experiments.data ?? []).find((e) => !e.verdict);
+
+  return (
+    <>
+      <PageHeader title={d.name} lead={d.description ?? undefined}>
+        <div className="page-actions">
+          <Link to={`/experiments/new?direction=${d.id}`} className="button button-primary">
+            Start an experiment
+          </Link>
+          <Link to="/directions" className="button button-quiet">
+            All directions
+          </Link>
+        </div>
+      </PageHeader>
+      <StatusRegion>{status}</StatusRegion>
+      <div className="stack">
+        <Card
+          title={d.question}
+          description="Think of a normal person a few months in, not an Olympian. Small, concrete things for this week."
+          className="question-card"
+        >
+          <AddAnswer direction={d} onAdded={setStatus} />
+          {d.answers.length === 0 ? (
+            <p className="empty">No answers yet.</p>
+          ) : (
+            <ul className="item-list answers">
+              {d.answers.map((a) => (
+                <Answer
+                  key={a.id}
+                  direction={d}
+                  answer={a}
+                  practiceName={a.practiceId ? practiceName.get(a.practiceId) : undefined}
+                  onDone={setStatus}
+                />
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card title="Experiments" description="Try this direction for about six weeks, then decide.">
+          {experiments.isPending ? (
+            <Loading />
+          ) : experiments.isError ? (
+            <ErrorRegion message={errorMessage(experiments.error)} />
+          ) : experiments.data.length === 0 ? (
+            <p className="empty">
+              No experiments yet. <Link to={`/experiments/new?direction=${d.id}`}>Start the first one</Link>.
+            </p>
+          ) : (
+            <ul className="item-list">
+              {experiments.data.map((e) => (
+                <li key={e.id} className="item">
+                  <Link to={`/experiments/${e.id}`} className="item-title">
+                    {e.hypothesis}
+                  </Link>
+                  <p className="item-meta">
+                    <Pill tone={e.verdict ? 'calm' : 'good'}>{EXPERIMENT_STATUS_LABELS[e.status]}</Pill>{' '}
+                    {mediumDate(e.startDate)} – {mediumDate(e.decisionDate)} · {e.lengthWeeks} weeks
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {running && (
+            <p className="field-hint">
+              One experiment at a time per direction: “{running.hypothesis}” runs until {mediumDate(running.decisionDate)}.
+            </p>
+          )}
+        </Card>
+
+        <div className="card-grid">
+          <Card title="Linked practices">
+            {linkedPractices.length === 0 ? (
+              <p className="empty">None yet: turn an answer into a practice.</p>
+            ) : (
+              <ul className="link-list">
+                {linkedPractices.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/practices/${p.id}`}>{p.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="Goals in this direction">
+            {directionGoals.length === 0 ? (
+              <p className="empty">
+                None yet. Goals may emerge when a direction keeps working. <Link to={`/goals/new?direction=${d.id}`}>Set one</Link>.
+              </p>
+            ) : (
+              <ul className="link-list">
+                {directionGoals.map((g) => (
+                  <li key={g.id}>
+                    <Link to={`/goals/${g.id}`}>{g.title}</Link> <Pill>{GOAL_STATUS_LABELS[g.status]}</Pill>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+
+        <MilestoneMapCard of={{ directionId: d.id }} />
+
+        <Card title="Remove this direction">
+          <ErrorRegion message={remove.isError ? errorMessage(remove.error) : undefined} />
+          <button
+            type="button"
+            className="button button-danger-outline"
+            onClick={() => remove.mutate()}
+            disabled={remove.isPending}
+          >
+            Delete direction
+          </button>
+        </Card>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete “${d.name}”?`}
+        confirmLabel="Delete direction"
+        busy={removeConfirmed.isPending}
+        error={removeConfirmed.isError ? errorMessage(removeConfirmed.error) : undefined}
+        onConfirm={() => removeConfirmed.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>It has answers or experiments. Its practices stay; the direction and its history go to the deleted items.</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function AddAnswer({ direction, onAdded }: { direction: Direction; onAdded: (s: string) => void }) {
+  const invalidate = useInvalidateDiscovery();
+  const [text, setText] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const add = useMutation({
+    mutationFn: () => api.directions.addAnswer(direction.id, text.trim()),
+    onSuccess: async () => {
+      onAdded(`Added “${text.trim()}”.`);
+      setText('');
+      await invalidate();
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!text.trim()) {
+      setEmpty(true);
+      return;
+    }
+    setEmpty(false);
+    add.mutate();
+  }
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate>
+      <ErrorRegion message={add.isError && !fieldError(add.error, 'text') ? errorMessage(add.error) : undefined} />
+      <TextField
+        label="An answer"
+        value={text}
+        onChange={setText}
+        error={empty ? 'Write one small thing.' : fieldError(add.error, 'text')}
+        maxLength={LIMITS.textMax}
+        hint="“Run twice, 20 minutes, slowly.” “Lay out my shoes the night before.”"
+        autoComplete="off"
+      />
+      <button type="submit" className="button button-secondary" disabled={add.isPending}>
+        {add.isPending ? 'Adding…' : 'Add answer'}
+      </button>
+    </form>
+  );
+}
+
+function Answer({
+  direction,
+  answer,
+  practiceName,
+  onDone,
+}: {
+  direction: Direction;
+  answer: Direction['answers'][number];
+  practiceName: string | undefined;
+  onDone: (s: string) => void;
+}) {
+  const invalidate = useInvalidateDiscovery();
+  const [making, setMaking] = useState(false);
+  const make = useMutation({
+    mutationFn: (input: { name: string; frequency: Parameters<typeof api.directions.answerToPractice>[2]['frequency'] }) =>
+      api.directions.answerToPractice(direction.id, answer.id, {
+        frequency: input.frequency,
+        ...(input.name ? { name: input.name } : {}),
+      }),
+    onSuccess: async (r) => {
+      setMaking(false);
+      onDone(`Practice “${r.practice.name}” created.`);
+      await invalidate();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.directions.removeAnswer(direction.id, answer.id),
+    onSuccess: async () => {
+      onDone('Answer removed.');
+      await invalidate();
+    },
+  });
+  return (
+    <li className="item">
+      <p className="item-title-text">{answer.text}</p>
+      {answer.practiceId ? (
+        <p className="item-meta">
+          Became a practice: <Link to={`/practices/${answer.practiceId}`}>{practiceName ?? 'open it'}</Link>
+        </p>
+      ) : making ? (
+        <MakePracticeForm
+          defaultName={answer.text}
+          busy={make.isPending}
+          error={make.error}
+          onSubmit={(input) => make.mutate(input)}
+          onCancel={() => setMaking(false)}
+        />
+      ) : (
+        <span className="row-actions">
+          <button type="button" className="button button-secondary button-small" onClick={() => setMaking(true)}>
+            Make it a practice<span className="visually-hidden">: {answer.text}</span>
+          </button>
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={() => remove.mutate()}
+            disabled={remove.isPending}
+          >
+            Remove<span className="visually-hidden"> answer {answer.text}</span>
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}

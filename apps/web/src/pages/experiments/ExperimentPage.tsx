@@ -1,0 +1,432 @@
+import { EXPERIMENT_WEEKS_MAX, EXPERIMENT_WEEKS_MIN, type Experiment, LIMITS, type Verdict } from '@tack/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { api, errorMessage, fieldError } from '../../api.ts';
+import {
+  EXPERIMENT_STATUS_LABELS,
+  experimentPhase,
+  experimentWeek,
+  VERDICT_LABELS,
+  VERDICT_RESULT,
+} from '../../discovery/lib.ts';
+import { Choice, Pill, PracticePicker, TextArea } from '../../discovery/Parts.tsx';
+import { useDirection, useExperiment, useInvalidateDiscovery } from '../../discovery/queries.ts';
+import { longDate, mediumDate } from '../../practices/lib.ts';
+import { usePracticeList, useToday } from '../../practices/queries.ts';
+import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
+
+export function ExperimentPage() {
+  const { id = '' } = useParams();
+  const experiment = useExperiment(id);
+  if (experiment.isPending)
+    return (
+      <>
+        <PageHeader title="Experiment" />
+        <Loading />
+      </>
+    );
+  if (experiment.isError)
+    return (
+      <>
+        <PageHeader title="Experiment" />
+        <ErrorRegion message={errorMessage(experiment.error)} />
+        <p>
+          <Link to="/experiments">All experiments</Link>
+        </p>
+      </>
+    );
+  return <ExperimentView key={experiment.data.id} experiment={experiment.data} />;
+}
+
+function ExperimentView({ experiment: e }: { experiment: Experiment }) {
+  const direction = useDirection(e.directionId);
+  const practices = usePracticeList('all');
+  const today = useToday().data?.date;
+  const phase = experimentPhase(e, today);
+  const location = useLocation();
+  const [status, setStatus] = useState('');
+  const involved = (practices.data ?? []).filter((p) => e.practiceIds.includes(p.id));
+
+  // "Decide now" links here with #verdict: bring the verdict form into view and focus it.
+  useEffect(() => {
+    if (location.hash !== '#verdict') return;
+    const t = window.setTimeout(() => document.getElementById('verdict')?.focus(), 50);
+    return () => window.clearTimeout(t);
+  }, [location.hash]);
+
+  return (
+    <>
+      <PageHeader title={e.hypothesis} lead={direction.data ? `An experiment in “${direction.data.name}”.` : undefined}>
+        <div className="page-actions">
+          <Link to={`/directions/${e.directionId}`} className="button button-quiet">
+            Back to the direction
+          </Link>
+        </div>
+      </PageHeader>
+      <StatusRegion>{status}</StatusRegion>
+      <div className="stack">
+        {phase === 'midpoint' && (
+          <p className="alert alert-info prompt">
+            Half-way ({longDate(e.midpointDate)}). Look at your notes: what energises you, what drains you? No decision
+            yet, just notice.
+          </p>
+        )}
+        {phase === 'decide' && (
+          <p className="alert alert-warning prompt">
+            The decision date has come ({longDate(e.decisionDate)}). Time for a verdict:{' '}
+            <a href="#verdict">go deeper, adjust, or let go</a>.
+          </p>
+        )}
+        <Card title="At a glance">
+          <dl className="facts">
+            <div>
+              <dt>Status</dt>
+              <dd>
+                {e.verdict ? VERDICT_RESULT[e.verdict.verdict] : EXPERIMENT_STATUS_LABELS[e.status]}
+                {today && !e.verdict && phase !== 'planned' ? ` · ${experimentWeek(e, today)}` : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>Start</dt>
+              <dd>{longDate(e.startDate)}</dd>
+            </div>
+            <div>
+              <dt>Mid-point</dt>
+              <dd>{longDate(e.midpointDate)}</dd>
+            </div>
+            <div>
+              <dt>Decision date</dt>
+              <dd>{longDate(e.decisionDate)}</dd>
+            </div>
+            <div>
+              <dt>Practices involved</dt>
+              <dd>
+                {involved.length === 0
+                  ? 'None'
+                  : involved.map((p, i) => (
+                      <span key={p.id}>
+                        {i > 0 && ', '}
+                        <Link to={`/practices/${p.id}`}>{p.name}</Link>
+                      </span>
+                    ))}
+              </dd>
+            </div>
+            {e.previousExperimentId && (
+              <div>
+                <dt>Adjusted from</dt>
+                <dd>
+                  <Link to={`/experiments/${e.previousExperimentId}`}>the previous experiment</Link>
+                </dd>
+              </div>
+            )}
+          </dl>
+        </Card>
+
+        {!e.verdict && <AddNote experiment={e} onAdded={setStatus} />}
+
+        <Card title="Timeline">
+          <Timeline experiment={e} today={today} />
+        </Card>
+
+        {e.verdict ? <VerdictView experiment={e} /> : <VerdictForm experiment={e} />}
+      </div>
+    </>
+  );
+}
+
+function AddNote({ experiment, onAdded }: { experiment: Experiment; onAdded: (s: string) => void }) {
+  const invalidate = useInvalidateDiscovery();
+  const [text, setText] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const add = useMutation({
+    mutationFn: (tag: 'energises' | 'drains') => api.experiments.addNote(experiment.id, { tag, text: text.trim() }),
+    onSuccess: async (_r, tag) => {
+      onAdded(`Note added, tagged ${tag}.`);
+      setText('');
+      await invalidate();
+    },
+  });
+  function submitWith(tag: 'energises' | 'drains') {
+    if (!text.trim()) {
+      setEmpty(true);
+      return;
+    }
+    setEmpty(false);
+    add.mutate(tag);
+  }
+  return (
+    <Card title="What did you notice?" description="A sentence, then say whether it energises or drains you.">
+      <form className="form" onSubmit={(e: FormEvent) => e.preventDefault()} noValidate>
+        <ErrorRegion message={add.isError && !fieldError(add.error, 'text') ? errorMessage(add.error) : undefined} />
+        <TextArea
+          label="Note"
+          value={text}
+          onChange={setText}
+          error={empty ? 'Write what you noticed first.' : fieldError(add.error, 'text')}
+        />
+        <div className="form-actions note-actions">
+          <button
+            type="button"
+            className="button note-button note-energises"
+            onClick={() => submitWith('energises')}
+            disabled={add.isPending}
+          >
+            <span aria-hidden="true">↑ </span>Energises me
+          </button>
+          <button
+            type="button"
+            className="button note-button note-drains"
+            onClick={() => submitWith('drains')}
+            disabled={add.isPending}
+          >
+            <span aria-hidden="true">↓ </span>Drains me
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+type TimelineEvent = { date: string; kind: 'start' | 'mid' | 'decision' | 'note' | 'verdict' | 'today'; text: string; tag?: string };
+
+function Timeline({ experiment: e, today }: { experiment: Experiment; today: string | undefined }) {
+  const events: TimelineEvent[] = [
+    { date: e.startDate, kind: 'start', text: 'Started' },
+    { date: e.midpointDate, kind: 'mid', text: 'Mid-point: notice what energises and drains you' },
+    { date: e.decisionDate, kind: 'decision', text: 'Decision date' },
+    ...e.notes.map((n): TimelineEvent => ({ date: n.date, kind: 'note', text: n.text, tag: n.tag })),
+  ];
+  if (e.verdict) events.push({ date: e.verdict.decidedOn, kind: 'verdict', text: VERDICT_RESULT[e.verdict.verdict] });
+  else if (today) events.push({ date: today, kind: 'today', text: 'Today' });
+  const order: Record<TimelineEvent['kind'], number> = { start: 0, note: 1, today: 2, mid: 3, verdict: 4, decision: 5 };
+  events.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind]);
+  const energises = e.notes.filter((n) => n.tag === 'energises').length;
+  const drains = e.notes.length - energises;
+  return (
+    <>
+      <p className="field-hint">
+        {energises} energising and {drains} draining {e.notes.length === 1 ? 'note' : 'notes'}.
+      </p>
+      <ol className="event-timeline">
+        {events.map((ev, i) => (
+          <li key={`${ev.kind}-${ev.date}-${i}`} className={`event event-${ev.kind}${ev.tag ? ` event-${ev.tag}` : ''}`}>
+            <span className="event-date">{mediumDate(ev.date)}</span>
+            <span className="event-text">
+              {ev.tag && <Pill tone={ev.tag === 'energises' ? 'good' : 'warn'}>{ev.tag === 'energises' ? 'Energises' : 'Drains'}</Pill>}{' '}
+              {ev.text}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function VerdictView({ experiment: e }: { experiment: Experiment }) {
+  const v = e.verdict;
+  if (!v) return null;
+  return (
+    <Card title="The verdict" id="verdict">
+      <p>
+        <Pill tone="calm">{VERDICT_RESULT[v.verdict]}</Pill> on {longDate(v.decidedOn)}
+      </p>
+      <h3 className="subheading">What I learned</h3>
+      <blockquote className="learned">{v.learned}</blockquote>
+      <ul className="link-list">
+        {v.goalId && (
+          <li>
+            <Link to={`/goals/${v.goalId}`}>The goal it became</Link>
+          </li>
+        )}
+        {v.nextExperimentId && (
+          <li>
+            <Link to={`/experiments/${v.nextExperimentId}`}>The adjusted experiment</Link>
+          </li>
+        )}
+        <li>
+          <Link to="/experiments/learnings">Everything I learned</Link>
+        </li>
+      </ul>
+    </Card>
+  );
+}
+
+const VERDICT_HINTS: Record<Verdict, string> = {
+  deepen: 'It works: keep going, maybe with a goal.',
+  adjust: 'Change something and run it again.',
+  letGo: 'You found out what you needed to: try something else.',
+};
+
+function VerdictForm({ experiment: e }: { experiment: Experiment }) {
+  const id = useId();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateDiscovery();
+  const practices = usePracticeList('live');
+  const [verdict, setVerdict] = useState<Verdict | undefined>();
+  const [learned, setLearned] = useState('');
+  const [makeGoal, setMakeGoal] = useState(false);
+  const [goalTitle, setGoalTitle] = useState('');
+  const [whatToLearn, setWhatToLearn] = useState('');
+  const [hypothesis, setHypothesis] = useState(e.hypothesis);
+  const [weeks, setWeeks] = useState(String(e.lengthWeeks));
+  const [practiceIds, setPracticeIds] = useState<string[]>(e.practiceIds);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+
+  const decide = useMutation({
+    mutationFn: () => {
+      if (!verdict) throw new Error('no verdict');
+      return api.experiments.decide(e.id, {
+        verdict,
+        learned: learned.trim(),
+        ...(verdict === 'deepen' && makeGoal
+          ? {
+              goal: {
+                kind: 'learning' as const,
+                title: goalTitle.trim(),
+                whatToLearn: whatToLearn.trim(),
+                directionId: e.directionId,
+              },
+            }
+          : {}),
+        ...(verdict === 'adjust'
+          ? { changes: { hypothesis: hypothesis.trim(), lengthWeeks: Number(weeks), practiceIds } }
+          : {}),
+      });
+    },
+    onSuccess: async (r) => {
+      await invalidate();
+      if (r.next) await navigate(`/experiments/${r.next.id}`);
+      else if (r.goalId) await navigate(`/goals/${r.goalId}`);
+    },
+  });
+  function submit(ev: FormEvent) {
+    ev.preventDefault();
+    const p: Record<string, string> = {};
+    if (!verdict) p.verdict = 'Choose one: go deeper, adjust or let go.';
+    if (!learned.trim()) p.learned = 'Write what you learned: it is the result of the experiment.';
+    if (verdict === 'deepen' && makeGoal) {
+      if (!goalTitle.trim()) p['goal.title'] = 'Give the goal a title.';
+      if (!whatToLearn.trim()) p['goal.whatToLearn'] = 'Say what you want to learn.';
+    }
+    if (verdict === 'adjust') {
+      const n = Number(weeks);
+      if (!/^\d+$/.test(weeks.trim()) || n < EXPERIMENT_WEEKS_MIN || n > EXPERIMENT_WEEKS_MAX)
+        p['changes.lengthWeeks'] = `A whole number of weeks from ${EXPERIMENT_WEEKS_MIN} to ${EXPERIMENT_WEEKS_MAX}.`;
+      if (!hypothesis.trim()) p['changes.hypothesis'] = 'Say what the next experiment tries.';
+    }
+    setProblems(p);
+    if (Object.keys(p).length === 0) decide.mutate();
+  }
+  const fe = (path: string) => problems[path] ?? fieldError(decide.error, path);
+  const known = ['learned', 'goal.title', 'goal.whatToLearn', 'changes.hypothesis', 'changes.lengthWeeks'];
+  const general = decide.isError && !known.some((p) => fe(p)) ? errorMessage(decide.error) : undefined;
+
+  return (
+    <Card
+      title="Decide"
+      id="verdict"
+      description={
+        e.status === 'decisionDue'
+          ? 'The decision date has come.'
+          : `You can decide any time; the planned date is ${longDate(e.decisionDate)}.`
+      }
+    >
+      <form className="form" onSubmit={submit} noValidate>
+        <ErrorRegion message={general} />
+        <fieldset className="choice-group" aria-describedby={fe('verdict') ? `${id}-verdict-error` : undefined}>
+          <legend>Verdict</legend>
+          <div className="choice-row">
+            {(['deepen', 'adjust', 'letGo'] as const).map((v) => (
+              <Choice
+                key={v}
+                name={`${id}-verdict`}
+                checked={verdict === v}
+                onChange={() => setVerdict(v)}
+                label={VERDICT_LABELS[v]}
+                hint={VERDICT_HINTS[v]}
+              />
+            ))}
+          </div>
+          {fe('verdict') && (
+            <p id={`${id}-verdict-error`} className="field-error">
+              ⚠ {fe('verdict')}
+            </p>
+          )}
+        </fieldset>
+        <TextArea
+          label={verdict === 'letGo' ? 'What did you learn?' : 'What I learned'}
+          value={learned}
+          onChange={setLearned}
+          error={fe('learned')}
+          rows={3}
+          required
+          hint={
+            verdict === 'letGo'
+              ? 'Letting go is a result, not a failure: you now know something you did not know six weeks ago.'
+              : 'Kept in “What I learned”, whatever you decide.'
+          }
+        />
+        {verdict === 'deepen' && (
+          <div className="form nested-form">
+            <label className="check-item">
+              <input type="checkbox" checked={makeGoal} onChange={(ev) => setMakeGoal(ev.target.checked)} />
+              <span>Also set a learning goal in this direction</span>
+            </label>
+            {makeGoal && (
+              <>
+                <TextField
+                  label="Goal title"
+                  value={goalTitle}
+                  onChange={setGoalTitle}
+                  error={fe('goal.title')}
+                  maxLength={LIMITS.nameMax}
+                  autoComplete="off"
+                />
+                <TextArea
+                  label="What I want to learn"
+                  value={whatToLearn}
+                  onChange={setWhatToLearn}
+                  error={fe('goal.whatToLearn')}
+                />
+                <p className="field-hint">
+                  Prefer a performance goal? Decide first, then <Link to={`/goals/new?direction=${e.directionId}`}>set one</Link>{' '}
+                  (the advisor can help choose).
+                </p>
+              </>
+            )}
+          </div>
+        )}
+        {verdict === 'adjust' && (
+          <div className="form nested-form">
+            <p className="field-hint">The next experiment starts pre-filled from this one: change what you want.</p>
+            <TextArea
+              label="Next hypothesis"
+              value={hypothesis}
+              onChange={setHypothesis}
+              error={fe('changes.hypothesis')}
+            />
+            <TextField
+              label="Length in weeks"
+              value={weeks}
+              onChange={setWeeks}
+              inputMode="numeric"
+              error={fe('changes.lengthWeeks')}
+              autoComplete="off"
+            />
+            <PracticePicker practices={practices.data ?? []} value={practiceIds} onChange={setPracticeIds} />
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={decide.isPending}>
+            {decide.isPending ? 'Saving…' : verdict === 'adjust' ? 'Decide and start the adjusted experiment' : 'Record the verdict'}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}

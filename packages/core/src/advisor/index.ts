@@ -1,0 +1,3 @@
+export * from './advise.ts';
+export * from './rules.ts';
+export * from './service.ts';

@@ -1,0 +1,2 @@
+export * from './ports.ts';
+export { type DiscoveryDeps, mondayOf, shiftWeek, weeksBetween } from './shared.ts';

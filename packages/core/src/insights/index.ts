@@ -1,0 +1,3 @@
+export * from './detectors.ts';
+export * from './service.ts';
+export * from './thresholds.ts';

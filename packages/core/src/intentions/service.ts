@@ -1,0 +1,138 @@
+import type { CreateIntention, Horizon, Intention, IntentionWeek, UpdateIntention } from '@tack/contracts';
+import type { Actor, Authorized } from '../authorized.ts';
+import type { DiscoveryStore, IntentionRecord } from '../discovery/ports.ts';
+import {
+  checkPracticeIds,
+  type DiscoveryDeps,
+  mondayOf,
+  requireConfirmation,
+  saveOrConflict,
+} from '../discovery/shared.ts';
+import { invalid, notFound } from '../errors.ts';
+import { isoWeek } from '../practices/dates.ts';
+
+export const INTENTION_QUESTION = 'Where did I live this intention this week?';
+
+export function horizonColumns(h: Horizon): { horizonKind: string; horizonValue: string | null } {
+  if (h.kind === 'quarter') return { horizonKind: 'quarter', horizonValue: h.quarter };
+  if (h.kind === 'year') return { horizonKind: 'year', horizonValue: String(h.year) };
+  return { horizonKind: 'open', horizonValue: null };
+}
+
+export function toIntentionDto(i: IntentionRecord): Intention {
+  return {
+    id: i.id,
+    statement: i.statement,
+    why: i.why,
+    horizon: i.horizon,
+    practiceIds: i.practiceIds,
+    goalIds: i.goalIds,
+    question: INTENTION_QUESTION,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    deletedAt: i.deletedAt,
+  };
+}
+
+async function loadIntention(s: DiscoveryStore, actor: Actor, id: string, includeDeleted = false) {
+  const i = await s.intentions.get(actor.userId, id, includeDeleted);
+  if (!i) throw notFound('Intention');
+  return i;
+}
+
+async function checkGoalIds(s: DiscoveryStore, actor: Actor, ids: readonly string[]): Promise<string[]> {
+  for (const [n, id] of ids.entries()) {
+    if (!(await s.goals.get(actor.userId, id))) throw invalid(`goalIds.${n}`, 'no such goal');
+  }
+  return [...new Set(ids)];
+}
+
+/** Intentions: values-driven statements with a horizon, answered week by week. */
+export function intentionsService(deps: DiscoveryDeps) {
+  const { store, clock } = deps;
+  const nowIso = () => clock.now().toISOString();
+
+  return {
+    async list(actor: Authorized<Actor>): Promise<Intention[]> {
+      return (await store.intentions.list(actor.userId)).map(toIntentionDto);
+    },
+
+    async get(actor: Authorized<Actor>, id: string): Promise<Intention> {
+      return toIntentionDto(await loadIntention(store, actor, id, true));
+    },
+
+    async create(actor: Authorized<Actor>, input: CreateIntention): Promise<Intention> {
+      const practiceIds = await checkPracticeIds(deps.practices, actor, input.practiceIds, 'practiceIds');
+      const goalIds = await checkGoalIds(store, actor, input.goalIds);
+      const at = nowIso();
+      const record: IntentionRecord = {
+        id: deps.newId(),
+        userId: actor.userId,
+        version: 0,
+        statement: input.statement,
+        why: input.why || null,
+        horizon: input.horizon,
+        ...horizonColumns(input.horizon),
+        practiceIds,
+        goalIds,
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      };
+      await store.intentions.insert(record);
+      return toIntentionDto(record);
+    },
+
+    async update(actor: Authorized<Actor>, id: string, patch: UpdateIntention): Promise<Intention> {
+      const practiceIds =
+        patch.practiceIds && (await checkPracticeIds(deps.practices, actor, patch.practiceIds, 'practiceIds'));
+      const goalIds = patch.goalIds && (await checkGoalIds(store, actor, patch.goalIds));
+      const i = await loadIntention(store, actor, id);
+      const horizon = patch.horizon ?? i.horizon;
+      const next: IntentionRecord = {
+        ...i,
+        statement: patch.statement ?? i.statement,
+        why: patch.why !== undefined ? patch.why || null : i.why,
+        horizon,
+        ...horizonColumns(horizon),
+        practiceIds: practiceIds ?? i.practiceIds,
+        goalIds: goalIds ?? i.goalIds,
+        updatedAt: nowIso(),
+      };
+      return toIntentionDto(await saveOrConflict(store.intentions, next));
+    },
+
+    /** Soft; with weekly answers it has history and needs `confirm`. */
+    async remove(actor: Authorized<Actor>, id: string, confirm: boolean): Promise<Intention> {
+      return store.transaction(async (s) => {
+        const i = await loadIntention(s, actor, id);
+        requireConfirmation((await s.intentionWeeks.list(i.id)).length > 0, confirm, 'This intention');
+        const at = nowIso();
+        return toIntentionDto(await saveOrConflict(s.intentions, { ...i, deletedAt: at, updatedAt: at }));
+      });
+    },
+
+    /** "Where did I live this intention this week?" One answer per ISO week; writing again replaces it. */
+    async putWeek(actor: Authorized<Actor>, id: string, week: string, answer: string): Promise<IntentionWeek> {
+      mondayOf(week, 'isoWeek');
+      const thisWeek = isoWeek(await deps.practices.today(actor.userId));
+      if (week > thisWeek) throw invalid('isoWeek', `${week} has not started yet (this week is ${thisWeek})`);
+      return store.transaction(async (s) => {
+        const i = await loadIntention(s, actor, id);
+        const existing = await s.intentionWeeks.get(i.id, week);
+        const at = nowIso();
+        const row: IntentionWeek = { isoWeek: week, answer, createdAt: existing?.createdAt ?? at, updatedAt: at };
+        if (existing?.answer === answer) return existing;
+        await s.intentionWeeks.put(actor.userId, i.id, row);
+        return row;
+      });
+    },
+
+    async weeks(actor: Authorized<Actor>, id: string): Promise<IntentionWeek[]> {
+      const i = await loadIntention(store, actor, id, true);
+      return store.intentionWeeks.list(i.id);
+    },
+  };
+}
+
+export type IntentionsService = ReturnType<typeof intentionsService>;

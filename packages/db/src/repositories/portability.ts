@@ -1,0 +1,493 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Area, CheckinDto } from '@tack/contracts';
+import {
+  DomainError,
+  type ExternalRef,
+  type Frequency,
+  type LoopBackupRows,
+  type LoopHabitRow,
+  type LoopRepetitionRow,
+  type PortabilityStore,
+  type PortabilityUnitOfWork,
+  type Snapshot,
+} from '@tack/core';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { Database, PracticeTable } from '../schema.ts';
+
+interface AccountErasureTable {
+  user_id: string;
+  requested_at: string;
+  purge_after: string;
+}
+type PortDb = Database & { account_erasure: AccountErasureTable };
+type Db = Kysely<PortDb> | Transaction<PortDb>;
+
+/** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 1000;
+/** Check-ins per upsert: 9 parameters each, under SQLite's 32,766 and PostgreSQL's 65,535. */
+const CHECKIN_CHUNK = 3000;
+
+const placeholderCache = new Map<string, string>();
+
+/** "(?,?),(?,?)" or "($1,$2),($3,$4)" for `rows` tuples of `width` values. */
+function placeholders(rows: number, width: number, numbered: boolean): string {
+  const key = `${rows}:${width}:${numbered}`;
+  const cached = placeholderCache.get(key);
+  if (cached) return cached;
+  const tuples: string[] = new Array(rows);
+  const plain = `(${new Array(width).fill('?').join(',')})`;
+  for (let r = 0; r < rows; r++) {
+    if (!numbered) tuples[r] = plain;
+    else {
+      const cells: string[] = new Array(width);
+      for (let i = 0; i < width; i++) cells[i] = `$${r * width + i + 1}`;
+      tuples[r] = `(${cells.join(',')})`;
+    }
+  }
+  const text = tuples.join(',');
+  if (placeholderCache.size < 16) placeholderCache.set(key, text);
+  return text;
+}
+
+/** PostgreSQL numbers its parameters ($1), SQLite does not (?): ask the dialect's compiler. */
+function usesNumberedParameters(db: Db): boolean {
+  return db.selectFrom('checkin').select('date').where('date', '=', '').compile().sql.includes('$1');
+}
+
+function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function storeOf(db: Db): PortabilityStore {
+  return {
+    async findExternal(userId, source, externalIds) {
+      const out = new Map<string, string>();
+      for (const ids of chunks(externalIds)) {
+        if (ids.length === 0) continue;
+        const rows = await db
+          .selectFrom('practice')
+          .select(['id', 'external_id'])
+          .where('user_id', '=', userId)
+          .where('external_source', '=', source)
+          .where('external_id', 'in', ids)
+          .execute();
+        for (const r of rows) if (r.external_id) out.set(r.external_id, r.id);
+      }
+      return out;
+    },
+    async insertPractices(rows) {
+      for (const part of chunks(rows, 500)) {
+        if (part.length === 0) continue;
+        await db
+          .insertInto('practice')
+          .values(
+            part.map((p) => ({
+              id: p.id,
+              user_id: p.userId,
+              area_id: p.areaId,
+              name: p.name,
+              description: p.description,
+              why: p.why,
+              color: p.color,
+              kind: p.kind,
+              unit: p.unit,
+              target: p.target,
+              target_type: p.targetType,
+              if_then: p.ifThen ? JSON.stringify(p.ifThen) : null,
+              position: p.position,
+              external_source: p.external?.source ?? null,
+              external_id: p.external?.id ?? null,
+              created_at: p.createdAt,
+              updated_at: p.updatedAt,
+              archived_at: p.archivedAt,
+              deleted_at: p.deletedAt,
+            })),
+          )
+          .execute();
+      }
+      const versions = rows.flatMap((p) =>
+        p.versions.map((v) => ({
+          practice_id: p.id,
+          effective_from: v.effectiveFrom,
+          frequency: JSON.stringify(v.frequency),
+          created_at: p.createdAt,
+        })),
+      );
+      for (const part of chunks(versions)) {
+        if (part.length > 0) await db.insertInto('practice_schedule').values(part).execute();
+      }
+    },
+    async updateImported(id, c, versions, at) {
+      const set: Updateable<PracticeTable> = { updated_at: at };
+      if (c.name !== undefined) set.name = c.name;
+      if (c.description !== undefined) set.description = c.description;
+      if (c.why !== undefined) set.why = c.why;
+      if (c.color !== undefined) set.color = c.color;
+      if (c.unit !== undefined) set.unit = c.unit;
+      if (c.target !== undefined) set.target = c.target;
+      if (c.targetType !== undefined) set.target_type = c.targetType;
+      // Archiving keeps an earlier archive date; un-archiving clears it.
+      if (c.archivedAt === null) set.archived_at = null;
+      await db.updateTable('practice').set(set).where('id', '=', id).execute();
+      if (c.archivedAt) {
+        await db
+          .updateTable('practice')
+          .set({ archived_at: c.archivedAt })
+          .where('id', '=', id)
+          .where('archived_at', 'is', null)
+          .execute();
+      }
+      await db.deleteFrom('practice_schedule').where('practice_id', '=', id).execute();
+      if (versions.length > 0) {
+        await db
+          .insertInto('practice_schedule')
+          .values(
+            versions.map((v) => ({
+              practice_id: id,
+              effective_from: v.effectiveFrom,
+              frequency: JSON.stringify(v.frequency),
+              created_at: at,
+            })),
+          )
+          .execute();
+      }
+    },
+    async upsertCheckins(userId, rows) {
+      // The bulk of every import: one multi-row upsert per CHECKIN_CHUNK rows, compiled by hand (Kysely's
+      // builder costs more than the database for 100k+ rows). Identifiers are double-quoted: both dialects.
+      const pg = usesNumberedParameters(db);
+      const columns = [
+        'practice_id',
+        'date',
+        'user_id',
+        'status',
+        'value',
+        'note',
+        'energy',
+        'created_at',
+        'updated_at',
+      ];
+      for (const part of chunks(rows, CHECKIN_CHUNK)) {
+        if (part.length === 0) continue;
+        const params: unknown[] = new Array(part.length * columns.length);
+        let at = 0;
+        for (const c of part) {
+          params[at++] = c.practiceId;
+          params[at++] = c.date;
+          params[at++] = userId;
+          params[at++] = c.status;
+          params[at++] = c.value;
+          params[at++] = c.note;
+          params[at++] = c.energy;
+          params[at++] = c.createdAt;
+          params[at++] = c.updatedAt;
+        }
+        const text =
+          `insert into "checkin" (${columns.map((c) => `"${c}"`).join(',')}) values ${placeholders(part.length, columns.length, pg)} ` +
+          'on conflict ("practice_id", "date") do update set "status" = excluded."status", ' +
+          '"value" = excluded."value", "note" = excluded."note", "updated_at" = excluded."updated_at"';
+        await db.executeQuery(CompiledQuery.raw(text, params));
+      }
+    },
+    async insertPauses(rows) {
+      for (const part of chunks(rows)) {
+        if (part.length === 0) continue;
+        await db
+          .insertInto('practice_pause')
+          .values(
+            part.map((r) => ({
+              id: r.id,
+              practice_id: r.practiceId,
+              from_date: r.from,
+              to_date: r.to,
+              created_at: r.createdAt,
+            })),
+          )
+          .execute();
+      }
+    },
+    async insertAreas(userId, areas) {
+      for (const part of chunks(areas)) {
+        if (part.length === 0) continue;
+        await db
+          .insertInto('area')
+          .values(
+            part.map((a) => ({
+              id: a.id,
+              user_id: userId,
+              name: a.name,
+              position: a.position,
+              created_at: a.createdAt,
+              deleted_at: null,
+            })),
+          )
+          .execute();
+      }
+    },
+    async resetStrength(practiceIds) {
+      for (const ids of chunks(practiceIds)) {
+        if (ids.length === 0) continue;
+        await db
+          .updateTable('practice')
+          .set((eb) => ({ history_rev: eb('history_rev', '+', 1) }))
+          .where('id', 'in', ids)
+          .execute();
+        await db.deleteFrom('strength_checkpoint').where('practice_id', 'in', ids).execute();
+      }
+    },
+    async nextPosition(userId) {
+      const row = await db
+        .selectFrom('practice')
+        .select((eb) => eb.fn.max('position').as('p'))
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
+    },
+    async countOwned(userId) {
+      const p = await db
+        .selectFrom('practice')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', userId)
+        .executeTakeFirstOrThrow();
+      const a = await db
+        .selectFrom('area')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', userId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return { practices: Number(p.n), areas: Number(a.n) };
+    },
+    async snapshot(userId) {
+      const user = await db
+        .selectFrom('user')
+        .select(['name', 'time_zone', 'week_start'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!user) return null;
+      const [areas, practices, schedules, pauses, checkins] = await Promise.all([
+        db.selectFrom('area').selectAll().where('user_id', '=', userId).where('deleted_at', 'is', null).execute(),
+        db.selectFrom('practice').selectAll().where('user_id', '=', userId).execute(),
+        db
+          .selectFrom('practice_schedule as s')
+          .innerJoin('practice as p', 'p.id', 's.practice_id')
+          .select(['s.practice_id', 's.effective_from', 's.frequency'])
+          .where('p.user_id', '=', userId)
+          .orderBy('s.effective_from')
+          .execute(),
+        db
+          .selectFrom('practice_pause as r')
+          .innerJoin('practice as p', 'p.id', 'r.practice_id')
+          .select(['r.id', 'r.practice_id', 'r.from_date', 'r.to_date'])
+          .where('p.user_id', '=', userId)
+          .orderBy('r.from_date')
+          .execute(),
+        db.selectFrom('checkin').selectAll().where('user_id', '=', userId).orderBy('date').execute(),
+      ]);
+      const versionsOf = new Map<string, { effectiveFrom: string; frequency: Frequency }[]>();
+      for (const s of schedules) {
+        const list = versionsOf.get(s.practice_id) ?? [];
+        list.push({ effectiveFrom: s.effective_from, frequency: JSON.parse(s.frequency) as Frequency });
+        versionsOf.set(s.practice_id, list);
+      }
+      const pausesOf = new Map<string, { id: string; from: string; to: string | null }[]>();
+      for (const r of pauses) {
+        const list = pausesOf.get(r.practice_id) ?? [];
+        list.push({ id: r.id, from: r.from_date, to: r.to_date });
+        pausesOf.set(r.practice_id, list);
+      }
+      const snapshot: Snapshot = {
+        profile: { name: user.name, timeZone: user.time_zone, weekStart: user.week_start },
+        areas: areas.map(
+          (a): Area => ({ id: a.id, name: a.name, position: Number(a.position), createdAt: a.created_at }),
+        ),
+        practices: practices.map((r) => ({
+          id: r.id,
+          userId: r.user_id,
+          areaId: r.area_id,
+          name: r.name,
+          description: r.description,
+          why: r.why,
+          color: r.color,
+          kind: r.kind as 'boolean' | 'measurable',
+          unit: r.unit,
+          target: r.target === null ? null : Number(r.target),
+          targetType: r.target_type as 'atLeast' | 'atMost' | null,
+          ifThen: r.if_then ? (JSON.parse(r.if_then) as { cue: string; action: string }) : null,
+          position: Number(r.position),
+          historyRev: Number(r.history_rev),
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+          archivedAt: r.archived_at,
+          deletedAt: r.deleted_at,
+          versions: versionsOf.get(r.id) ?? [],
+          pauses: pausesOf.get(r.id) ?? [],
+          external:
+            r.external_source && r.external_id
+              ? ({ source: r.external_source, id: r.external_id } satisfies ExternalRef)
+              : null,
+        })),
+        checkins: checkins.map(
+          (c): CheckinDto => ({
+            practiceId: c.practice_id,
+            date: c.date,
+            status: c.status as CheckinDto['status'],
+            value: c.value === null ? null : Number(c.value),
+            note: c.note,
+            energy: c.energy === null ? null : Number(c.energy),
+            createdAt: c.created_at,
+            updatedAt: c.updated_at,
+          }),
+        ),
+      };
+      return snapshot;
+    },
+    async setProfile(userId, profile, at) {
+      await db
+        .updateTable('user')
+        .set({ name: profile.name, time_zone: profile.timeZone, week_start: profile.weekStart, updated_at: at })
+        .where('id', '=', userId)
+        .execute();
+    },
+    async email(userId) {
+      const row = await db.selectFrom('user').select('email').where('id', '=', userId).executeTakeFirst();
+      return row?.email ?? null;
+    },
+    async getErasure(userId) {
+      const row = await db.selectFrom('account_erasure').selectAll().where('user_id', '=', userId).executeTakeFirst();
+      return row ? { userId: row.user_id, requestedAt: row.requested_at, purgeAfter: row.purge_after } : null;
+    },
+    async putErasure(r) {
+      await db
+        .insertInto('account_erasure')
+        .values({ user_id: r.userId, requested_at: r.requestedAt, purge_after: r.purgeAfter })
+        .onConflict((oc) => oc.column('user_id').doNothing())
+        .execute();
+    },
+    async deleteErasure(userId) {
+      const res = await db.deleteFrom('account_erasure').where('user_id', '=', userId).executeTakeFirst();
+      return Number(res.numDeletedRows) > 0;
+    },
+    async dueErasures(now) {
+      const rows = await db.selectFrom('account_erasure').select('user_id').where('purge_after', '<=', now).execute();
+      return rows.map((r) => r.user_id);
+    },
+    async eraseUser(userId) {
+      // Check-ins reference both the practice and the person; delete the bulk explicitly, then the
+      // person (sessions, tokens, areas, practices and the erasure request cascade).
+      await db.deleteFrom('checkin').where('user_id', '=', userId).execute();
+      await db.deleteFrom('practice').where('user_id', '=', userId).execute();
+      await db.deleteFrom('user').where('id', '=', userId).execute();
+    },
+  };
+}
+
+export function portabilityStore(db: Kysely<Database>): PortabilityUnitOfWork {
+  const pdb = db.withTables<{ account_erasure: AccountErasureTable }>();
+  return {
+    ...storeOf(pdb),
+    transaction: (fn) => pdb.transaction().execute((trx) => fn(storeOf(trx))),
+  };
+}
+
+// ── reading a Loop Habit Tracker backup ──
+
+const fileError = (message: string) =>
+  new DomainError('VALIDATION_FAILED', `file: ${message}`, { issues: [{ path: 'file', message }] });
+
+/**
+ * Reads a Loop Habit Tracker backup (a SQLite database) from bytes: written to a private temporary
+ * file, opened read-only, read, deleted. The size in the header is checked first, so a truncated file
+ * is reported as such; anything unreadable is a VALIDATION_FAILED naming what is wrong.
+ */
+export function readLoopBackup(bytes: Uint8Array): LoopBackupRows {
+  if (bytes.length < 100) throw fileError('the SQLite file is truncated (shorter than its header)');
+  const header = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pages = header.readUInt32BE(28);
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw fileError('the SQLite header is damaged');
+  if (pages > 0 && bytes.length < pageSize * pages) {
+    throw fileError(`the SQLite file is truncated: ${bytes.length} bytes of ${pageSize * pages}`);
+  }
+  if (bytes.length % pageSize !== 0) throw fileError('the SQLite file is truncated or damaged (partial page)');
+  const copy = Buffer.from(header);
+  // A database saved in WAL mode cannot be opened read-only without its -shm file: read it as a rollback-journal one.
+  if (copy[18] === 2) copy[18] = 1;
+  if (copy[19] === 2) copy[19] = 1;
+  const dir = mkdtempSync(join(tmpdir(), 'tack-loop-'));
+  const file = join(dir, 'loop.db');
+  let sqlite: SQLite.Database | undefined;
+  try {
+    writeFileSync(file, copy, { mode: 0o600 });
+    try {
+      sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+      const userVersion = Number(sqlite.pragma('user_version', { simple: true }));
+      const columns = (table: string) =>
+        new Set((sqlite!.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+      const habitCols = columns('Habits');
+      const repCols = columns('Repetitions');
+      if (habitCols.size === 0 || repCols.size === 0) {
+        throw fileError('this SQLite file has no Habits and Repetitions tables: it is not a Loop Habit Tracker backup');
+      }
+      for (const c of ['id', 'name']) {
+        if (!habitCols.has(c)) throw fileError(`the Habits table has no ${c} column: not a Loop backup`);
+      }
+      for (const c of ['habit', 'timestamp']) {
+        if (!repCols.has(c)) throw fileError(`the Repetitions table has no ${c} column: not a Loop backup`);
+      }
+      const pick = (cols: Set<string>, name: string, as: string) =>
+        cols.has(name) ? `${name} AS ${as}` : `NULL AS ${as}`;
+      const habits = sqlite
+        .prepare(
+          `SELECT id, name, ${pick(habitCols, 'question', 'question')}, ${pick(habitCols, 'description', 'description')},
+            ${pick(habitCols, 'freq_num', 'freqNum')}, ${pick(habitCols, 'freq_den', 'freqDen')}, ${pick(habitCols, 'type', 'type')},
+            ${pick(habitCols, 'target_type', 'targetType')}, ${pick(habitCols, 'target_value', 'targetValue')},
+            ${pick(habitCols, 'unit', 'unit')}, ${pick(habitCols, 'archived', 'archived')}, ${pick(habitCols, 'position', 'position')},
+            ${pick(habitCols, 'color', 'color')}, ${pick(habitCols, 'uuid', 'uuid')} FROM Habits`,
+        )
+        .all() as LoopHabitRow[];
+      const repetitions = sqlite
+        .prepare(
+          `SELECT habit, timestamp, ${repCols.has('value') ? 'value' : '2'} AS value, ${pick(repCols, 'notes', 'notes')}
+           FROM Repetitions ORDER BY habit, timestamp`,
+        )
+        .all() as LoopRepetitionRow[];
+      for (const h of habits) {
+        h.id = Number(h.id);
+        for (const k of [
+          'freqNum',
+          'freqDen',
+          'type',
+          'targetType',
+          'targetValue',
+          'archived',
+          'position',
+          'color',
+        ] as const) {
+          if (h[k] !== null) h[k] = Number(h[k]);
+        }
+        for (const k of ['name', 'question', 'description', 'unit', 'uuid'] as const) {
+          if (h[k] !== null) h[k] = String(h[k]);
+        }
+      }
+      for (const r of repetitions) {
+        r.habit = Number(r.habit);
+        r.timestamp = Number(r.timestamp);
+        r.value = Number(r.value);
+        if (r.notes !== null) r.notes = String(r.notes);
+      }
+      return { userVersion, habits, repetitions };
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      throw fileError(`the SQLite file cannot be read (${(err as Error).message}): it is damaged or not a Loop backup`);
+    }
+  } finally {
+    sqlite?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
