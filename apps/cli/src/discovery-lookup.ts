@@ -1,10 +1,10 @@
 // Finding the directions, experiments, goals, intentions and chains a person names on the command line
 // (an id, or a name as practices are matched), and the flags shared by commands that make practices.
-import type { TackClient } from '@tack/client';
-import type { Chain, Direction, Experiment, FrequencyDto, Goal, Intention, Weekday } from '@tack/contracts';
-import type { Command } from 'commander';
+import { TackApiError, type TackClient } from '@tack/client';
+import type { Chain, Direction, Experiment, Goal, Intention } from '@tack/contracts';
 import { CliError, UsageError } from './errors.ts';
-import { parseNumber, parseWeekdays } from './practice-format.ts';
+import { askConfirm } from './prompt.ts';
+import { type PlanFlags, planFrom as sharedPlanFrom } from './schedule-flags.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,17 +12,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isId = (ref: string): boolean => UUID.test(ref.trim());
 
 /**
- * Picks the item `ref` names: its id; else a case-insensitive exact label; else the only label starting
- * with `ref`; else the only label containing it. Several at one step is ambiguous.
+ * The items `ref` names: its id; else those whose label is `ref` (any case); else those starting with it;
+ * else those containing it. The first step with any match wins.
  */
-export function pickByLabel<T extends { id: string }>(
+export function matchByLabel<T extends { id: string }>(
   items: readonly T[],
   ref: string,
   label: (item: T) => string,
-  what: { one: string; many: string; listHint: string },
-): T {
+): T[] {
   const byId = items.find((i) => i.id === ref);
-  if (byId) return byId;
+  if (byId) return [byId];
   const needle = ref.trim().toLocaleLowerCase();
   const tests: ((text: string) => boolean)[] = [
     (t) => t === needle,
@@ -31,15 +30,33 @@ export function pickByLabel<T extends { id: string }>(
   ];
   for (const test of tests) {
     const found = items.filter((i) => test(label(i).trim().toLocaleLowerCase()));
-    if (found.length === 1 && found[0]) return found[0];
-    if (found.length > 1) {
-      const shown = found.slice(0, 8).map((i) => `"${label(i)}" (${i.id})`);
-      if (found.length > shown.length) shown.push(`and ${found.length - shown.length} more`);
-      throw new CliError(
-        `"${ref}" matches ${found.length} ${what.many}: ${shown.join(', ')}; give more of it, or the id`,
-      );
-    }
+    if (found.length > 0) return found;
   }
+  return [];
+}
+
+interface What {
+  one: string;
+  many: string;
+  listHint: string;
+}
+
+function ambiguous<T extends { id: string }>(found: readonly T[], ref: string, label: (item: T) => string, what: What) {
+  const shown = found.slice(0, 8).map((i) => `"${label(i)}" (${i.id})`);
+  if (found.length > shown.length) shown.push(`and ${found.length - shown.length} more`);
+  return new CliError(`"${ref}" matches ${found.length} ${what.many}: ${shown.join(', ')}; give more of it, or the id`);
+}
+
+/** The one item `ref` names (see `matchByLabel`); none or several is an error saying what to do. */
+export function pickByLabel<T extends { id: string }>(
+  items: readonly T[],
+  ref: string,
+  label: (item: T) => string,
+  what: What,
+): T {
+  const found = matchByLabel(items, ref, label);
+  if (found.length === 1 && found[0]) return found[0];
+  if (found.length > 1) throw ambiguous(found, ref, label, what);
   throw new CliError(`no ${what.one} matches "${ref}"; see '${what.listHint}'`);
 }
 
@@ -98,72 +115,53 @@ export async function findExperiment(client: TackClient, ref: string): Promise<E
   if (isId(r)) return client.experiments.get(r);
   const [experiments, directions] = await Promise.all([client.experiments.list(), client.directions.list()]);
   const what = { one: 'experiment', many: 'experiments', listHint: 'tack experiments list' };
+  const byHypothesis = matchByLabel(experiments, r, (e) => e.hypothesis);
+  if (byHypothesis.length > 1) throw ambiguous(byHypothesis, r, (e) => e.hypothesis, what);
+  if (byHypothesis[0]) return byHypothesis[0];
+  // A direction names its one undecided experiment.
+  const open = new Map<string, Experiment[]>();
+  for (const e of experiments) if (!e.verdict) open.set(e.directionId, [...(open.get(e.directionId) ?? []), e]);
+  const byDirection = matchByLabel(
+    directions.filter((d) => open.has(d.id)),
+    r,
+    (d) => d.name,
+  );
+  const only = byDirection.length === 1 && byDirection[0] ? open.get(byDirection[0].id) : undefined;
+  if (only?.length === 1 && only[0]) return only[0];
+  if (byDirection.length > 0) {
+    throw new CliError(`"${r}" names more than one undecided experiment; give the id (see '${what.listHint}')`);
+  }
+  throw new CliError(`no experiment matches "${r}"; see '${what.listHint}'`);
+}
+
+/**
+ * Removes something that may have history: asks the server first; when it answers CONFIRMATION_REQUIRED,
+ * `--yes` (or a yes at the terminal) confirms, else the person is told to add --yes.
+ */
+export async function removeConfirmed<T>(
+  opts: { yes?: boolean | undefined; interactive: boolean; name: string },
+  remove: (confirm: boolean) => Promise<T>,
+): Promise<T> {
+  if (opts.yes) return remove(true);
   try {
-    return pickByLabel(experiments, r, (e) => e.hypothesis, what);
+    return await remove(false);
   } catch (err) {
-    const needle = r.toLocaleLowerCase();
-    const direction = directions.find((d) => d.name.trim().toLocaleLowerCase() === needle);
-    const open = direction ? experiments.filter((e) => e.directionId === direction.id && !e.verdict) : [];
-    if (open.length === 1 && open[0]) return open[0];
-    throw err;
+    if (!(err instanceof TackApiError) || err.code !== 'CONFIRMATION_REQUIRED') throw err;
+    if (!opts.interactive) throw new UsageError(`${opts.name} has history; deleting it needs confirmation: add --yes`);
+    if (!(await askConfirm(`${opts.name} has history. Delete it anyway?`))) {
+      throw new CliError('cancelled; nothing was deleted');
+    }
+    return remove(true);
   }
 }
 
 // ── schedule flags, for commands that turn something into a practice (as `tack practices add`) ──
 
-export interface ScheduleFlags {
-  times?: number;
-  days?: number;
-  weekdays?: Weekday[];
-  every?: number;
-  daily?: boolean;
-}
+export { addScheduleOptions, DAILY, frequencyFrom, type PlanFlags, type ScheduleFlags } from './schedule-flags.ts';
 
-export interface PlanFlags {
-  if?: string;
-  then?: string;
-}
-
-export const DAILY: FrequencyDto = { kind: 'interval', everyDays: 1 };
-
-export function addScheduleOptions(cmd: Command, heading: string): Command {
-  return cmd
-    .optionsGroup(heading)
-    .option('--times <n>', 'with --days: this many times in any N days in a row ("3 in 7")', parseNumber)
-    .option('--days <n>', 'the number of days for --times', parseNumber)
-    .option('--weekdays <days>', 'on these weekdays, e.g. mon,wed,fri', parseWeekdays)
-    .option('--every <n>', 'every N days, counted from the last time it was done', parseNumber)
-    .option('--daily', 'every day');
-}
-
-/** The frequency the schedule flags describe; undefined when none was given. */
-export function frequencyFrom(f: ScheduleFlags): FrequencyDto | undefined {
-  const timesGiven = f.times !== undefined || f.days !== undefined;
-  const chosen = [
-    timesGiven ? '--times/--days' : '',
-    f.weekdays ? '--weekdays' : '',
-    f.every !== undefined ? '--every' : '',
-    f.daily ? '--daily' : '',
-  ].filter(Boolean);
-  if (chosen.length === 0) return undefined;
-  if (chosen.length > 1) throw new UsageError(`choose one schedule, not ${chosen.join(' and ')}`);
-  if (timesGiven) {
-    if (f.times === undefined) throw new UsageError('--days goes with --times, e.g. --times 3 --days 7');
-    if (f.days === undefined) throw new UsageError('--times needs --days, e.g. --times 3 --days 7');
-    return { kind: 'times', times: f.times, days: f.days };
-  }
-  if (f.weekdays) return { kind: 'weekdays', weekdays: f.weekdays };
-  if (f.every !== undefined) return { kind: 'interval', everyDays: f.every };
-  return DAILY;
-}
-
-/** One if-then plan from --if/--then: both or neither. */
+/** One if-then plan from --if/--then (both or neither); clearing does not apply to new items. */
 export function planFrom(f: PlanFlags): { cue: string; action: string } | undefined {
-  if (f.if === undefined && f.then === undefined) return undefined;
-  if (f.if === undefined || f.then === undefined) {
-    throw new UsageError('--if and --then go together, e.g. --if "it is 7am" --then "I put on my running shoes"');
-  }
-  return { cue: f.if, action: f.then };
+  return sharedPlanFrom(f) ?? undefined;
 }
 
 // ── weeks and quarters ──

@@ -125,9 +125,9 @@ function discoverySuite(start: () => Promise<Backend>) {
     expect(list.stdout).toMatch(/^A runner\s+2\s+2\s+/m);
     expect(json<{ directions: Direction[] }>(await run('directions', 'list', '--json')).directions).toHaveLength(2);
 
-    const ambiguous = await run('directions', 'show', 'a ');
+    const ambiguous = await run('directions', 'show', 'a');
     expect(ambiguous.code).toBe(1);
-    expectOneLineError(ambiguous, /"a " matches 2 directions/);
+    expectOneLineError(ambiguous, /"a" matches 2 directions: .*"A runner".*"A writer"/);
     const unknown = await run('directions', 'answer', 'painter', 'paint');
     expect(unknown.code).toBe(1);
     expectOneLineError(unknown, /no direction matches "painter"; see 'tack directions list'/);
@@ -178,8 +178,8 @@ function discoverySuite(start: () => Promise<Backend>) {
     expect(noVerdict.code).toBe(2);
 
     const decided = ok(
-      await run('experiments', 'decide', 'A runner', '--let-go', '--learned', 'Mornings are not for me'),
-    );
+      await run('experiments', 'decide', 'runner', '--let-go', '--learned', 'Mornings are not for me'),
+    ); // the direction names its one undecided experiment
     expect(decided.stdout).toMatch(/^Let go of "Running before work leaves me calmer"\./);
 
     const learnings = json<{ learnings: Learning[] }>(await run('experiments', 'learnings', '--json')).learnings;
@@ -212,9 +212,30 @@ function discoverySuite(start: () => Promise<Backend>) {
         '--json',
       ),
     );
-    expect(adjusted.next).toMatchObject({ hypothesis: 'Lunch runs are better', previousExperimentId: next.experiment.id });
+    expect(adjusted.next).toMatchObject({
+      hypothesis: 'Lunch runs are better',
+      previousExperimentId: next.experiment.id,
+    });
     const show = ok(await run('experiments', 'show', 'lunch runs'));
     expect(show.stdout).toMatch(/^ {2}previous\s+/m);
+    const deepened = json<{ experiment: Experiment; goalId: string | null }>(
+      await run(
+        'experiments',
+        'decide',
+        'lunch runs',
+        '--deepen',
+        '--goal-title',
+        'Run at lunch',
+        '--learned',
+        'Lunch works',
+        '--json',
+      ),
+    );
+    expect(deepened.experiment.verdict).toMatchObject({ verdict: 'deepen', learned: 'Lunch works' });
+    expect(deepened.goalId).not.toBeNull();
+    const goal = json<{ goal: Goal }>(await run('goals', 'show', deepened.goalId ?? '', '--json')).goal;
+    expect(goal).toMatchObject({ kind: 'learning', title: 'Run at lunch', directionId: next.experiment.directionId });
+    expect(json<{ learnings: Learning[] }>(await run('experiments', 'learnings', '--json')).learnings).toHaveLength(3);
   });
 
   it('goals: add both kinds; revise needs a reason; show has the revisions; let go needs learnings', async () => {
@@ -270,7 +291,20 @@ function discoverySuite(start: () => Promise<Backend>) {
 
     const noKind = await run('goals', 'add', 'Vague');
     expect(noKind.code).toBe(2);
-    const noDue = await run('goals', 'add', 'X', '--performance', '--metric', 'm', '--baseline', '1', '--target', '2', '--unit', 'u');
+    const noDue = await run(
+      'goals',
+      'add',
+      'X',
+      '--performance',
+      '--metric',
+      'm',
+      '--baseline',
+      '1',
+      '--target',
+      '2',
+      '--unit',
+      'u',
+    );
     expect(noDue.code).toBe(2);
     expectOneLineError(noDue, /--due/);
 
@@ -282,7 +316,19 @@ function discoverySuite(start: () => Promise<Backend>) {
       await run('goals', 'revise', 'run 5 km', '--target', '31', '--reason', '30 was too fast for this winter'),
     );
     expect(revised.stdout).toBe('Revised "Run 5 km faster": metric (revision 1).\n');
-    ok(await run('goals', 'revise', 'delegate', '--strategy', 'weekly check-in', '--evidence', 'Handed over the report', '--reason', 'new idea'));
+    ok(
+      await run(
+        'goals',
+        'revise',
+        'delegate',
+        '--strategy',
+        'weekly check-in',
+        '--evidence',
+        'Handed over the report',
+        '--reason',
+        'new idea',
+      ),
+    );
 
     const shown = json<{ goal: Goal; revisions: GoalRevision[] }>(await run('goals', 'show', 'Run 5 km', '--json'));
     expect(shown.goal.metric?.target).toBe(31);
@@ -329,7 +375,10 @@ function discoverySuite(start: () => Promise<Backend>) {
     const answered = json<{ week: IntentionWeek }>(
       await run('intentions', 'answer', 'curiosity', 'Asked three questions in the planning meeting', '--json'),
     );
-    expect(answered.week).toMatchObject({ isoWeek: thisIsoWeek(), answer: 'Asked three questions in the planning meeting' });
+    expect(answered.week).toMatchObject({
+      isoWeek: thisIsoWeek(),
+      answer: 'Asked three questions in the planning meeting',
+    });
     ok(await run('intentions', 'answer', 'curiosity', '--week', '2026-W01', 'Listened first'));
     const future = await run('intentions', 'answer', 'curiosity', '--week', '2999-W01', 'Later');
     expect(future.code).toBe(1);
@@ -346,10 +395,11 @@ function discoverySuite(start: () => Promise<Backend>) {
   it('advise: flags give a recommendation with rule ids and citations; missing flags are a usage error', async () => {
     const r = ok(await run('advise', ...ADVISE_FLAGS));
     expect(r.stdout).toMatch(/^Recommendation: /);
-    expect(r.stdout).toMatch(/^ {2}R1 {2}/m);
-    expect(r.stdout).toMatch(/^ {2}R3 {2}/m);
-    expect(r.stdout).toMatch(/Latham/);
-    expect(r.stdout).toMatch(/^If-then plan \(R8\):\n {2}If .+, then .+\.$/m);
+    expect(r.stdout).toMatch(/^Recommendation: an experiment first$/m);
+    expect(r.stdout).toMatch(/^ {2}R4 {2}.+\n {6}Seijts & Latham 2001/m);
+    expect(r.stdout).toMatch(/^ {2}R8 {2}.+\(add-on\)\n {6}Gollwitzer & Sheeran 2006/m);
+    expect(r.stdout).toMatch(/^If-then plan \(R8\):\n {2}(If|When) .+, .+\.$/m);
+    expect(r.stdout).toMatch(/milestone map \(R3\)/);
 
     const body = json<Advice>(await run('advise', ...ADVISE_FLAGS, '--self-efficacy', 'low', '--json'));
     expect(body.reasons.length).toBeGreaterThan(0);
@@ -381,6 +431,25 @@ function discoverySuite(start: () => Promise<Backend>) {
     );
     expect(easy.recommendation).toBe('performanceGoal');
     expect(easy.reasons.map((x) => x.ruleId)).toContain('R2');
+    const learning = ok(
+      await run(
+        'advise',
+        ...ADVISE_FLAGS.slice(0, 2),
+        '--novelty',
+        'new',
+        '--context',
+        'stable',
+        '--capability',
+        'some',
+        '--why',
+        'ownValues',
+        '--structure',
+        'neutral',
+        '--self-efficacy',
+        'high',
+      ),
+    );
+    expect(learning.stdout).toMatch(/^ {2}R\d {2}/m);
 
     const missing = await run('advise', '--control', 'low', '--novelty', 'new');
     expect(missing.code).toBe(2);
@@ -406,10 +475,30 @@ function discoverySuite(start: () => Promise<Backend>) {
     const shown = json<{ chain: Chain }>(await run('chains', 'show', 'running', '--json'));
     expect(shown.chain.steps.map((s) => s.text)).toEqual(['Walk 20 minutes twice', 'Run 3 km on Saturday']);
     const text = ok(await run('chains', 'show', started.chain.id));
-    expect(text.stdout).toMatch(new RegExp(`^ {2}${thisIsoWeek()} \\(this week\\) {2}· Run 3 km on Saturday`, 'm'));
+    expect(text.stdout).toMatch(
+      new RegExp(`^ {2}${thisIsoWeek()} \\(this week\\) {2}· Run 3 km on Saturday {2}\\(`, 'm'),
+    );
     const made = ok(await run('chains', 'practice', 'running', 'walk', '--weekdays', 'tue,thu'));
     expect(made.stdout).toMatch(/^Added practice "Walk 20 minutes twice": Tue, Thu from /);
     expect(ok(await run('chains', 'list')).stdout).toMatch(/^Running again\s+2\s+/m);
+  });
+
+  it('delete: history needs --yes (exit 2 without), then it is gone from the lists', async () => {
+    const noHistory = ok(await run('directions', 'delete', 'writer')); // no answers or experiments: no question
+    expect(noHistory.stdout).toBe('Deleted direction "A writer".\n');
+    const withHistory = await run('directions', 'rm', 'runner');
+    expect(withHistory.code).toBe(2);
+    expectOneLineError(withHistory, /has history; deleting it needs confirmation: add --yes/);
+    const deleted = ok(await run('directions', 'delete', 'runner', '--yes'));
+    expect(deleted.stdout).toBe('Deleted direction "A runner".\n');
+    const names = json<{ directions: Direction[] }>(await run('directions', 'list', '--json')).directions.map(
+      (d) => d.name,
+    );
+    expect(names).not.toContain('A runner');
+
+    ok(await run('intentions', 'delete', 'be kind', '--yes'));
+    const left = json<{ intentions: Intention[] }>(await run('intentions', 'list', '--json')).intentions;
+    expect(left.map((i) => i.statement)).not.toContain('Be kind');
   });
 
   it("refuses another person's ids with NOT_FOUND", async () => {
@@ -443,6 +532,7 @@ function discoverySuite(start: () => Promise<Backend>) {
       ['directions', 'answer', direction.id, 'mine'],
       ['experiments', 'start', direction.id, '--hypothesis', 'mine'],
       ['intentions', 'answer', intention.id, 'mine'],
+      ['goals', 'delete', goal.id, '--yes'],
     ]) {
       const r = await run(...args);
       expect(r.code, args.join(' ')).toBe(1);

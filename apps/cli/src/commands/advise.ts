@@ -99,6 +99,13 @@ const RECOMMENDATION_WORDS: Record<Recommendation, string> = {
   experimentFirst: 'an experiment first',
 };
 
+/** A plan as a sentence; the advisor's cues may already start with "If" or "When". */
+function planWords(p: { cue: string; action: string }): string {
+  const cue = oneLine(p.cue).replace(/[.,]$/, '');
+  const action = oneLine(p.action).replace(/\.$/, '');
+  return /^(if|when|whenever|after|before)\b/i.test(cue) ? `${cue}, ${action}.` : `If ${cue}, then ${action}.`;
+}
+
 function adviceLines(advice: Advice | GoalAdvice): string[] {
   const lines = [`Recommendation: ${RECOMMENDATION_WORDS[advice.recommendation]}`, oneLine(advice.summary)];
   if ('explanation' in advice) lines.push(oneLine(advice.explanation));
@@ -108,7 +115,7 @@ function adviceLines(advice: Advice | GoalAdvice): string[] {
     lines.push(`      ${oneLine(r.citation)}`);
   }
   lines.push('', 'If-then plan (R8):');
-  for (const p of advice.ifThen) lines.push(`  If ${oneLine(p.cue)}, then ${oneLine(p.action)}.`);
+  for (const p of advice.ifThen) lines.push(`  ${planWords(p)}`);
   if (advice.milestones) {
     lines.push('', 'Add short, revisable checkpoints and read them as information: a milestone map (R3).');
   }
@@ -119,6 +126,7 @@ async function ask(q: Question): Promise<string> {
   const answer = await select<string>({
     message: q.message,
     options: q.choices.map((c) => ({ value: c.value, label: c.label })),
+    initialValue: q.choices[1]?.value, // the middle answer: no nudge either way
     output: process.stderr,
   });
   if (isCancel(answer)) throw new CliError('cancelled');

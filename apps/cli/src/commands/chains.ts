@@ -2,6 +2,7 @@ import type { MakePracticeInput } from '@tack/client';
 import type { Chain } from '@tack/contracts';
 import type { Command } from 'commander';
 import type { Register } from '../context.ts';
+import { addDeleteCommand } from '../discovery-delete.ts';
 import {
   addScheduleOptions,
   DAILY,
@@ -40,14 +41,17 @@ const KIND_MARK: Record<Chain['steps'][number]['kind'], string> = { idea: '·', 
 function timelineLines(c: Chain): string[] {
   const byId = new Map(c.steps.map((s) => [s.id, s]));
   const lines = [`"${oneLine(chainName(c))}" (id ${c.id})`];
+  const width = Math.max(...c.timeline.map((w) => label(w.isoWeek).length));
+  function label(isoWeek: string): string {
+    return isoWeek === c.thisWeek ? `${isoWeek} (this week)` : isoWeek;
+  }
   for (const week of [...c.timeline].reverse()) {
     const steps = week.steps.map((id) => byId.get(id)).filter((s) => s !== undefined);
-    const here = week.isoWeek === c.thisWeek ? '  (this week)' : '';
-    if (steps.length === 0) lines.push(`  ${week.isoWeek}${here}  –`);
+    if (steps.length === 0) lines.push(`  ${label(week.isoWeek).padEnd(width)}  –`);
     steps.forEach((s, i) => {
       const mark = s.kind === 'task' && s.done ? '✓' : KIND_MARK[s.kind];
-      const label = i === 0 ? `${week.isoWeek}${here}` : ' '.repeat(week.isoWeek.length + here.length);
-      lines.push(`  ${label}  ${mark} ${oneLine(s.text)}  (${s.id})`);
+      const first = i === 0 ? label(week.isoWeek) : '';
+      lines.push(`  ${first.padEnd(width)}  ${mark} ${oneLine(s.text)}  (${s.id})`);
     });
   }
   lines.push('', oneLine(c.question));
@@ -201,4 +205,13 @@ export const register: Register = (program, ctx) => {
           `from ${made.practice.schedule.effectiveFrom} (id ${made.practice.id}).`,
       );
     });
+
+  addDeleteCommand(chains, ctx, {
+    what: 'chain',
+    key: 'chain',
+    arg: CHAIN_ARG,
+    find: findChain,
+    remove: (c, id, confirm) => c.chains.remove(id, { confirm }),
+    label: chainName,
+  });
 };

@@ -2,6 +2,7 @@ import type { MakePracticeInput } from '@tack/client';
 import type { Direction } from '@tack/contracts';
 import type { Command } from 'commander';
 import type { Register } from '../context.ts';
+import { addDeleteCommand } from '../discovery-delete.ts';
 import {
   addScheduleOptions,
   DAILY,
@@ -197,4 +198,13 @@ export const register: Register = (program, ctx) => {
           `from ${made.practice.schedule.effectiveFrom}, for ${quoted(made.direction)} (id ${made.practice.id}).`,
       );
     });
+
+  addDeleteCommand(directions, ctx, {
+    what: 'direction',
+    key: 'direction',
+    arg: DIRECTION_ARG,
+    find: findDirection,
+    remove: (c, id, confirm) => c.directions.remove(id, { confirm }),
+    label: (d) => d.name,
+  });
 };

@@ -2,6 +2,7 @@ import { TackApiError, type VerdictInput } from '@tack/client';
 import type { Direction, Experiment, Learning } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
+import { addDeleteCommand } from '../discovery-delete.ts';
 import { collect, findDirection, findExperiment } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { oneLine } from '../output.ts';
@@ -84,8 +85,8 @@ function showLines(e: Experiment, directionName: string): string[] {
   return lines;
 }
 
-async function directionNames(ctxClient: { directions: { list(): Promise<Direction[]> } }) {
-  return new Map((await ctxClient.directions.list()).map((d) => [d.id, d.name]));
+async function directionNames(client: { directions: { list(): Promise<Direction[]> } }) {
+  return new Map((await client.directions.list()).map((d) => [d.id, d.name]));
 }
 
 export const register: Register = (program, ctx) => {
@@ -318,4 +319,13 @@ export const register: Register = (program, ctx) => {
         "No learnings yet. Decide an experiment with 'tack experiments decide EXPERIMENT --learned TEXT'.",
       );
     });
+
+  addDeleteCommand(experiments, ctx, {
+    what: 'experiment',
+    key: 'experiment',
+    arg: EXPERIMENT_ARG,
+    find: findExperiment,
+    remove: (c, id, confirm) => c.experiments.remove(id, { confirm }),
+    label: (e) => e.hypothesis,
+  });
 };

@@ -2,6 +2,7 @@ import type { CreateGoalInput, Goal, GoalRevision, GoalStatus, UpdateGoalInput }
 import { GOAL_STATUSES } from '@tack/contracts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Register } from '../context.ts';
+import { addDeleteCommand } from '../discovery-delete.ts';
 import { collect, findDirection, findGoal, type PlanFlags, planFrom } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
@@ -88,6 +89,12 @@ function metricWords(g: Goal): string {
   const m = g.metric;
   const now = m.current !== undefined && m.current !== m.baseline ? `, now ${amount(m.current)}` : '';
   return `${m.name}: ${amount(m.baseline)} → ${amount(m.target)} ${m.unit}${now}`;
+}
+
+/** Progress for a table cell: the metric's percentage, or strategies tried. */
+function progressShort(g: Goal): string {
+  if (g.progress.kind === 'performance') return progressWords(g);
+  return `${g.progress.strategiesTried}/${g.progress.strategies} strategies tried`;
 }
 
 export function progressWords(g: Goal): string {
@@ -223,7 +230,7 @@ export const register: Register = (program, ctx) => {
           { header: 'title', value: (g: Goal) => g.title },
           { header: 'kind', value: (g) => g.kind },
           { header: 'status', value: (g) => STATUS_WORDS[g.status] },
-          { header: 'progress', value: (g) => progressWords(g) },
+          { header: 'progress', value: (g) => progressShort(g) },
           { header: 'due', value: (g) => g.dueDate ?? '' },
           { header: 'id', value: (g) => g.id },
         ],
@@ -419,4 +426,13 @@ export const register: Register = (program, ctx) => {
         : undefined;
       for (const line of showLines(goal, revisions, direction?.name)) ctx.out.line(line);
     });
+
+  addDeleteCommand(goals, ctx, {
+    what: 'goal',
+    key: 'goal',
+    arg: GOAL_ARG,
+    find: findGoal,
+    remove: (c, id, confirm) => c.goals.remove(id, { confirm }),
+    label: (g) => g.title,
+  });
 };

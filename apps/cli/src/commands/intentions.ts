@@ -2,6 +2,7 @@ import type { Horizon, Intention } from '@tack/contracts';
 import { HORIZON_KINDS, LIMITS } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
+import { addDeleteCommand } from '../discovery-delete.ts';
 import { findIntention, isoWeekOf, quarterOf } from '../discovery-lookup.ts';
 import { UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
@@ -165,4 +166,13 @@ export const register: Register = (program, ctx) => {
       }
       ctx.out.line(`Answered for ${week.isoWeek}: "${oneLine(intention.statement)}".`);
     });
+
+  addDeleteCommand(intentions, ctx, {
+    what: 'intention',
+    key: 'intention',
+    arg: INTENTION_ARG,
+    find: findIntention,
+    remove: (c, id, confirm) => c.intentions.remove(id, { confirm }),
+    label: (i) => i.statement,
+  });
 };

@@ -1,36 +1,23 @@
 import type { TackClient } from '@tack/client';
-import type {
-  CreatePractice,
-  FrequencyDto,
-  Practice,
-  PracticeState,
-  StrengthDto,
-  UpdatePractice,
-  Weekday,
-} from '@tack/contracts';
+import type { CreatePractice, Practice, PracticeState, StrengthDto, UpdatePractice, Weekday } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Context, Register } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
-import { parseNumber, parseWeekdays, percent, scheduleWords, shortWeekday, targetWords } from '../practice-format.ts';
+import { parseNumber, percent, scheduleWords, shortWeekday, targetWords } from '../practice-format.ts';
 import { DAY_HINT, dayResolver, findOrCreateArea, findPractice, SCOPE, undoAreaOnFailure } from '../practice-lookup.ts';
 import { askConfirm } from '../prompt.ts';
+import {
+  addScheduleOptions,
+  DAILY,
+  frequencyFrom,
+  type PlanFlags,
+  planFrom,
+  type ScheduleFlags,
+} from '../schedule-flags.ts';
 
 interface JsonOption {
   json?: boolean;
-}
-
-interface ScheduleFlags {
-  times?: number;
-  days?: number;
-  weekdays?: Weekday[];
-  every?: number;
-  daily?: boolean;
-}
-
-interface PlanFlags {
-  if?: string;
-  then?: string;
 }
 
 interface ListOptions extends JsonOption {
@@ -73,49 +60,7 @@ interface DeleteOptions extends JsonOption {
   yes?: boolean;
 }
 
-const DAILY: FrequencyDto = { kind: 'interval', everyDays: 1 };
 const PRACTICE_ARG = ['<practice>', 'the practice: its id, its name, or an unambiguous part of the name'] as const;
-
-function addScheduleOptions(cmd: Command, heading: string): Command {
-  return cmd
-    .optionsGroup(heading)
-    .option('--times <n>', 'with --days: this many times in any N days in a row ("3 in 7")', parseNumber)
-    .option('--days <n>', 'the number of days for --times', parseNumber)
-    .option('--weekdays <days>', 'on these weekdays, e.g. mon,wed,fri', parseWeekdays)
-    .option('--every <n>', 'every N days, counted from the last time it was done', parseNumber)
-    .option('--daily', 'every day');
-}
-
-/** The frequency the schedule flags describe; undefined when none was given. */
-function frequencyFrom(f: ScheduleFlags): FrequencyDto | undefined {
-  const timesGiven = f.times !== undefined || f.days !== undefined;
-  const chosen = [
-    timesGiven ? '--times/--days' : '',
-    f.weekdays ? '--weekdays' : '',
-    f.every !== undefined ? '--every' : '',
-    f.daily ? '--daily' : '',
-  ].filter(Boolean);
-  if (chosen.length === 0) return undefined;
-  if (chosen.length > 1) throw new UsageError(`choose one schedule, not ${chosen.join(' and ')}`);
-  if (timesGiven) {
-    if (f.times === undefined) throw new UsageError('--days goes with --times, e.g. --times 3 --days 7');
-    if (f.days === undefined) throw new UsageError('--times needs --days, e.g. --times 3 --days 7');
-    return { kind: 'times', times: f.times, days: f.days };
-  }
-  if (f.weekdays) return { kind: 'weekdays', weekdays: f.weekdays };
-  if (f.every !== undefined) return { kind: 'interval', everyDays: f.every };
-  return DAILY;
-}
-
-/** The if-then plan from --if/--then: both or neither; both empty clears it. */
-function planFrom(f: PlanFlags): { cue: string; action: string } | null | undefined {
-  if (f.if === undefined && f.then === undefined) return undefined;
-  if (f.if === undefined || f.then === undefined) {
-    throw new UsageError('--if and --then go together, e.g. --if "it is 7am" --then "I put on my running shoes"');
-  }
-  if (f.if.trim() === '' && f.then.trim() === '') return null;
-  return { cue: f.if, action: f.then };
-}
 
 /** Free text from a flag; an empty string clears the field. */
 const textOrNull = (value: string) => (value.trim() === '' ? null : value);
