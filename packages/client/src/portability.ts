@@ -15,6 +15,9 @@ type JsonRequest = <S extends z.ZodType | undefined = undefined>(
   opts?: { body?: unknown; schema?: S },
 ) => Promise<S extends z.ZodType ? z.infer<S> : unknown>;
 
+/** Where an upload is: sending the file (fraction 0…1), then the server checking and writing it. */
+export type ImportProgress = (p: { phase: 'uploading' | 'processing'; fraction: number }) => void;
+
 export interface RawTransport {
   base: string;
   token: string | undefined;
@@ -61,14 +64,48 @@ export function portabilityMethods(request: JsonRequest, t: RawTransport) {
   }
   const summaryOf = (text: string): ImportSummary => importSummarySchema.parse(JSON.parse(text));
 
+  /**
+   * An upload that reports its progress (browsers: fetch cannot). Falls back to `exchange` where there is
+   * no XMLHttpRequest (Node, the CLI).
+   */
+  function upload(path: string, body: Uint8Array, contentType: string, onProgress?: ImportProgress): Promise<string> {
+    const Xhr = globalThis.XMLHttpRequest;
+    if (!onProgress || !Xhr) return exchange('POST', path, { body, contentType });
+    return new Promise((resolve, reject) => {
+      const xhr = new Xhr();
+      xhr.open('POST', new URL(`${t.base}${path}`, t.base ? undefined : globalThis.location?.origin).toString());
+      xhr.setRequestHeader('content-type', contentType);
+      if (t.token) xhr.setRequestHeader('authorization', `Bearer ${t.token}`);
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) onProgress({ phase: 'uploading', fraction: e.loaded / e.total });
+      };
+      xhr.upload.onload = () => onProgress({ phase: 'processing', fraction: 1 });
+      xhr.onerror = () => reject(t.fail(0, 'INTERNAL', 'Could not reach the Tack server'));
+      xhr.onload = () => {
+        if (xhr.status >= 200 && xhr.status < 300) return resolve(xhr.responseText);
+        let json: unknown = null;
+        try {
+          json = JSON.parse(xhr.responseText);
+        } catch {}
+        const parsed = errorBodySchema.safeParse(json);
+        if (parsed.success) {
+          const e = parsed.data.error;
+          return reject(t.fail(xhr.status, e.code, e.message, e.details));
+        }
+        reject(t.fail(xhr.status, 'INTERNAL', `Unexpected ${xhr.status} answer from the server`));
+      };
+      xhr.send(new Uint8Array(body));
+    });
+  }
+
   return {
     data: {
       /** A Loop Habit Tracker backup (.db) or CSV export (.zip). */
-      importLoop: async (file: Uint8Array): Promise<ImportSummary> =>
-        summaryOf(await exchange('POST', '/api/v1/imports/loop', { body: file })),
+      importLoop: async (file: Uint8Array, onProgress?: ImportProgress): Promise<ImportSummary> =>
+        summaryOf(await upload('/api/v1/imports/loop', file, 'application/octet-stream', onProgress)),
       /** Habitica's userdata.json. */
-      importHabitica: async (file: Uint8Array): Promise<ImportSummary> =>
-        summaryOf(await exchange('POST', '/api/v1/imports/habitica', { body: file, contentType: 'application/json' })),
+      importHabitica: async (file: Uint8Array, onProgress?: ImportProgress): Promise<ImportSummary> =>
+        summaryOf(await upload('/api/v1/imports/habitica', file, 'application/json', onProgress)),
       /** The backup document, as the server wrote it (save the text as is). */
       exportJson: (): Promise<string> => exchange('GET', '/api/v1/export', { query: { format: 'json' } }),
       /** One row per check-in. */

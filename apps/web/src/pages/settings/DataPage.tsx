@@ -99,14 +99,17 @@ async function bytesOf(file: File): Promise<Uint8Array> {
 function ImportCard() {
   const [source, setSource] = useState<'loop' | 'habitica'>('loop');
   const [file, setFile] = useState<File>();
+  const [progress, setProgress] = useState<{ phase: 'uploading' | 'processing'; fraction: number }>();
   const sourceId = useId();
   const run = useMutation({
     mutationFn: async () => {
       if (!file) throw new Error('Choose a file first.');
       const bytes = await bytesOf(file);
-      return source === 'loop' ? api.data.importLoop(bytes) : api.data.importHabitica(bytes);
+      setProgress({ phase: 'uploading', fraction: 0 });
+      return source === 'loop' ? api.data.importLoop(bytes, setProgress) : api.data.importHabitica(bytes, setProgress);
     },
     onSuccess: () => queryClient.invalidateQueries(),
+    onSettled: () => setProgress(undefined),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -138,9 +141,26 @@ function ImportCard() {
           </button>
         </div>
       </form>
+      {progress && <ImportProgressBar phase={progress.phase} fraction={progress.fraction} />}
       <ErrorRegion message={run.isError ? errorMessage(run.error) || run.error.message : undefined} />
       <StatusRegion>{run.data && <SummaryView summary={run.data} />}</StatusRegion>
     </Card>
+  );
+}
+
+/** Upload progress, then an indeterminate bar while the server checks and writes the file. */
+function ImportProgressBar({ phase, fraction }: { phase: 'uploading' | 'processing'; fraction: number }) {
+  const label =
+    phase === 'uploading'
+      ? `Uploading: ${Math.round(fraction * 100)}%`
+      : 'Checking the file and importing everything in one go…';
+  return (
+    <div className="import-progress">
+      <progress aria-label="Import progress" max={1} {...(phase === 'uploading' ? { value: fraction } : {})} />
+      <p className="field-hint" aria-live="polite">
+        {label}
+      </p>
+    </div>
   );
 }
 
