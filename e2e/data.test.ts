@@ -1,0 +1,77 @@
+// Issue "Data portability", Settings → Data in a real browser: a Loop Habit Tracker backup imported through the
+// page (with progress and a summary), a corrupt file refused with a clear message, the backup downloaded,
+// and an axe check on each state.
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { loopBackup } from '../apps/server/test/portability.fixtures.ts';
+import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+const days = (n: number) =>
+  Array.from({ length: n }, (_, i) => new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10));
+
+describe('Settings → Data in the browser', () => {
+  let server: RunningServer | undefined;
+  afterAll(async () => {
+    await server?.dispose();
+  });
+
+  it('imports a Loop backup, refuses a corrupt file, and downloads the backup', async (ctx) => {
+    skipUnlessBrowser(ctx);
+    server = await startServer({ env: { TACK_RATE_LIMIT: '10000' } });
+    const page = await newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(server.url);
+    const signUp = await page.evaluate(async () => {
+      const res = await fetch('/api/auth/sign-up/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'dee@example.org', password: 'correct horse battery', name: 'Dee' }),
+      });
+      return res.status;
+    });
+    expect(signUp).toBe(200);
+
+    await page.goto(`${server.url}/settings/data`);
+    await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+    await expectNoAxeViolations(page, 'data page');
+
+    const backup = loopBackup(
+      [
+        { id: 1, name: 'Meditate', position: 0, uuid: 'loop-e2e-1', freqNum: 1, freqDen: 1 },
+        { id: 2, name: 'Run', position: 1, uuid: 'loop-e2e-2', freqNum: 3, freqDen: 7 },
+      ],
+      days(20).map((date) => ({ habit: 1, date, value: 2 })),
+    );
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'Loop Habits Backup.db',
+      mimeType: 'application/octet-stream',
+      buffer: backup,
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/2 practices created, 0 updated, 20 check-ins/).waitFor();
+    await expectNoAxeViolations(page, 'data page after an import');
+
+    const practices = await page.evaluate(async () => (await fetch('/api/v1/practices')).json());
+    expect(practices.practices.map((p: { name: string }) => p.name)).toEqual(['Meditate', 'Run']);
+
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'broken.db',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('this is not a database at all'),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const refusal = page.locator('.alert-error').first();
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/Loop|SQLite|ZIP|file/i);
+    const after = await page.evaluate(async () => (await fetch('/api/v1/practices')).json());
+    expect(after.practices).toHaveLength(2);
+
+    const download = page.waitForEvent('download');
+    await page
+      .getByRole('button', { name: /backup|json/i })
+      .first()
+      .click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^tack-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  });
+});
