@@ -1,5 +1,6 @@
 import { fixedClock } from '@tack/core';
 import { testDialects } from '@tack/db/testing';
+import ICAL from 'ical.js';
 import { rrulestr } from 'rrule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, startTestServer, type TestServer } from './support.ts';
@@ -188,6 +189,23 @@ describe.each(testDialects())('calendar feed on $name', (dialect) => {
     const read = bySummary.get('Read')!;
     expect(prop(read, 'DESCRIPTION')?.value).toContain('3 times in 7 days (a weekly reminder)');
     expect(rrulestr(`RRULE:${prop(read, 'RRULE')!.value}`).options).toMatchObject({ freq: 2, interval: 1 });
+
+    // A standard parser: Mozilla's ical.js (Thunderbird's) reads the whole feed, including the VTIMEZONE, and
+    // expands the recurrences to the right instants.
+    const parsed = new ICAL.Component(ICAL.parse(res.text));
+    const zones = parsed.getAllSubcomponents('vtimezone');
+    expect(zones.map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['Europe/Amsterdam']);
+    for (const z of zones) ICAL.TimezoneService.register(z);
+    const vevents = parsed.getAllSubcomponents('vevent');
+    expect(vevents).toHaveLength(events.length);
+    const weekly = vevents.find((v) => v.getFirstPropertyValue('summary') === 'Weekly review (Tack)');
+    expect(weekly).toBeDefined();
+    const occurrences = new ICAL.Event(weekly).iterator();
+    const firstReview = occurrences.next();
+    const secondReview = occurrences.next();
+    expect(firstReview?.toString()).toBe('2026-11-27T17:30:00');
+    expect(firstReview?.toJSDate().toISOString()).toBe('2026-11-27T16:30:00.000Z'); // CET is UTC+1
+    expect(secondReview?.toString()).toBe('2026-12-04T17:30:00');
   });
 
   it("rotating invalidates the old URL, revoking answers 404, and a secret is nobody else's", async () => {

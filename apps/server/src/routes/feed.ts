@@ -7,6 +7,7 @@ import {
   type Weekday,
 } from '@tack/contracts';
 import type { FeedCalendar, FeedEvent } from '@tack/core';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import ical from 'ical-generator';
 import { z } from 'zod';
@@ -75,6 +76,8 @@ export function renderCalendar(cal: FeedCalendar, stamp: Date): string {
   // No calendar-wide zone: with one, ical-generator writes DTSTAMP without its UTC "Z".
   const out = ical({ name: cal.name, prodId: { company: 'Tack', product: 'Tack', language: 'EN' } });
   out.x([{ key: 'X-WR-TIMEZONE', value: cal.timeZone }]);
+  // A VTIMEZONE for every zone the events use (RFC 5545 3.6.5): calendar apps need the definition, not only the name.
+  out.timezone({ name: null, generator: getVtimezoneComponent });
   for (const e of cal.events) {
     out.createEvent({
       id: e.uid,
