@@ -140,7 +140,7 @@ describe('tack import, export and restore', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ format: 'json', file: out });
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     const doc = JSON.parse(await readFile(out, 'utf8')) as { format: string; practices: unknown[] };
-    expect(doc).toMatchObject({ format: 'tack-backup', version: 1 });
+    expect(doc).toMatchObject({ format: 'tack-backup', version: 2 });
     expect(doc.practices).toHaveLength(2);
 
     const csv = await tack(['export', '--format', 'csv'], ada);

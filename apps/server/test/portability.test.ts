@@ -398,7 +398,7 @@ describe.each(testDialects())('data portability on $name', (dialect) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="tack-backup-/);
     const original = res.json<Json>();
-    expect(original).toMatchObject({ format: 'tack-backup', version: 1 });
+    expect(original).toMatchObject({ format: 'tack-backup', version: 2 });
 
     const carl = await t.signUp('Carl');
     const restored = await upload(carl, '/api/v1/restore', res.text, 'application/json');
@@ -429,9 +429,9 @@ describe.each(testDialects())('data portability on $name', (dialect) => {
     const dup = await upload(dora, '/api/v1/restore', JSON.stringify(twins), 'application/json');
     expect(dup.status, dup.text).toBe(400);
     expect(dup.text).toMatch(/practices\.1\.external/);
-    const future = await upload(dora, '/api/v1/restore', JSON.stringify({ ...original, version: 2 }));
+    const future = await upload(dora, '/api/v1/restore', JSON.stringify({ ...original, version: 3 }));
     expect(future.status).toBe(400);
-    expect(future.text).toMatch(/version 2/);
+    expect(future.text).toMatch(/version 3/);
     expect((await exportDoc(dora)).practices).toEqual([]);
   });
 

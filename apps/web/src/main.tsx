@@ -9,6 +9,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/practices.css';
+import './styles/discovery.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -30,7 +30,7 @@ export const SECTIONS: Section[] = [
   {
     path: '/directions',
     label: 'Directions',
-    ready: false,
+    ready: true,
     purpose:
       'Directions put identity first. Instead of “run a marathon”, ask: what would someone who runs marathons do ' +
       'this week? Not an Olympian, a normal person three months in. A direction holds that question and your ' +
@@ -40,7 +40,7 @@ export const SECTIONS: Section[] = [
   {
     path: '/experiments',
     label: 'Experiments',
-    ready: false,
+    ready: true,
     purpose:
       'Experiments let you try a direction for about six weeks (two months is fine too). Notice what comes alive ' +
       'and what drains you, then decide: go deeper, adjust, or try something else. Changing course is the system ' +
@@ -50,7 +50,7 @@ export const SECTIONS: Section[] = [
   {
     path: '/goals',
     label: 'Goals',
-    ready: false,
+    ready: true,
     purpose:
       'Goals here are discovered, not designed. When a direction keeps working, you can set a goal, and Tack will ' +
       'help you pick the right kind: a learning goal when the task is new or the context uncertain, a performance ' +
@@ -61,7 +61,7 @@ export const SECTIONS: Section[] = [
   {
     path: '/intentions',
     label: 'Intentions',
-    ready: false,
+    ready: true,
     purpose:
       'Intentions are broader, values-driven statements that guide how you act without limiting exploration. They ' +
       'suit moments when a precise, measurable goal would feel constraining, or when much of the outcome is outside ' +
@@ -71,7 +71,7 @@ export const SECTIONS: Section[] = [
   {
     path: '/review',
     label: 'Review',
-    ready: false,
+    ready: true,
     purpose:
       'The weekly review takes about ten minutes. It is not a measure of progress toward a distant target: it shows ' +
       'what actually happened this week, and helps you build next week from it, planning backwards from what is ' +

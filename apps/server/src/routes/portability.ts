@@ -112,7 +112,9 @@ async function uploadRoutes(app: FastifyInstance, { services }: RouteDeps) {
         tags,
         summary: 'Restore a Tack backup document into this (empty) account',
         description:
-          'The document of GET /api/v1/export?format=json. An account that has practices or areas answers 409.',
+          'The document of GET /api/v1/export?format=json (format version 2; version 1 is still read). Validated ' +
+          'completely (400 naming the JSON path of each problem), then written in one transaction. An account that ' +
+          'already has practices, areas, discovery items or reviews answers 409.',
         consumes: UPLOAD_TYPES,
         body: file,
         response: { 200: importSummarySchema, ...errors },

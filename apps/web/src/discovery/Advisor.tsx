@@ -139,6 +139,7 @@ export function AdvisorSteps({ onSubmit, busy }: { onSubmit: (a: AdvisorAnswers)
   const q = ADVISOR_QUESTIONS[step];
   const last = step === ADVISOR_QUESTIONS.length - 1;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the new question on each step
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -193,7 +194,15 @@ export function AdvisorSteps({ onSubmit, busy }: { onSubmit: (a: AdvisorAnswers)
 }
 
 /** All questions at once (for "should this still be a performance goal?"). */
-export function AdvisorAllQuestions({ onSubmit, busy, submitLabel }: { onSubmit: (a: AdvisorAnswers) => void; busy: boolean; submitLabel: string }) {
+export function AdvisorAllQuestions({
+  onSubmit,
+  busy,
+  submitLabel,
+}: {
+  onSubmit: (a: AdvisorAnswers) => void;
+  busy: boolean;
+  submitLabel: string;
+}) {
   const [answers, setAnswers] = useState<PartialAnswers>({});
   const [tried, setTried] = useState(false);
   function submit(e: FormEvent) {

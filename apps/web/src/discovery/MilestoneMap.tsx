@@ -97,7 +97,9 @@ export function MilestoneMapCard({ of }: { of: { goalId: string } | { directionI
             </div>
           )}
           <form className="inline-form milestone-add" onSubmit={submit} noValidate>
-            <ErrorRegion message={add.isError && !fe('title') && !fe('targetDate') ? errorMessage(add.error) : undefined} />
+            <ErrorRegion
+              message={add.isError && !fe('title') && !fe('targetDate') ? errorMessage(add.error) : undefined}
+            />
             <TextField
               label="Checkpoint"
               value={title}
@@ -202,7 +204,9 @@ function CurrentMilestone({ milestone: m, onDone }: { milestone: Milestone; onDo
         )}
         {mode !== 'view' && (
           <form className="form nested-form" onSubmit={submit} noValidate>
-            <ErrorRegion message={save.isError && !fieldError(save.error, 'reason') ? errorMessage(save.error) : undefined} />
+            <ErrorRegion
+              message={save.isError && !fieldError(save.error, 'reason') ? errorMessage(save.error) : undefined}
+            />
             {mode === 'change' && (
               <div className="field-row">
                 <TextField label="Checkpoint" value={title} onChange={setTitle} maxLength={LIMITS.nameMax} />

@@ -283,6 +283,7 @@ export function IfThenEditor({
     <div className="stack-small">
       {value.length === 0 && <p className="field-hint">No plan yet. Add at least one: it helps more than you think.</p>}
       {value.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: plans have no id; rows are only added or removed by the person
         <fieldset key={i} className="repeat-item">
           <legend className="visually-hidden">If-then plan {i + 1}</legend>
           <div className="field-row if-then-fields">
@@ -323,16 +324,32 @@ export function IfThenEditor({
   );
 }
 
-/** "If X, then Y." */
+/** "If X, then Y." Plans already worded "If…"/"When…" (the advisor's) are not doubled. */
 export function IfThenText({ plan }: { plan: IfThenPlan }) {
+  const cue = plan.cue.replace(/^if\s+/i, '');
+  const when = /^when\b/i.test(cue);
+  const action = plan.action.replace(/^then\s+/i, '');
   return (
     <p className="if-then">
-      <span className="if-then-word">If</span> {plan.cue}, <span className="if-then-word">then</span> {plan.action}.
+      {when ? (
+        cue
+      ) : (
+        <>
+          <span className="if-then-word">If</span> {cue}
+        </>
+      )}
+      , <span className="if-then-word">then</span> {action}.
     </p>
   );
 }
 
 /** A small status pill. */
-export function Pill({ children, tone = 'neutral' }: { children: ReactNode; tone?: 'neutral' | 'good' | 'warn' | 'calm' }) {
+export function Pill({
+  children,
+  tone = 'neutral',
+}: {
+  children: ReactNode;
+  tone?: 'neutral' | 'good' | 'warn' | 'calm';
+}) {
   return <span className={`pill pill-${tone}`}>{children}</span>;
 }

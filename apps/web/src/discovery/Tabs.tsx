@@ -1,7 +1,15 @@
 import { Link } from 'react-router';
 
 /** Tabs as links (the practices page's style): the current one has aria-current="page". */
-export function LinkTabs({ label, tabs, current }: { label: string; tabs: Array<{ to: string; label: string }>; current: string }) {
+export function LinkTabs({
+  label,
+  tabs,
+  current,
+}: {
+  label: string;
+  tabs: Array<{ to: string; label: string }>;
+  current: string;
+}) {
   return (
     <nav aria-label={label} className="tabs">
       {tabs.map((t) => (

@@ -57,7 +57,9 @@ export function useChains() {
 }
 export function useMilestoneMap(of: { goalId: string } | { directionId: string }) {
   const key =
-    'goalId' in of ? discoveryKeys.milestoneMap('goal', of.goalId) : discoveryKeys.milestoneMap('direction', of.directionId);
+    'goalId' in of
+      ? discoveryKeys.milestoneMap('goal', of.goalId)
+      : discoveryKeys.milestoneMap('direction', of.directionId);
   return useQuery({ queryKey: key, queryFn: () => api.milestones.map(of) });
 }
 

@@ -4,6 +4,7 @@ import { useMe } from '../auth/session.ts';
 import { Card } from '../ui/Card.tsx';
 import { PageHeader } from '../ui/Page.tsx';
 import { AppearanceSection } from './settings/AppearanceSection.tsx';
+import { CalendarFeedSection } from './settings/CalendarFeedSection.tsx';
 import { ProfileSection } from './settings/ProfileSection.tsx';
 import { SessionsSection } from './settings/SessionsSection.tsx';
 import { TimeSection } from './settings/TimeSection.tsx';
@@ -32,6 +33,7 @@ export function SettingsPage() {
         <ProfileSection user={me.data} />
         <TimeSection user={me.data} />
         <AppearanceSection />
+        <CalendarFeedSection timeZone={me.data.timeZone} />
         <TokensSection timeZone={me.data.timeZone} />
         <SessionsSection />
         <Card

@@ -5,6 +5,7 @@ import { errorMessage } from '../api.ts';
 import { longDate, mediumDate } from '../practices/lib.ts';
 import { type CheckinChange, useCheckinMutation, useToday } from '../practices/queries.ts';
 import { practiceColorStyle, TodayRow } from '../practices/TodayRow.tsx';
+import { InsightsPanel } from '../reviews/InsightsPanel.tsx';
 import { ErrorRegion, StatusRegion } from '../ui/Alerts.tsx';
 import { Card } from '../ui/Card.tsx';
 import { Loading } from '../ui/Loading.tsx';
@@ -181,6 +182,7 @@ export function TodayPage() {
               </ul>
             </AreaSection>
           )}
+          <InsightsPanel />
         </div>
       )}
     </>

@@ -4,5 +4,6 @@ export * from './habitica.ts';
 export * from './loop.ts';
 export type * from './plan.ts';
 export * from './ports.ts';
+export * from './restore.ts';
 export * from './service.ts';
 export * from './zip.ts';

@@ -1,6 +1,15 @@
-import type { Area, CheckinDto } from '@tack/contracts';
+import type { Area, CheckinDto, GoalRevision, IntentionWeek } from '@tack/contracts';
+import type {
+  ChainRecord,
+  DirectionRecord,
+  ExperimentRecord,
+  GoalRecord,
+  IntentionRecord,
+  MilestoneRecord,
+} from '../discovery/ports.ts';
 import type { PracticeColumns, PracticeRecord } from '../practices/ports.ts';
 import type { ScheduleVersion } from '../practices/schedule.ts';
+import type { FeedSettingsRecord, ReviewRecord } from '../reviews/ports.ts';
 
 export interface ExternalRef {
   source: string;
@@ -15,12 +24,44 @@ export interface Profile {
   weekStart: string;
 }
 
+/** Calendar-feed settings as a backup holds them: never the secret (a restored account makes a new one). */
+export type FeedSettingsFields = Omit<FeedSettingsRecord, 'secretHash' | 'secretCreatedAt'>;
+
+/** What a person owns beyond areas and practices (backup format version 2), as stored. */
+export interface OwnedRows {
+  /** Deleted (hidden) ones included. */
+  directions: DirectionRecord[];
+  experiments: ExperimentRecord[];
+  goals: GoalRecord[];
+  goalRevisions: Array<GoalRevision & { goalId: string }>;
+  intentions: IntentionRecord[];
+  intentionWeeks: Array<IntentionWeek & { intentionId: string }>;
+  chains: ChainRecord[];
+  milestones: MilestoneRecord[];
+  reviews: ReviewRecord[];
+  dismissals: Array<{ key: string; dismissedAt: string }>;
+  feedSettings: FeedSettingsFields | null;
+}
+
 /** Everything one person owns, as stored. */
-export interface Snapshot {
+export interface Snapshot extends OwnedRows {
   profile: Profile;
   areas: Area[];
   practices: Array<PracticeRecord & { external: ExternalRef | null }>;
   checkins: CheckinDto[];
+}
+
+/** How much a person owns: restore goes only into an account where all of it is 0. */
+export interface OwnedCounts {
+  practices: number;
+  areas: number;
+  directions: number;
+  experiments: number;
+  goals: number;
+  intentions: number;
+  chains: number;
+  milestones: number;
+  reviews: number;
 }
 
 export interface ErasureRecord {
@@ -46,8 +87,15 @@ export interface PortabilityStore {
   /** A whole history changed: bump each practice's rev and drop its strength checkpoints. */
   resetStrength(practiceIds: readonly string[]): Promise<void>;
   nextPosition(userId: string): Promise<number>;
-  /** How many practices (any state) and live areas the person has. */
-  countOwned(userId: string): Promise<{ practices: number; areas: number }>;
+  /** How many practices, discovery items (any state, deleted ones included), live areas and reviews. */
+  countOwned(userId: string): Promise<OwnedCounts>;
+  /** Removes draft reviews nobody wrote in (opening a week's review makes one); before a restore. */
+  dropUntouchedDrafts(userId: string): Promise<void>;
+  /**
+   * Inserts everything beyond areas and practices (records carry their own ids and userId). Feed
+   * settings are written over any the account has, keeping the account's own feed secret.
+   */
+  insertOwned(userId: string, rows: OwnedRows): Promise<void>;
   snapshot(userId: string): Promise<Snapshot | null>;
   setProfile(userId: string, profile: Profile, at: string): Promise<void>;
   email(userId: string): Promise<string | null>;

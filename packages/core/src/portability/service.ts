@@ -1,6 +1,8 @@
 import {
+  BACKUP_VERSIONS_READ,
   type Backup,
   backupSchema,
+  backupV1Schema,
   ERASURE_GRACE_DAYS,
   type ErasureStatus,
   type ImportSummary,
@@ -15,7 +17,8 @@ import { backupToCsv, buildBackup } from './backup.ts';
 import { planFromHabitica } from './habitica.ts';
 import { type LoopHabitRow, type LoopRepetitionRow, planFromLoopBackup, planFromLoopCsvZip } from './loop.ts';
 import type { ImportPlan } from './plan.ts';
-import type { NewPractice, PortabilityUnitOfWork } from './ports.ts';
+import type { NewPractice, OwnedCounts, PortabilityUnitOfWork } from './ports.ts';
+import { restorePlan } from './restore.ts';
 import { type InflateRaw, isZip, readZip } from './zip.ts';
 
 /** What reading a Loop backup file gives (the db package opens the SQLite file). */
@@ -67,6 +70,68 @@ function validatePlan(plan: ImportPlan, today: string) {
       }
     });
   });
+}
+
+/** "3 practices and 1 goal", or "" when the account owns none of what a restore writes. */
+function ownedWords(owned: OwnedCounts): string {
+  const words: Record<keyof OwnedCounts, [string, string]> = {
+    practices: ['practice', 'practices'],
+    areas: ['area', 'areas'],
+    directions: ['direction', 'directions'],
+    experiments: ['experiment', 'experiments'],
+    goals: ['goal', 'goals'],
+    intentions: ['intention', 'intentions'],
+    chains: ['chain', 'chains'],
+    milestones: ['milestone', 'milestones'],
+    reviews: ['review', 'reviews'],
+  };
+  const parts = (Object.keys(words) as Array<keyof OwnedCounts>)
+    .filter((k) => owned[k] > 0)
+    .map((k) => `${owned[k]} ${words[k][owned[k] === 1 ? 0 : 1]}`);
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function validationError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): DomainError {
+  const list = issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.') || 'file', message: i.message }));
+  const first = list[0];
+  return new DomainError(
+    'VALIDATION_FAILED',
+    `not a valid Tack backup: ${first ? `${first.path}: ${first.message}` : 'wrong shape'}`,
+    { issues: list },
+  );
+}
+
+/** A backup document of any version this Tack reads, as the current version (older ones gain empty sections). */
+export function parseBackup(raw: unknown): Backup {
+  const head = (raw ?? {}) as { format?: unknown; version?: unknown };
+  const readable: readonly number[] = BACKUP_VERSIONS_READ;
+  if (head.format === 'tack-backup' && typeof head.version === 'number' && !readable.includes(head.version)) {
+    throw invalid(
+      'version',
+      `this backup has format version ${head.version}; this Tack reads versions ${readable.join(' and ')}`,
+    );
+  }
+  if (head.version === 1) {
+    const v1 = backupV1Schema.safeParse(raw);
+    if (!v1.success) throw validationError(v1.error.issues);
+    return {
+      ...v1.data,
+      version: 2,
+      directions: [],
+      experiments: [],
+      goals: [],
+      intentions: [],
+      chains: [],
+      milestones: [],
+      reviews: [],
+      insightDismissals: [],
+      feedSettings: null,
+    };
+  }
+  const parsed = backupSchema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  return parsed.data;
 }
 
 export function portabilityService(deps: PortabilityDeps) {
@@ -194,94 +259,49 @@ export function portabilityService(deps: PortabilityDeps) {
       return backupToCsv(await snapshotDoc(actor));
     },
 
-    /** Restores a backup document into an empty account, in one transaction. */
+    /**
+     * Restores a backup document (any version in BACKUP_VERSIONS_READ) into an empty account: the
+     * whole document is validated first, then everything is written in one transaction.
+     */
     async restore(actor: Authorized<Actor>, raw: unknown): Promise<ImportSummary> {
-      const parsed = backupSchema.safeParse(raw);
-      if (!parsed.success) {
-        const version = (raw as { version?: unknown } | null)?.version;
-        if (
-          (raw as { format?: unknown } | null)?.format === 'tack-backup' &&
-          typeof version === 'number' &&
-          version !== 1
-        ) {
-          throw invalid('version', `this backup has format version ${version}; this Tack reads version 1`);
-        }
-        const issues = parsed.error.issues
-          .slice(0, 20)
-          .map((i) => ({ path: i.path.join('.') || 'file', message: i.message }));
-        const first = issues[0];
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          `not a valid Tack backup: ${first ? `${first.path}: ${first.message}` : 'wrong shape'}`,
-          { issues },
-        );
-      }
-      const doc = parsed.data;
+      const doc = parseBackup(raw);
       doc.practices.forEach((p, i) => {
         validateScheduleVersions(p.schedule, `practices.${i}.schedule`);
       });
       const at = nowIso();
+      const plan = restorePlan(doc, actor.userId, deps.newId, at);
       return store.transaction(async (s) => {
+        await s.dropUntouchedDrafts(actor.userId);
         const owned = await s.countOwned(actor.userId);
-        if (owned.practices > 0 || owned.areas > 0) {
+        const held = ownedWords(owned);
+        if (held) {
           throw conflict(
-            `Restore only goes into an empty account; this one has ${owned.practices} practices and ${owned.areas} areas. ` +
+            `Restore only goes into an empty account; this one has ${held}. ` +
               'Export them first if you want to keep them, then restore into a new account.',
-            owned,
+            { ...owned },
           );
         }
         await s.setProfile(actor.userId, doc.profile, at);
-        const areaIds = new Map(doc.areas.map((a) => [a.ref, deps.newId()]));
-        await s.insertAreas(
-          actor.userId,
-          doc.areas.map((a) => ({
-            id: areaIds.get(a.ref)!,
-            name: a.name,
-            position: a.position,
-            createdAt: a.createdAt,
-          })),
-        );
-        const practices: NewPractice[] = [];
-        const pauses = [];
-        const checkins = [];
-        for (const p of doc.practices) {
-          const id = deps.newId();
-          practices.push({
-            id,
-            userId: actor.userId,
-            areaId: p.areaRef ? (areaIds.get(p.areaRef) ?? null) : null,
-            name: p.name,
-            description: p.description,
-            why: p.why,
-            color: p.color,
-            kind: p.kind,
-            unit: p.unit,
-            target: p.target,
-            targetType: p.targetType,
-            ifThen: p.ifThen,
-            position: p.position,
-            createdAt: p.createdAt,
-            updatedAt: p.updatedAt,
-            archivedAt: p.archivedAt,
-            deletedAt: p.deletedAt,
-            versions: p.schedule,
-            external: p.external,
-          });
-          for (const r of p.pauses)
-            pauses.push({ id: deps.newId(), practiceId: id, from: r.from, to: r.to, createdAt: at });
-          for (const c of p.checkins) checkins.push({ practiceId: id, ...c });
-        }
-        await s.insertPractices(practices);
-        await s.insertPauses(pauses);
-        await s.upsertCheckins(actor.userId, checkins);
+        await s.insertAreas(actor.userId, plan.areas);
+        await s.insertPractices(plan.practices);
+        await s.insertPauses(plan.pauses);
+        await s.upsertCheckins(actor.userId, plan.checkins);
+        await s.insertOwned(actor.userId, plan.owned);
         return {
           source: 'backup' as const,
-          format: 'tack-backup-v1',
-          practicesCreated: practices.length,
+          format: `tack-backup-v${(raw as { version?: unknown }).version === 1 ? 1 : doc.version}`,
+          practicesCreated: plan.practices.length,
           practicesUpdated: 0,
-          checkins: checkins.length,
-          areas: doc.areas.length,
-          notMapped: [],
+          checkins: plan.checkins.length,
+          areas: plan.areas.length,
+          notMapped: doc.feedSettings
+            ? [
+                {
+                  item: 'calendar feed URL',
+                  reason: 'backups never hold the secret feed URL: make a new one in Settings to subscribe again',
+                },
+              ]
+            : [],
           warnings: [],
         };
       });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Area, CheckinDto } from '@tack/contracts';
+import type { Area, CheckinDto, GoalRevision } from '@tack/contracts';
 import {
   DomainError,
   type ExternalRef,
@@ -16,6 +16,10 @@ import {
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { Database, PracticeTable } from '../schema.ts';
+import { discoveryStore } from './discovery.ts';
+import { feedRepository } from './feed.ts';
+import { dismissalsRepository } from './insights.ts';
+import { reviewsRepository } from './reviews.ts';
 
 interface AccountErasureTable {
   user_id: string;
@@ -249,18 +253,73 @@ function storeOf(db: Db): PortabilityStore {
       return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
     },
     async countOwned(userId) {
-      const p = await db
-        .selectFrom('practice')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+      const count = async (
+        table:
+          | 'practice'
+          | 'area'
+          | 'direction'
+          | 'experiment'
+          | 'goal'
+          | 'intention'
+          | 'chain'
+          | 'milestone'
+          | 'review',
+      ) => {
+        let q = db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('user_id', '=', userId);
+        // Deleted areas are gone for good; everything else deleted is still the person's (restorable, hidden).
+        if (table === 'area') q = q.where('deleted_at', 'is', null);
+        return Number((await q.executeTakeFirstOrThrow()).n);
+      };
+      return {
+        practices: await count('practice'),
+        areas: await count('area'),
+        directions: await count('direction'),
+        experiments: await count('experiment'),
+        goals: await count('goal'),
+        intentions: await count('intention'),
+        chains: await count('chain'),
+        milestones: await count('milestone'),
+        reviews: await count('review'),
+      };
+    },
+    async dropUntouchedDrafts(userId) {
+      await db
+        .deleteFrom('review')
         .where('user_id', '=', userId)
-        .executeTakeFirstOrThrow();
-      const a = await db
-        .selectFrom('area')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', userId)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return { practices: Number(p.n), areas: Number(a.n) };
+        .where('status', '=', 'draft')
+        .where('answers', '=', '{}')
+        .execute();
+    },
+    async insertOwned(userId, rows) {
+      const kdb = db as unknown as Kysely<Database>;
+      const discovery = discoveryStore(kdb);
+      // Parents first: experiments need their direction, milestones their goal or direction.
+      for (const r of rows.directions) await discovery.directions.insert(r);
+      for (const r of rows.intentions) await discovery.intentions.insert(r);
+      for (const r of rows.goals) await discovery.goals.insert(r);
+      for (const { goalId, ...r } of rows.goalRevisions) await discovery.goalRevisions.add(userId, goalId, r);
+      for (const r of rows.experiments) await discovery.experiments.insert(r);
+      for (const { intentionId, ...w } of rows.intentionWeeks)
+        await discovery.intentionWeeks.put(userId, intentionId, w);
+      for (const r of rows.chains) await discovery.chains.insert(r);
+      for (const r of rows.milestones) await discovery.milestones.insert(r);
+      const reviews = reviewsRepository(kdb);
+      for (const r of rows.reviews) await reviews.insertIfAbsent(r);
+      const dismissals = dismissalsRepository(kdb);
+      for (const d of rows.dismissals) await dismissals.put(userId, d.key, d.dismissedAt);
+      if (rows.feedSettings) {
+        const feed = feedRepository(kdb);
+        const own = await feed.get(userId);
+        await feed.put({
+          ...rows.feedSettings,
+          userId,
+          secretHash: own?.secretHash ?? null,
+          secretCreatedAt: own?.secretCreatedAt ?? null,
+        });
+      }
     },
     async snapshot(userId) {
       const user = await db
@@ -269,6 +328,24 @@ function storeOf(db: Db): PortabilityStore {
         .where('id', '=', userId)
         .executeTakeFirst();
       if (!user) return null;
+      const kdb = db as unknown as Kysely<Database>;
+      const discovery = discoveryStore(kdb);
+      const [directions, experiments, goals, goalRevisions, intentions, intentionWeeks, chains, milestones] =
+        await Promise.all([
+          discovery.directions.list(userId, {}, true),
+          discovery.experiments.list(userId, {}, true),
+          discovery.goals.list(userId, {}, true),
+          db.selectFrom('goal_revision').selectAll().where('user_id', '=', userId).execute(),
+          discovery.intentions.list(userId, {}, true),
+          db.selectFrom('intention_week').selectAll().where('user_id', '=', userId).execute(),
+          discovery.chains.list(userId, {}, true),
+          discovery.milestones.list(userId, {}, true),
+        ]);
+      const [reviews, dismissals, feed] = await Promise.all([
+        reviewsRepository(kdb).list(userId),
+        dismissalsRepository(kdb).list(userId),
+        feedRepository(kdb).get(userId),
+      ]);
       const [areas, practices, schedules, pauses, checkins] = await Promise.all([
         db.selectFrom('area').selectAll().where('user_id', '=', userId).where('deleted_at', 'is', null).execute(),
         db.selectFrom('practice').selectAll().where('user_id', '=', userId).execute(),
@@ -343,6 +420,40 @@ function storeOf(db: Db): PortabilityStore {
             updatedAt: c.updated_at,
           }),
         ),
+        directions,
+        experiments,
+        goals,
+        goalRevisions: goalRevisions.map((r) => ({
+          goalId: r.goal_id,
+          number: Number(r.number),
+          at: r.created_at,
+          reason: r.reason,
+          changed: JSON.parse(r.changed) as string[],
+          before: r.before ? (JSON.parse(r.before) as GoalRevision['before']) : null,
+          after: JSON.parse(r.after) as GoalRevision['after'],
+        })),
+        intentions,
+        intentionWeeks: intentionWeeks.map((w) => ({
+          intentionId: w.intention_id,
+          isoWeek: w.iso_week,
+          answer: w.answer,
+          createdAt: w.created_at,
+          updatedAt: w.updated_at,
+        })),
+        chains,
+        milestones,
+        reviews,
+        dismissals,
+        feedSettings: feed
+          ? {
+              userId: feed.userId,
+              reviewDay: feed.reviewDay,
+              reviewTime: feed.reviewTime,
+              reviewMinutes: feed.reviewMinutes,
+              practiceTime: feed.practiceTime,
+              updatedAt: feed.updatedAt,
+            }
+          : null,
       };
       return snapshot;
     },
@@ -378,7 +489,9 @@ function storeOf(db: Db): PortabilityStore {
     },
     async eraseUser(userId) {
       // Check-ins reference both the practice and the person; delete the bulk explicitly, then the
-      // person (sessions, tokens, areas, practices and the erasure request cascade).
+      // person: every other table of theirs cascades from user (sessions, tokens, areas, the erasure
+      // request; directions, experiments, goals and revisions, intentions and weekly answers, chains,
+      // milestones; reviews, insight dismissals, feed settings). A test scans every table afterwards.
       await db.deleteFrom('checkin').where('user_id', '=', userId).execute();
       await db.deleteFrom('practice').where('user_id', '=', userId).execute();
       await db.deleteFrom('user').where('id', '=', userId).execute();
@@ -390,6 +503,13 @@ export function portabilityStore(db: Kysely<Database>): PortabilityUnitOfWork {
   const pdb = db.withTables<{ account_erasure: AccountErasureTable }>();
   return {
     ...storeOf(pdb),
+    // One consistent view for the whole document (its reads are many statements): a transaction,
+    // repeatable read on PostgreSQL (SQLite's transactions read one snapshot anyway).
+    snapshot: (userId) =>
+      pdb
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute((trx) => storeOf(trx).snapshot(userId)),
     transaction: (fn) => pdb.transaction().execute((trx) => fn(storeOf(trx))),
   };
 }

@@ -1,10 +1,10 @@
-import { TackApiError } from '@tack/client';
 import { type Direction, LIMITS } from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
-import { EXPERIMENT_STATUS_LABELS, GOAL_STATUS_LABELS } from '../../discovery/lib.ts';
+import { DeleteButton } from '../../discovery/DeleteButton.tsx';
+import { EXPERIMENT_STATUS_LABELS, GOAL_STATUS_LABELS, VERDICT_RESULT } from '../../discovery/lib.ts';
 import { MilestoneMapCard } from '../../discovery/MilestoneMap.tsx';
 import { MakePracticeForm, Pill } from '../../discovery/Parts.tsx';
 import { useDirection, useExperiments, useGoals, useInvalidateDiscovery } from '../../discovery/queries.ts';
@@ -12,7 +12,6 @@ import { mediumDate } from '../../practices/lib.ts';
 import { usePracticeList } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
@@ -47,34 +46,6 @@ function DirectionView({ direction: d }: { direction: Direction }) {
   const navigate = useNavigate();
   const invalidate = useInvalidateDiscovery();
   const [status, setStatus] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const remove = useMutation({
-    mutationFn: async () => {
-      try {
-        return await api.directions.remove(d.id);
-      } catch (e) {
-        if (e instanceof TackApiError && e.code === 'CONFIRMATION_REQUIRED') {
-          setConfirming(true);
-          return null;
-        }
-        throw e;
-      }
-    },
-    onSuccess: async (done) => {
-      if (!done) return;
-      await invalidate();
-      await navigate('/directions');
-    },
-  });
-  const removeConfirmed = useMutation({
-    mutationFn: () => api.directions.remove(d.id, { confirm: true }),
-    onSuccess: async () => {
-      setConfirming(false);
-      await invalidate();
-      await navigate('/directions');
-    },
-  });
-
   const linkedIds = new Set<string>();
   for (const a of d.answers) if (a.practiceId) linkedIds.add(a.practiceId);
   for (const e of experiments.data ?? []) for (const p of e.practiceIds) linkedIds.add(p);
@@ -137,7 +108,9 @@ function DirectionView({ direction: d }: { direction: Direction }) {
                     {e.hypothesis}
                   </Link>
                   <p className="item-meta">
-                    <Pill tone={e.verdict ? 'calm' : 'good'}>{EXPERIMENT_STATUS_LABELS[e.status]}</Pill>{' '}
+                    <Pill tone={e.verdict ? 'calm' : 'good'}>
+                      {e.verdict ? VERDICT_RESULT[e.verdict.verdict] : EXPERIMENT_STATUS_LABELS[e.status]}
+                    </Pill>{' '}
                     {mediumDate(e.startDate)} – {mediumDate(e.decisionDate)} · {e.lengthWeeks} weeks
                   </p>
                 </li>
@@ -146,7 +119,8 @@ function DirectionView({ direction: d }: { direction: Direction }) {
           )}
           {running && (
             <p className="field-hint">
-              One experiment at a time per direction: “{running.hypothesis}” runs until {mediumDate(running.decisionDate)}.
+              One experiment at a time per direction: “{running.hypothesis}” runs until{' '}
+              {mediumDate(running.decisionDate)}.
             </p>
           )}
         </Card>
@@ -168,7 +142,8 @@ function DirectionView({ direction: d }: { direction: Direction }) {
           <Card title="Goals in this direction">
             {directionGoals.length === 0 ? (
               <p className="empty">
-                None yet. Goals may emerge when a direction keeps working. <Link to={`/goals/new?direction=${d.id}`}>Set one</Link>.
+                None yet. Goals may emerge when a direction keeps working.{' '}
+                <Link to={`/goals/new?direction=${d.id}`}>Set one</Link>.
               </p>
             ) : (
               <ul className="link-list">
@@ -185,28 +160,23 @@ function DirectionView({ direction: d }: { direction: Direction }) {
         <MilestoneMapCard of={{ directionId: d.id }} />
 
         <Card title="Remove this direction">
-          <ErrorRegion message={remove.isError ? errorMessage(remove.error) : undefined} />
-          <button
-            type="button"
-            className="button button-danger-outline"
-            onClick={() => remove.mutate()}
-            disabled={remove.isPending}
-          >
-            Delete direction
-          </button>
+          <DeleteButton
+            label="Delete direction"
+            title={`Delete “${d.name}”?`}
+            explanation={
+              <p>
+                It has answers or experiments. Its practices stay; the direction, with its answers and experiments, is
+                removed.
+              </p>
+            }
+            remove={(confirm) => api.directions.remove(d.id, { confirm })}
+            onDeleted={async () => {
+              await invalidate();
+              await navigate('/directions');
+            }}
+          />
         </Card>
       </div>
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete “${d.name}”?`}
-        confirmLabel="Delete direction"
-        busy={removeConfirmed.isPending}
-        error={removeConfirmed.isError ? errorMessage(removeConfirmed.error) : undefined}
-        onConfirm={() => removeConfirmed.mutate()}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>It has answers or experiments. Its practices stay; the direction and its history go to the deleted items.</p>
-      </ConfirmDialog>
     </>
   );
 }
@@ -265,7 +235,10 @@ function Answer({
   const invalidate = useInvalidateDiscovery();
   const [making, setMaking] = useState(false);
   const make = useMutation({
-    mutationFn: (input: { name: string; frequency: Parameters<typeof api.directions.answerToPractice>[2]['frequency'] }) =>
+    mutationFn: (input: {
+      name: string;
+      frequency: Parameters<typeof api.directions.answerToPractice>[2]['frequency'];
+    }) =>
       api.directions.answerToPractice(direction.id, answer.id, {
         frequency: input.frequency,
         ...(input.name ? { name: input.name } : {}),

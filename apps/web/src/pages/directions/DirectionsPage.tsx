@@ -89,7 +89,9 @@ function NewDirection() {
   return (
     <Card title="New direction" description="Not a destination: a kind of person you want to become.">
       <form className="form" onSubmit={submit} noValidate>
-        <ErrorRegion message={create.isError && !fieldError(create.error, 'name') ? errorMessage(create.error) : undefined} />
+        <ErrorRegion
+          message={create.isError && !fieldError(create.error, 'name') ? errorMessage(create.error) : undefined}
+        />
         <TextField
           label="The kind of person I want to be"
           value={name}

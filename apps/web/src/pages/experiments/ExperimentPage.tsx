@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
+import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import {
   EXPERIMENT_STATUS_LABELS,
   experimentPhase,
@@ -50,6 +51,8 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
   const phase = experimentPhase(e, today);
   const location = useLocation();
   const [status, setStatus] = useState('');
+  const navigate = useNavigate();
+  const invalidate = useInvalidateDiscovery();
   const involved = (practices.data ?? []).filter((p) => e.practiceIds.includes(p.id));
 
   // "Decide now" links here with #verdict: bring the verdict form into view and focus it.
@@ -134,6 +137,19 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
         </Card>
 
         {e.verdict ? <VerdictView experiment={e} /> : <VerdictForm experiment={e} />}
+
+        <Card title="Remove this experiment">
+          <DeleteButton
+            label="Delete experiment"
+            title="Delete this experiment?"
+            explanation={<p>It has notes or a verdict. They are removed with it, and leave “What I learned”.</p>}
+            remove={(confirm) => api.experiments.remove(e.id, { confirm })}
+            onDeleted={async () => {
+              await invalidate();
+              await navigate(`/directions/${e.directionId}`);
+            }}
+          />
+        </Card>
       </div>
     </>
   );
@@ -192,14 +208,20 @@ function AddNote({ experiment, onAdded }: { experiment: Experiment; onAdded: (s:
   );
 }
 
-type TimelineEvent = { date: string; kind: 'start' | 'mid' | 'decision' | 'note' | 'verdict' | 'today'; text: string; tag?: string };
+type TimelineEvent = {
+  id?: string;
+  date: string;
+  kind: 'start' | 'mid' | 'decision' | 'note' | 'verdict' | 'today';
+  text: string;
+  tag?: string;
+};
 
 function Timeline({ experiment: e, today }: { experiment: Experiment; today: string | undefined }) {
   const events: TimelineEvent[] = [
     { date: e.startDate, kind: 'start', text: 'Started' },
     { date: e.midpointDate, kind: 'mid', text: 'Mid-point: notice what energises and drains you' },
     { date: e.decisionDate, kind: 'decision', text: 'Decision date' },
-    ...e.notes.map((n): TimelineEvent => ({ date: n.date, kind: 'note', text: n.text, tag: n.tag })),
+    ...e.notes.map((n): TimelineEvent => ({ id: n.id, date: n.date, kind: 'note', text: n.text, tag: n.tag })),
   ];
   if (e.verdict) events.push({ date: e.verdict.decidedOn, kind: 'verdict', text: VERDICT_RESULT[e.verdict.verdict] });
   else if (today) events.push({ date: today, kind: 'today', text: 'Today' });
@@ -209,15 +231,19 @@ function Timeline({ experiment: e, today }: { experiment: Experiment; today: str
   const drains = e.notes.length - energises;
   return (
     <>
-      <p className="field-hint">
+      <p className="field-hint timeline-summary">
         {energises} energising and {drains} draining {e.notes.length === 1 ? 'note' : 'notes'}.
       </p>
       <ol className="event-timeline">
-        {events.map((ev, i) => (
-          <li key={`${ev.kind}-${ev.date}-${i}`} className={`event event-${ev.kind}${ev.tag ? ` event-${ev.tag}` : ''}`}>
+        {events.map((ev) => (
+          <li key={ev.id ?? ev.kind} className={`event event-${ev.kind}${ev.tag ? ` event-${ev.tag}` : ''}`}>
             <span className="event-date">{mediumDate(ev.date)}</span>
             <span className="event-text">
-              {ev.tag && <Pill tone={ev.tag === 'energises' ? 'good' : 'warn'}>{ev.tag === 'energises' ? 'Energises' : 'Drains'}</Pill>}{' '}
+              {ev.tag && (
+                <Pill tone={ev.tag === 'energises' ? 'good' : 'warn'}>
+                  {ev.tag === 'energises' ? 'Energises' : 'Drains'}
+                </Pill>
+              )}{' '}
               {ev.text}
             </span>
           </li>
@@ -394,8 +420,8 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
                   error={fe('goal.whatToLearn')}
                 />
                 <p className="field-hint">
-                  Prefer a performance goal? Decide first, then <Link to={`/goals/new?direction=${e.directionId}`}>set one</Link>{' '}
-                  (the advisor can help choose).
+                  Prefer a performance goal? Decide first, then{' '}
+                  <Link to={`/goals/new?direction=${e.directionId}`}>set one</Link> (the advisor can help choose).
                 </p>
               </>
             )}
@@ -423,7 +449,11 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
         )}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={decide.isPending}>
-            {decide.isPending ? 'Saving…' : verdict === 'adjust' ? 'Decide and start the adjusted experiment' : 'Record the verdict'}
+            {decide.isPending
+              ? 'Saving…'
+              : verdict === 'adjust'
+                ? 'Decide and start the adjusted experiment'
+                : 'Record the verdict'}
           </button>
         </div>
       </form>

@@ -49,7 +49,13 @@ export function NewExperimentPage() {
 
   const create = useMutation({
     mutationFn: () =>
-      api.experiments.create({ directionId, hypothesis: hypothesis.trim(), practiceIds, startDate: start, lengthWeeks }),
+      api.experiments.create({
+        directionId,
+        hypothesis: hypothesis.trim(),
+        practiceIds,
+        startDate: start,
+        lengthWeeks,
+      }),
     onSuccess: async (e) => {
       await invalidate();
       await navigate(`/experiments/${e.id}`);
@@ -60,7 +66,8 @@ export function NewExperimentPage() {
     const p: Record<string, string> = {};
     if (!directionId) p.directionId = 'Choose the direction this experiment explores.';
     if (!hypothesis.trim()) p.hypothesis = 'Say what you expect to find out.';
-    if (!validLength) p.lengthWeeks = `A whole number of weeks from ${EXPERIMENT_WEEKS_MIN} to ${EXPERIMENT_WEEKS_MAX}.`;
+    if (!validLength)
+      p.lengthWeeks = `A whole number of weeks from ${EXPERIMENT_WEEKS_MIN} to ${EXPERIMENT_WEEKS_MAX}.`;
     setProblems(p);
     if (Object.keys(p).length === 0) create.mutate();
   }
@@ -94,7 +101,10 @@ export function NewExperimentPage() {
               (go deeper, adjust or let go), or start this one on or after that date.
             </p>
             <p>
-              <Link className="button button-primary button-small" to={`/experiments/${conflict.currentExperimentId}#verdict`}>
+              <Link
+                className="button button-primary button-small"
+                to={`/experiments/${conflict.currentExperimentId}#verdict`}
+              >
                 Decide now
               </Link>
             </p>

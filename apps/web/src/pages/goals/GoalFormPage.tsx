@@ -89,7 +89,11 @@ export function NewGoalPage() {
   const location = useLocation();
   const state = location.state as { ifThen?: unknown; advised?: string } | null;
   const kind: GoalKind = params.get('kind') === 'performance' ? 'performance' : 'learning';
-  const plans = isPlans(state?.ifThen) ? state.ifThen : [];
+  // The advisor words its plans "If …": the form's labels already say "If…", so drop the word.
+  const plans = (isPlans(state?.ifThen) ? state.ifThen : []).map((p) => ({
+    cue: p.cue.replace(/^if\s+/i, ''),
+    action: p.action.replace(/^then\s+/i, ''),
+  }));
   return (
     <GoalForm
       key={`${kind}-${location.key}`}
@@ -118,7 +122,9 @@ export function EditGoalPage() {
         <ErrorRegion message={errorMessage(goal.error)} />
       </>
     );
-  return <GoalForm key={goal.data.id} goal={goal.data} kind={goal.data.kind} directionId="" ifThen={[]} advised={false} />;
+  return (
+    <GoalForm key={goal.data.id} goal={goal.data} kind={goal.data.kind} directionId="" ifThen={[]} advised={false} />
+  );
 }
 
 function GoalForm({
@@ -218,7 +224,8 @@ function GoalForm({
       if (!s.unit.trim()) p['metric.unit'] = 'Give a unit (km, minutes, clients…).';
       if (parseAmount(s.baseline) === undefined) p['metric.baseline'] = 'Where you start, as a number.';
       if (parseAmount(s.target) === undefined) p['metric.target'] = 'Where you aim, as a number.';
-      if (s.current.trim() && parseAmount(s.current) === undefined) p['metric.current'] = 'A number, or leave it empty.';
+      if (s.current.trim() && parseAmount(s.current) === undefined)
+        p['metric.current'] = 'A number, or leave it empty.';
       if (!s.dueDate) p.dueDate = 'A performance goal needs a date.';
       s.keyResults.forEach((k, i) => {
         if (!k.title.trim()) p[`keyResults.${i}.title`] = 'Give the key result a title.';
@@ -237,7 +244,11 @@ function GoalForm({
     <>
       <PageHeader
         title={title}
-        lead={goal ? 'Changing a goal is learning: every edit keeps its reason.' : 'You can change any of it later, with a reason.'}
+        lead={
+          goal
+            ? 'Changing a goal is learning: every edit keeps its reason.'
+            : 'You can change any of it later, with a reason.'
+        }
       />
       <form className="form narrow-form goal-form" onSubmit={submit} noValidate>
         {!goal && !advised && (
@@ -268,9 +279,7 @@ function GoalForm({
                   hint="An outcome: when the skill is there and it is in your hands"
                 />
               </div>
-              {goal && s.kind !== goal.kind && (
-                <p className="field-hint">Switching kind keeps the goal’s history.</p>
-              )}
+              {goal && s.kind !== goal.kind && <p className="field-hint">Switching kind keeps the goal’s history.</p>}
             </fieldset>
             <TextField
               label="Title"
@@ -280,7 +289,12 @@ function GoalForm({
               maxLength={LIMITS.nameMax}
               autoComplete="off"
             />
-            <TextArea label="Why it matters (optional)" value={s.why} onChange={(v) => set('why', v)} error={fe('why')} />
+            <TextArea
+              label="Why it matters (optional)"
+              value={s.why}
+              onChange={(v) => set('why', v)}
+              error={fe('why')}
+            />
             <div className="field">
               <label htmlFor={`${id}-dir`}>Direction (optional)</label>
               <select id={`${id}-dir`} value={s.directionId} onChange={(e) => set('directionId', e.target.value)}>
@@ -372,7 +386,12 @@ function GoalForm({
                         autoComplete="off"
                       />
                       <div className="field-row">
-                        <TextField label="Now" value={k.current} onChange={(v) => upd({ current: v })} inputMode="decimal" />
+                        <TextField
+                          label="Now"
+                          value={k.current}
+                          onChange={(v) => upd({ current: v })}
+                          inputMode="decimal"
+                        />
                         <TextField
                           label="Target"
                           value={k.target}
@@ -398,7 +417,12 @@ function GoalForm({
                       <button
                         type="button"
                         className="button button-quiet button-small"
-                        onClick={() => set('keyResults', s.keyResults.filter((_, j) => j !== i))}
+                        onClick={() =>
+                          set(
+                            'keyResults',
+                            s.keyResults.filter((_, j) => j !== i),
+                          )
+                        }
                       >
                         Remove key result {i + 1}
                       </button>
@@ -409,7 +433,10 @@ function GoalForm({
                   type="button"
                   className="button button-secondary button-small"
                   onClick={() =>
-                    set('keyResults', [...s.keyResults, { title: '', target: '', current: '0', unit: '', confidence: '5' }])
+                    set('keyResults', [
+                      ...s.keyResults,
+                      { title: '', target: '', current: '0', unit: '', confidence: '5' },
+                    ])
                   }
                 >
                   Add a key result
@@ -463,7 +490,12 @@ function GoalForm({
                       <button
                         type="button"
                         className="button button-quiet button-small"
-                        onClick={() => set('strategies', s.strategies.filter((_, j) => j !== i))}
+                        onClick={() =>
+                          set(
+                            'strategies',
+                            s.strategies.filter((_, j) => j !== i),
+                          )
+                        }
                       >
                         Remove strategy {i + 1}
                       </button>
@@ -491,7 +523,13 @@ function GoalForm({
                     <fieldset key={x.id ?? `new-${i}`} className="repeat-item">
                       <legend>Evidence {i + 1}</legend>
                       <div className="field-row">
-                        <TextField label="Date" type="date" value={x.date} onChange={(v) => upd({ date: v })} error={fe(`evidence.${i}.date`)} />
+                        <TextField
+                          label="Date"
+                          type="date"
+                          value={x.date}
+                          onChange={(v) => upd({ date: v })}
+                          error={fe(`evidence.${i}.date`)}
+                        />
                         <TextField
                           label="What happened"
                           value={x.text}
@@ -503,7 +541,12 @@ function GoalForm({
                       <button
                         type="button"
                         className="button button-quiet button-small"
-                        onClick={() => set('evidence', s.evidence.filter((_, j) => j !== i))}
+                        onClick={() =>
+                          set(
+                            'evidence',
+                            s.evidence.filter((_, j) => j !== i),
+                          )
+                        }
                       >
                         Remove evidence {i + 1}
                       </button>

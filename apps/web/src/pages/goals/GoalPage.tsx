@@ -1,9 +1,10 @@
-import { type Goal, GOAL_STATUSES, type GoalAdvice, type GoalRevision, type GoalStatus } from '@tack/contracts';
+import { GOAL_STATUSES, type Goal, type GoalAdvice, type GoalRevision, type GoalStatus } from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { AdviceBody, AdvisorAllQuestions } from '../../discovery/Advisor.tsx';
+import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import { GOAL_STATUS_LABELS } from '../../discovery/lib.ts';
 import { MilestoneMapCard } from '../../discovery/MilestoneMap.tsx';
 import { IfThenText, Pill, TextArea } from '../../discovery/Parts.tsx';
@@ -47,6 +48,8 @@ function GoalView({ goal: g }: { goal: Goal }) {
   const directions = useDirections();
   const direction = (directions.data ?? []).find((d) => d.id === g.directionId);
   const [status, setStatus] = useState('');
+  const navigate = useNavigate();
+  const invalidate = useInvalidateDiscovery();
   const kr = g.progress.kind === 'performance' ? g.progress.keyResults : [];
   return (
     <>
@@ -90,8 +93,8 @@ function GoalView({ goal: g }: { goal: Goal }) {
               <div>
                 <dt>{g.metric.name}</dt>
                 <dd>
-                  {g.metric.current ?? g.metric.baseline} {g.metric.unit} now · from {g.metric.baseline} to {g.metric.target}{' '}
-                  {g.metric.unit}
+                  {g.metric.current ?? g.metric.baseline} {g.metric.unit} now · from {g.metric.baseline} to{' '}
+                  {g.metric.target} {g.metric.unit}
                 </dd>
               </div>
             )}
@@ -115,7 +118,12 @@ function GoalView({ goal: g }: { goal: Goal }) {
             )}
           </dl>
           {g.progress.kind === 'performance' && g.progress.percent !== null && (
-            <progress className="goal-progress" max={100} value={Math.max(0, Math.min(100, g.progress.percent))} aria-label="Progress toward the target" />
+            <progress
+              className="goal-progress"
+              max={100}
+              value={Math.max(0, Math.min(100, g.progress.percent))}
+              aria-label="Progress toward the target"
+            />
           )}
         </Card>
 
@@ -143,7 +151,9 @@ function GoalView({ goal: g }: { goal: Goal }) {
           <div className="card-grid">
             <Card title="Strategies">
               {g.strategies.length === 0 ? (
-                <p className="empty">None yet. <Link to={`/goals/${g.id}/edit`}>Add one</Link>.</p>
+                <p className="empty">
+                  None yet. <Link to={`/goals/${g.id}/edit`}>Add one</Link>.
+                </p>
               ) : (
                 <ul className="item-list">
                   {g.strategies.map((x) => (
@@ -177,8 +187,8 @@ function GoalView({ goal: g }: { goal: Goal }) {
         <Card title="If-then plans">
           {g.ifThen.length === 0 ? (
             <p className="empty">
-              No plan yet. <Link to={`/goals/${g.id}/edit`}>Add one</Link>: “If situation X, then I do Y” helps more than
-              willpower.
+              No plan yet. <Link to={`/goals/${g.id}/edit`}>Add one</Link>: “If situation X, then I do Y” helps more
+              than willpower.
             </p>
           ) : (
             g.ifThen.map((p) => <IfThenText key={`${p.cue}-${p.action}`} plan={p} />)
@@ -189,6 +199,19 @@ function GoalView({ goal: g }: { goal: Goal }) {
         <AdviceCard goal={g} />
         <MilestoneMapCard of={{ goalId: g.id }} />
         <RevisionTimeline goal={g} />
+        <Card title="Remove this goal">
+          <p className="field-hint">Letting go (in Status) keeps what you learned; deleting removes the goal.</p>
+          <DeleteButton
+            label="Delete goal"
+            title={`Delete “${g.title}”?`}
+            explanation={<p>It has a history of changes. Deleting removes the goal with its timeline.</p>}
+            remove={(confirm) => api.goals.remove(g.id, { confirm })}
+            onDeleted={async () => {
+              await invalidate();
+              await navigate('/goals');
+            }}
+          />
+        </Card>
       </div>
     </>
   );
@@ -226,16 +249,19 @@ function StatusCard({ goal, onDone }: { goal: Goal; onDone: (s: string) => void 
     e.preventDefault();
     const p: Record<string, string> = {};
     if (next === goal.status) p.status = 'Choose a different status.';
-    if (next === 'letGo' && !learnings.trim()) p.learnings = 'Write what you learned: letting go is a result, not a failure.';
+    if (next === 'letGo' && !learnings.trim())
+      p.learnings = 'Write what you learned: letting go is a result, not a failure.';
     if (!reason.trim()) p.reason = 'Say what changed: it is kept in the timeline.';
     setProblems(p);
     if (Object.keys(p).length === 0) save.mutate();
   }
   const fe = (path: string) => problems[path] ?? fieldError(save.error, path);
   return (
-    <Card title="Status" description={STATUS_HINTS[goal.status]}>
+    <Card title="Status" description={`Now: ${GOAL_STATUS_LABELS[goal.status]}.`}>
       <form className="form" onSubmit={submit} noValidate>
-        <ErrorRegion message={save.isError && !fe('learnings') && !fe('reason') ? errorMessage(save.error) : undefined} />
+        <ErrorRegion
+          message={save.isError && !fe('learnings') && !fe('reason') ? errorMessage(save.error) : undefined}
+        />
         <div className="field">
           <label htmlFor={`${id}-status`}>Change status to</label>
           <select
@@ -283,7 +309,9 @@ function StatusCard({ goal, onDone }: { goal: Goal; onDone: (s: string) => void 
 
 function AdviceCard({ goal }: { goal: Goal }) {
   const [open, setOpen] = useState(false);
-  const advise = useMutation({ mutationFn: (a: Parameters<typeof api.goals.advice>[1]) => api.goals.advice(goal.id, a) });
+  const advise = useMutation({
+    mutationFn: (a: Parameters<typeof api.goals.advice>[1]) => api.goals.advice(goal.id, a),
+  });
   const question =
     goal.kind === 'performance' ? 'Should this still be a performance goal?' : 'Should this still be a learning goal?';
   return (
@@ -306,7 +334,7 @@ function AdviceCard({ goal }: { goal: Goal }) {
 
 function GoalAdviceView({ advice, goal, onAgain }: { advice: GoalAdvice; goal: Goal; onAgain: () => void }) {
   return (
-    <div className="stack-small" role="region" aria-label="Advice for this goal">
+    <section className="stack-small" aria-label="Advice for this goal">
       <p className={`alert ${advice.keep ? 'alert-info' : 'alert-warning'}`}>{advice.explanation}</p>
       <AdviceBody advice={advice} />
       <div className="form-actions">
@@ -319,7 +347,7 @@ function GoalAdviceView({ advice, goal, onAgain }: { advice: GoalAdvice; goal: G
           Answer again
         </button>
       </div>
-    </div>
+    </section>
   );
 }
 
@@ -335,7 +363,10 @@ const FIELD_NAMES: Record<string, string> = {
 function RevisionTimeline({ goal }: { goal: Goal }) {
   const revisions = useRevisions(goal.id);
   return (
-    <Card title="How this goal changed" description="Every edit with its reason, newest first. Changing a goal is learning.">
+    <Card
+      title="How this goal changed"
+      description="Every edit with its reason, newest first. Changing a goal is learning."
+    >
       {revisions.isPending ? (
         <Loading />
       ) : revisions.isError ? (

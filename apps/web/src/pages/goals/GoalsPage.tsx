@@ -21,7 +21,9 @@ export function GoalsPage() {
         {g.title}
       </Link>
       <p className="item-meta">
-        <Pill tone={g.status === 'letGo' || g.status === 'paused' ? 'calm' : 'good'}>{GOAL_STATUS_LABELS[g.status]}</Pill>{' '}
+        <Pill tone={g.status === 'letGo' || g.status === 'paused' ? 'calm' : 'good'}>
+          {GOAL_STATUS_LABELS[g.status]}
+        </Pill>{' '}
         {g.kind === 'learning' ? 'Learning goal' : 'Performance goal'} · <ProgressText goal={g} />
         {g.revisions > 0 ? ` · changed ${g.revisions} ${g.revisions === 1 ? 'time' : 'times'}` : ''}
       </p>
@@ -55,7 +57,11 @@ export function GoalsPage() {
         ) : (
           <>
             <Card title="Current">
-              {current.length === 0 ? <p className="empty">Nothing active right now.</p> : <ul className="item-list">{current.map(row)}</ul>}
+              {current.length === 0 ? (
+                <p className="empty">Nothing active right now.</p>
+              ) : (
+                <ul className="item-list">{current.map(row)}</ul>
+              )}
             </Card>
             {rest.length > 0 && (
               <Card title="Paused, achieved and let go">

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
+import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import { isoWeekOf, weekInWords } from '../../discovery/lib.ts';
 import { Choice, PracticePicker, TextArea } from '../../discovery/Parts.tsx';
 import { useGoals, useIntentions, useIntentionWeeks, useInvalidateDiscovery } from '../../discovery/queries.ts';
@@ -39,7 +40,6 @@ export function IntentionsPage() {
       />
       <StatusRegion>{status}</StatusRegion>
       <div className="stack">
-        <NewIntention practices={practices.data ?? []} goals={goals.data ?? []} today={today} onDone={setStatus} />
         {intentions.isPending ? (
           <Loading />
         ) : intentions.isError ? (
@@ -61,6 +61,7 @@ export function IntentionsPage() {
             />
           ))
         )}
+        <NewIntention practices={practices.data ?? []} goals={goals.data ?? []} today={today} onDone={setStatus} />
       </div>
     </>
   );
@@ -141,7 +142,13 @@ function NewIntention({
               label="This quarter"
               hint={today ? quarterOf(today) : undefined}
             />
-            <Choice name={`${id}-h`} checked={kind === 'year'} onChange={() => setKind('year')} label="This year" hint="with a theme" />
+            <Choice
+              name={`${id}-h`}
+              checked={kind === 'year'}
+              onChange={() => setKind('year')}
+              label="This year"
+              hint="with a theme"
+            />
             <Choice name={`${id}-h`} checked={kind === 'open'} onChange={() => setKind('open')} label="Open-ended" />
           </div>
         </fieldset>
@@ -156,7 +163,12 @@ function NewIntention({
           />
         )}
         <div className="field-row">
-          <PracticePicker practices={practices} value={practiceIds} onChange={setPracticeIds} legend="Linked practices" />
+          <PracticePicker
+            practices={practices}
+            value={practiceIds}
+            onChange={setPracticeIds}
+            legend="Linked practices"
+          />
           <fieldset className="choice-group">
             <legend>Linked goals</legend>
             {goals.length === 0 ? (
@@ -169,7 +181,9 @@ function NewIntention({
                       <input
                         type="checkbox"
                         checked={goalIds.includes(g.id)}
-                        onChange={(e) => setGoalIds(e.target.checked ? [...goalIds, g.id] : goalIds.filter((x) => x !== g.id))}
+                        onChange={(e) =>
+                          setGoalIds(e.target.checked ? [...goalIds, g.id] : goalIds.filter((x) => x !== g.id))
+                        }
                       />
                       <span>{g.title}</span>
                     </label>
@@ -206,7 +220,9 @@ function IntentionCard({
   const invalidate = useInvalidateDiscovery();
   const thisWeek = today ? isoWeekOf(today) : undefined;
   const current = (weeks.data ?? []).find((w) => w.isoWeek === thisWeek);
-  const past = (weeks.data ?? []).filter((w) => w.isoWeek !== thisWeek).sort((a, b) => b.isoWeek.localeCompare(a.isoWeek));
+  const past = (weeks.data ?? [])
+    .filter((w) => w.isoWeek !== thisWeek)
+    .sort((a, b) => b.isoWeek.localeCompare(a.isoWeek));
   const [answer, setAnswer] = useState<string>();
   const [empty, setEmpty] = useState(false);
   const text = answer ?? current?.answer ?? '';
@@ -247,7 +263,9 @@ function IntentionCard({
         </p>
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <ErrorRegion message={save.isError && !fieldError(save.error, 'answer') ? errorMessage(save.error) : undefined} />
+        <ErrorRegion
+          message={save.isError && !fieldError(save.error, 'answer') ? errorMessage(save.error) : undefined}
+        />
         <TextArea
           label={i.question}
           value={text}
@@ -261,6 +279,19 @@ function IntentionCard({
           </button>
         </div>
       </form>
+      <div className="card-footer-actions">
+        <DeleteButton
+          small
+          label="Delete intention"
+          title={`Delete “${i.statement}”?`}
+          explanation={<p>It has weekly answers. They are removed with it.</p>}
+          remove={(confirm) => api.intentions.remove(i.id, { confirm })}
+          onDeleted={async () => {
+            onDone('Intention deleted.');
+            await invalidate();
+          }}
+        />
+      </div>
       {past.length > 0 && (
         <>
           <h3 className="subheading">Past weeks</h3>

@@ -1,0 +1,335 @@
+import type { CheckinDto, Practice, StrengthDto } from '@tack/contracts';
+import { useQueries } from '@tanstack/react-query';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { api, errorMessage } from '../../api.ts';
+import { addDays, formatIso, mediumDate, percent } from '../../practices/lib.ts';
+import { practiceKeys, usePracticeList, useToday } from '../../practices/queries.ts';
+import { mondayOf } from '../../reviews/lib.ts';
+import { ReviewTabs, TableScroll } from '../../reviews/Parts.tsx';
+import { useProgress, useReviewList } from '../../reviews/queries.ts';
+import { ErrorRegion } from '../../ui/Alerts.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
+import '../../reviews/reviews.css';
+
+const WEEKS = 12;
+const tooltipStyle = {
+  background: 'var(--surface)',
+  borderColor: 'var(--border)',
+  borderRadius: 8,
+  color: 'var(--text)',
+};
+const dayTick = (d: string) => formatIso(d, { day: 'numeric', month: 'short' });
+
+/** `/review/progress`: effort, recognised (not outcomes), and how the weeks went. */
+export function ProgressPage() {
+  const today = useToday();
+  if (today.isPending) {
+    return (
+      <>
+        <PageHeader title="Progress" />
+        <ReviewTabs current="/review/progress" />
+        <Loading />
+      </>
+    );
+  }
+  if (today.isError) {
+    return (
+      <>
+        <PageHeader title="Progress" />
+        <ReviewTabs current="/review/progress" />
+        <ErrorRegion message={errorMessage(today.error)} />
+      </>
+    );
+  }
+  return <ProgressBody to={today.data.date} />;
+}
+
+function ProgressBody({ to }: { to: string }) {
+  const from = addDays(mondayOf(to), -7 * (WEEKS - 1));
+  const progress = useProgress(from, to);
+  const practices = usePracticeList('live');
+  const reviews = useReviewList();
+  const list = practices.data ?? [];
+  const strengths = useQueries({
+    queries: list.map((p) => ({
+      queryKey: practiceKeys.strength(p.id, from, to),
+      queryFn: () => api.practices.strength(p.id, { from, to }),
+    })),
+  });
+  const checkins = useQueries({
+    queries: list.map((p) => ({
+      queryKey: practiceKeys.checkins(p.id, from, to),
+      queryFn: () => api.checkins.list(p.id, { from, to }),
+    })),
+  });
+  const weeks = Array.from({ length: WEEKS }, (_, i) => addDays(from, 7 * i));
+
+  return (
+    <>
+      <PageHeader
+        title="Progress"
+        lead={`Effort counts. The last ${WEEKS} weeks, ${mediumDate(from)} to ${mediumDate(to)}: what you tried and did, not how you rank.`}
+      />
+      <ReviewTabs current="/review/progress" />
+      <div className="stack">
+        <section className="card" aria-labelledby="effort-heading">
+          <h2 id="effort-heading">Effort</h2>
+          {progress.isPending ? (
+            <Loading />
+          ) : progress.isError ? (
+            <ErrorRegion message={errorMessage(progress.error)} />
+          ) : (
+            <>
+              <dl className="effort-grid">
+                <Count label="Check-ins done" value={progress.data.checkins} />
+                <Count label="Minutes practised" value={progress.data.practiceMinutes} />
+                <Count label="Practices started" value={progress.data.practicesStarted} />
+                <Count label="Experiments run" value={progress.data.experimentsRun} />
+                <Count label="Experiments decided" value={progress.data.experimentsDecided} />
+                <Count label="Strategies tried" value={progress.data.strategiesTried} />
+                <Count label="Lessons recorded" value={progress.data.lessonsRecorded} />
+              </dl>
+              {progress.data.notes.length > 0 && (
+                <ul className="field-hint">
+                  {progress.data.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="planned-heading">
+          <h2 id="planned-heading">Planned and done, per reviewed week</h2>
+          {reviews.data && <PlannedDone items={reviews.data.filter((r) => r.weekStart >= from)} />}
+        </section>
+
+        <section className="card" aria-labelledby="strength-heading">
+          <h2 id="strength-heading">Strength per practice</h2>
+          <StrengthLines practices={list} strengths={strengths.map((q) => q.data)} />
+        </section>
+
+        <section className="card" aria-labelledby="heatmap-heading">
+          <h2 id="heatmap-heading">Check-ins per week</h2>
+          <WeekHeatmap practices={list} checkins={checkins.map((q) => q.data)} weeks={weeks} />
+        </section>
+
+        <section className="card" aria-labelledby="energy-heading">
+          <h2 id="energy-heading">Energy trend</h2>
+          <EnergyTrend checkins={checkins.map((q) => q.data)} weeks={weeks} />
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Count({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="effort">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function PlannedDone({ items }: { items: Array<{ weekStart: string; planned: number; done: number }> }) {
+  if (items.length === 0) return <p className="field-hint">Complete a weekly review and its numbers appear here.</p>;
+  const data = [...items].sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+  return (
+    <figure className="chart">
+      <div className="chart-canvas" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} className="chart-grid" />
+            <XAxis dataKey="weekStart" tickFormatter={dayTick} tickLine={false} />
+            <YAxis allowDecimals={false} tickLine={false} />
+            <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => `Week of ${mediumDate(String(d))}`} />
+            <Legend />
+            <Bar dataKey="planned" name="Planned" fill="var(--border-strong)" isAnimationActive={false} />
+            <Bar dataKey="done" name="Done" fill="var(--primary)" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="field-hint">
+        {data.map((w) => `Week of ${mediumDate(w.weekStart)}: ${w.done} of ${w.planned}`).join('; ')}.
+      </figcaption>
+    </figure>
+  );
+}
+
+function StrengthLines({ practices, strengths }: { practices: Practice[]; strengths: Array<StrengthDto | undefined> }) {
+  if (practices.length === 0) return <p className="field-hint">No practices yet.</p>;
+  const byDate = new Map<string, Record<string, number | string>>();
+  strengths.forEach((s) => {
+    for (const p of s?.points ?? []) {
+      const row = byDate.get(p.date) ?? { date: p.date };
+      row[s?.practiceId ?? ''] = Math.round(p.score * 1000) / 10;
+      byDate.set(p.date, row);
+    }
+  });
+  const data = [...byDate.values()].sort((a, b) => String(a.date).localeCompare(String(b.date)));
+  return (
+    <figure className="chart">
+      <div className="chart-canvas" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={240}>
+          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} className="chart-grid" />
+            <XAxis dataKey="date" tickFormatter={dayTick} minTickGap={24} tickLine={false} />
+            <YAxis
+              domain={[0, 100]}
+              ticks={[0, 25, 50, 75, 100]}
+              tickFormatter={(v: number) => `${v}%`}
+              tickLine={false}
+            />
+            <Tooltip
+              contentStyle={tooltipStyle}
+              labelFormatter={(d) => mediumDate(String(d))}
+              formatter={(v) => `${String(v)}%`}
+            />
+            <Legend />
+            {practices.map((p) => (
+              <Line
+                key={p.id}
+                type="monotone"
+                dataKey={p.id}
+                name={p.name}
+                stroke={p.color}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="field-hint">
+        {practices
+          .map((p, i) => {
+            const s = strengths[i];
+            return s ? `${p.name}: ${percent(s.current)} now` : `${p.name}: loading`;
+          })
+          .join('; ')}
+        .
+      </figcaption>
+    </figure>
+  );
+}
+
+function level(n: number): number {
+  if (n <= 0) return 0;
+  if (n <= 2) return 1;
+  if (n <= 4) return 2;
+  if (n <= 6) return 3;
+  return 4;
+}
+
+function WeekHeatmap({
+  practices,
+  checkins,
+  weeks,
+}: {
+  practices: Practice[];
+  checkins: Array<CheckinDto[] | undefined>;
+  weeks: string[];
+}) {
+  if (practices.length === 0) return <p className="field-hint">No practices yet.</p>;
+  return (
+    <TableScroll label="Check-ins per practice and week">
+      <table className="week-heatmap">
+        <caption className="field-hint">Done check-ins per practice and week (weeks starting Monday).</caption>
+        <thead>
+          <tr>
+            <th scope="col">Practice</th>
+            {weeks.map((w) => (
+              <th key={w} scope="col">
+                <span aria-hidden="true">{formatIso(w, { day: 'numeric', month: 'numeric' })}</span>
+                <span className="visually-hidden">Week of {mediumDate(w)}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {practices.map((p, i) => {
+            const counts = new Map<string, number>();
+            for (const c of checkins[i] ?? []) {
+              if (c.status !== 'done') continue;
+              const w = mondayOf(c.date);
+              counts.set(w, (counts.get(w) ?? 0) + 1);
+            }
+            return (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                {weeks.map((w) => {
+                  const n = counts.get(w) ?? 0;
+                  return (
+                    <td key={w} className={`heat heat-${level(n)}`}>
+                      {n}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function EnergyTrend({ checkins, weeks }: { checkins: Array<CheckinDto[] | undefined>; weeks: string[] }) {
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const list of checkins)
+    for (const c of list ?? []) {
+      if (c.energy === null) continue;
+      const w = mondayOf(c.date);
+      const s = sums.get(w) ?? { sum: 0, n: 0 };
+      sums.set(w, { sum: s.sum + c.energy, n: s.n + 1 });
+    }
+  const data = weeks
+    .map((w) => {
+      const s = sums.get(w);
+      return { week: w, energy: s ? Math.round((s.sum / s.n) * 10) / 10 : null, marks: s?.n ?? 0 };
+    })
+    .filter((d) => d.energy !== null);
+  if (data.length === 0)
+    return <p className="field-hint">No energy marks yet. Add them to check-ins under Details on Today.</p>;
+  return (
+    <figure className="chart">
+      <div className="chart-canvas" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={200}>
+          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} className="chart-grid" />
+            <XAxis dataKey="week" tickFormatter={dayTick} tickLine={false} />
+            <YAxis domain={[-2, 2]} ticks={[-2, -1, 0, 1, 2]} tickLine={false} />
+            <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => `Week of ${mediumDate(String(d))}`} />
+            <Line
+              type="monotone"
+              dataKey="energy"
+              name="Average energy"
+              stroke="currentColor"
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="field-hint">
+        Average energy per week, from −2 (drained) to +2 (energised):{' '}
+        {data.map((d) => `week of ${mediumDate(d.week)} ${d.energy} (${d.marks} marks)`).join('; ')}.
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,711 @@
+import { TackApiError } from '@tack/client';
+import {
+  COMPARISON_QUESTION,
+  INTENTION_REVIEW_QUESTION,
+  type Review,
+  type ReviewAnswers,
+  type ReviewDecision,
+  WHO5,
+} from '@tack/contracts';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, errorMessage } from '../../api.ts';
+import { addDays, mediumDate, percent, scheduleInWords, shortDay } from '../../practices/lib.ts';
+import { useToday } from '../../practices/queries.ts';
+import { InsightsPanel } from '../../reviews/InsightsPanel.tsx';
+import {
+  completeWho5,
+  DEFAULT_FREQUENCY,
+  decisionProblem,
+  downloadText,
+  energyWord,
+  ratio,
+  STEPS,
+  setDecision,
+  setIntentionAnswer,
+  setWho5,
+  strengthChange,
+} from '../../reviews/lib.ts';
+import { FrequencyEditor, ReviewTabs, ReviewTimer, TableScroll, TextArea } from '../../reviews/Parts.tsx';
+import { useCompleteReview, useReview, useSaveReview } from '../../reviews/queries.ts';
+import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
+import '../../reviews/reviews.css';
+import '../../reviews/print.css';
+
+/** `/review` (this week) and `/review/:week` (any week: a late review of a past week is welcome). */
+export function ReviewPage() {
+  const params = useParams();
+  const today = useToday();
+  const week = params.week ?? today.data?.date;
+  const review = useReview(week);
+  const current = params.week ? '' : '/review';
+
+  if (!week || review.isPending) {
+    return (
+      <>
+        <PageHeader title="Weekly review" />
+        <ReviewTabs current={current} />
+        {today.isError ? <ErrorRegion message={errorMessage(today.error)} /> : <Loading />}
+      </>
+    );
+  }
+  if (review.isError) {
+    return (
+      <>
+        <PageHeader title="Weekly review" />
+        <ReviewTabs current={current} />
+        <ErrorRegion message={errorMessage(review.error)} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Weekly review"
+        lead={
+          <>
+            Week of {mediumDate(review.data.weekStart)} to {mediumDate(review.data.weekEnd)}{' '}
+            <span className="muted">({review.data.isoWeek})</span>
+          </>
+        }
+      >
+        <WeekNav review={review.data} today={today.data?.date} />
+      </PageHeader>
+      <ReviewTabs current={current} />
+      {review.data.status === 'completed' ? (
+        <CompletedReview review={review.data} />
+      ) : (
+        <DraftReview key={review.data.id} review={review.data} queryWeek={week} />
+      )}
+    </>
+  );
+}
+
+function WeekNav({ review, today }: { review: Review; today: string | undefined }) {
+  const previous = addDays(review.weekStart, -7);
+  const next = addDays(review.weekStart, 7);
+  const nextIsFuture = today !== undefined && next > today;
+  return (
+    <nav className="week-nav no-print" aria-label="Other weeks">
+      <Link to={`/review/${previous}`} className="button button-secondary button-small">
+        <span aria-hidden="true">← </span>Previous week
+      </Link>
+      {!nextIsFuture && (
+        <Link to={`/review/${next}`} className="button button-secondary button-small">
+          Next week<span aria-hidden="true"> →</span>
+        </Link>
+      )}
+    </nav>
+  );
+}
+
+type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+function DraftReview({ review, queryWeek }: { review: Review; queryWeek: string }) {
+  const [answers, setAnswers] = useState<ReviewAnswers>(review.answers);
+  const [step, setStep] = useState(0);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [dirty, setDirty] = useState(0);
+  const [who5, setWho5Draft] = useState<Array<number | null>>(review.answers.who5 ?? [null, null, null, null, null]);
+  const save = useSaveReview(review.weekStart, queryWeek);
+  const complete = useCompleteReview(review.weekStart, queryWeek);
+  const saveDraft = save.mutate;
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  const latest = useRef(answers);
+  latest.current = answers;
+
+  // Autosave: a second after the last change, PUT the whole draft.
+  useEffect(() => {
+    if (dirty === 0) return;
+    const timer = window.setTimeout(() => {
+      setSaveState('saving');
+      saveDraft(latest.current, {
+        onSuccess: () => setSaveState('saved'),
+        onError: () => setSaveState('error'),
+      });
+    }, 900);
+    return () => window.clearTimeout(timer);
+  }, [dirty, saveDraft]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new step moves focus to its heading
+  useEffect(() => {
+    if (moved.current) stepHeading.current?.focus();
+  }, [step]);
+
+  function update(next: ReviewAnswers) {
+    setAnswers(next);
+    setSaveState('pending');
+    setDirty((n) => n + 1);
+  }
+  function go(index: number) {
+    moved.current = true;
+    setStep(index);
+  }
+
+  const summary = review.summary;
+  const decisionIssues = (answers.decisions ?? [])
+    .map((d) => ({ d, problem: decisionProblem(d) }))
+    .filter((x) => x.problem);
+  const completeError = complete.error;
+  const futureWeek = completeError instanceof TackApiError && completeError.fieldMessage('week');
+
+  function finish() {
+    setDirty(0);
+    complete.mutate(answers);
+  }
+
+  const current = STEPS[step] ?? STEPS[0];
+  return (
+    <div className="review-layout">
+      <ReviewTimer weekStart={review.weekStart} />
+      <nav aria-label="Review steps" className="review-steps no-print">
+        <ol>
+          {STEPS.map((s, i) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className="review-step-link"
+                aria-current={i === step ? 'step' : undefined}
+                onClick={() => go(i)}
+              >
+                <span className="review-step-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className="visually-hidden">Step {i + 1}: </span>
+                {s.title}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <StatusRegion className="save-status">
+        {saveState === 'saving' && 'Saving…'}
+        {saveState === 'saved' && 'Saved'}
+        {saveState === 'pending' && 'Unsaved changes'}
+      </StatusRegion>
+      <ErrorRegion
+        message={
+          saveState === 'error'
+            ? `Your last changes are not saved yet. ${errorMessage(save.error)} They will be sent again with your next change.`
+            : undefined
+        }
+      />
+
+      <section className="card review-step" aria-labelledby="review-step-heading">
+        <h2 id="review-step-heading" ref={stepHeading} tabIndex={-1}>
+          <span className="muted">
+            Step {step + 1} of {STEPS.length}:
+          </span>{' '}
+          {current.title}
+        </h2>
+
+        {current.id === 'summary' && (
+          <>
+            <WeekSummary review={review} />
+            <TextField
+              label="One line of your own about the week"
+              hint="What actually happened, in your words. Not a grade."
+              value={answers.line ?? ''}
+              onChange={(line) => update({ ...answers, line })}
+              maxLength={2000}
+            />
+            <InsightsPanel headingLevel={3} />
+          </>
+        )}
+
+        {current.id === 'energy' && (
+          <>
+            {summary.experimentNotes.length > 0 && (
+              <div className="experiment-notes">
+                <h3>From your experiments this week</h3>
+                <ul>
+                  {summary.experimentNotes.map((n) => (
+                    <li key={`${n.experimentId}-${n.date}-${n.text}`}>
+                      <span className={`tag tag-${n.tag}`}>{n.tag === 'energises' ? 'Energises' : 'Drains'}</span>{' '}
+                      {n.text}{' '}
+                      <span className="muted">
+                        ({shortDay(n.date)}, “{n.hypothesis}”)
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <TextArea
+              label="What energised you this week?"
+              value={answers.energised ?? ''}
+              onChange={(energised) => update({ ...answers, energised })}
+            />
+            <TextArea
+              label="What drained you?"
+              value={answers.drained ?? ''}
+              onChange={(drained) => update({ ...answers, drained })}
+            />
+          </>
+        )}
+
+        {current.id === 'practices' && (
+          <>
+            <p className="field-hint">
+              Keeping is the default. An adjusted schedule starts next week, on {mediumDate(addDays(review.weekEnd, 1))}
+              ; a dropped practice is archived with your reason, and you can restore it any time.
+            </p>
+            {summary.practices.length === 0 ? (
+              <p>
+                No practices this week. <Link to="/practices/new">Start one small practice</Link>.
+              </p>
+            ) : (
+              <div className="decision-list">
+                {summary.practices.map((p) => (
+                  <DecisionRow
+                    key={p.practiceId}
+                    name={p.name}
+                    planned={p.planned}
+                    done={p.done}
+                    decision={
+                      answers.decisions?.find((d) => d.practiceId === p.practiceId) ?? {
+                        practiceId: p.practiceId,
+                        decision: 'keep',
+                      }
+                    }
+                    onChange={(d) => update(setDecision(answers, d))}
+                  />
+                ))}
+              </div>
+            )}
+          </>
+        )}
+
+        {current.id === 'intentions' &&
+          (summary.intentions.length === 0 ? (
+            <p>
+              You have no intentions yet. An intention is a values-driven statement such as “Respond to challenges with
+              calm and clarity”. <Link to="/intentions">Write one</Link> when you are ready; this step then asks where
+              you lived it.
+            </p>
+          ) : (
+            summary.intentions.map((intention) => (
+              <TextArea
+                key={intention.id}
+                label={`“${intention.statement}”: ${INTENTION_REVIEW_QUESTION}`}
+                value={answers.intentions?.find((i) => i.intentionId === intention.id)?.answer ?? ''}
+                onChange={(value) => update(setIntentionAnswer(answers, intention.id, value))}
+              />
+            ))
+          ))}
+
+        {current.id === 'next' && (
+          <TextField
+            label="Next week’s one small thing"
+            hint="Something small you could really do next week. What would have made this week easier, and what could you do now to make next week easier?"
+            value={answers.smallThing ?? ''}
+            onChange={(smallThing) => update({ ...answers, smallThing })}
+            maxLength={2000}
+          />
+        )}
+
+        {current.id === 'wellbeing' && (
+          <>
+            <Who5Form
+              values={who5}
+              onChange={(values) => {
+                setWho5Draft(values);
+                const full = completeWho5(values);
+                if (full) update({ ...answers, who5: full });
+              }}
+              onClear={() => {
+                setWho5Draft([null, null, null, null, null]);
+                update({ ...answers, who5: null });
+              }}
+            />
+            <ComparisonQuestion
+              value={answers.compared ?? null}
+              onChange={(compared) => update({ ...answers, compared })}
+            />
+          </>
+        )}
+
+        <div className="review-step-actions no-print">
+          {step > 0 && (
+            <button type="button" className="button button-secondary" onClick={() => go(step - 1)}>
+              Back
+            </button>
+          )}
+          {step < STEPS.length - 1 ? (
+            <button type="button" className="button button-primary" onClick={() => go(step + 1)}>
+              Next: {STEPS[step + 1]?.title}
+            </button>
+          ) : null}
+        </div>
+      </section>
+
+      <section className="card review-finish no-print" aria-labelledby="finish-heading">
+        <h2 id="finish-heading">Complete the review</h2>
+        <p className="field-hint">
+          Completing applies your keep, adjust and drop choices and keeps this week’s numbers as they are. Any step can
+          be left empty.
+        </p>
+        {decisionIssues.length > 0 && (
+          <p className="alert alert-warning">Before completing: {decisionIssues.map((x) => x.problem).join('; ')}.</p>
+        )}
+        <ErrorRegion
+          message={
+            complete.isError
+              ? futureWeek
+                ? 'This week has not started yet, so there is nothing to review. Come back once it is under way.'
+                : errorMessage(complete.error)
+              : undefined
+          }
+        />
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={complete.isPending || decisionIssues.length > 0}
+          onClick={finish}
+        >
+          {complete.isPending ? 'Completing…' : 'Complete review'}
+        </button>
+      </section>
+    </div>
+  );
+}
+
+function WeekSummary({ review }: { review: Review }) {
+  const s = review.summary;
+  const r = ratio(s.done, s.planned);
+  return (
+    <div className="week-summary">
+      <p className="week-totals">
+        <strong>
+          {s.done} of {s.planned}
+        </strong>{' '}
+        planned check-ins done{r !== null && ` (${r}%)`}, {s.checkins} check-ins in all.
+      </p>
+      {s.practices.length > 0 && (
+        <TableScroll label="Planned and done per practice">
+          <table className="review-table">
+            <caption className="visually-hidden">Planned and done per practice</caption>
+            <thead>
+              <tr>
+                <th scope="col">Practice</th>
+                <th scope="col">Done / planned</th>
+                <th scope="col">Skipped</th>
+                <th scope="col">Paused days</th>
+                <th scope="col">Strength</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.practices.map((p) => (
+                <tr key={p.practiceId}>
+                  <th scope="row">
+                    {p.name}
+                    {p.amount !== null && (
+                      <span className="muted">
+                        {' '}
+                        ({p.amount} {p.unit ?? ''})
+                      </span>
+                    )}
+                  </th>
+                  <td>
+                    {p.done} / {p.planned}
+                  </td>
+                  <td>{p.skipped}</td>
+                  <td>{p.pausedDays}</td>
+                  <td>
+                    {percent(p.strengthStart)} → {percent(p.strengthEnd)}{' '}
+                    <span className="muted">({strengthChange(p.strengthStart, p.strengthEnd)})</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <h3>Energy over the week</h3>
+      {s.energy.length === 0 ? (
+        <p className="field-hint">No energy marks this week. You can add them to check-ins under Details on Today.</p>
+      ) : (
+        <ul className="energy-days">
+          {s.energy.map((e) => (
+            <li key={e.date}>
+              <span className="energy-day">{shortDay(e.date)}</span>
+              <span className={`energy-dot energy-${Math.round(e.average)}`} aria-hidden="true" />
+              <span>
+                {energyWord(e.average)}{' '}
+                <span className="muted">
+                  ({e.marks} {e.marks === 1 ? 'mark' : 'marks'})
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {s.notes.length > 0 && (
+        <>
+          <h3>Your notes</h3>
+          <ul className="review-notes">
+            {s.notes.map((n) => (
+              <li key={`${n.practiceId}-${n.date}`}>
+                <span className="muted">
+                  {shortDay(n.date)}, {n.practice}:
+                </span>{' '}
+                {n.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function DecisionRow({
+  name,
+  planned,
+  done,
+  decision,
+  onChange,
+}: {
+  name: string;
+  planned: number;
+  done: number;
+  decision: ReviewDecision;
+  onChange: (d: ReviewDecision) => void;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="decision">
+      <legend>
+        {name}{' '}
+        <span className="muted">
+          ({done} of {planned} done)
+        </span>
+      </legend>
+      <div className="decision-choices">
+        {(['keep', 'adjust', 'drop'] as const).map((choice) => (
+          <label key={choice} className="decision-choice">
+            <input
+              type="radio"
+              name={`${id}-decision`}
+              value={choice}
+              checked={decision.decision === choice}
+              onChange={() =>
+                onChange(
+                  choice === 'adjust'
+                    ? {
+                        practiceId: decision.practiceId,
+                        decision: 'adjust',
+                        frequency: decision.frequency ?? DEFAULT_FREQUENCY,
+                      }
+                    : choice === 'drop'
+                      ? { practiceId: decision.practiceId, decision: 'drop', reason: decision.reason ?? '' }
+                      : { practiceId: decision.practiceId, decision: 'keep' },
+                )
+              }
+            />
+            {choice === 'keep' ? 'Keep' : choice === 'adjust' ? 'Adjust' : 'Drop'}
+            <span className="visually-hidden"> {name}</span>
+          </label>
+        ))}
+      </div>
+      {decision.decision === 'adjust' && (
+        <div className="decision-detail">
+          <FrequencyEditor
+            legend={`New schedule for ${name}, from next week`}
+            value={decision.frequency ?? DEFAULT_FREQUENCY}
+            onChange={(frequency) => onChange({ ...decision, frequency })}
+          />
+          {decision.frequency && <p className="field-hint">{scheduleInWords(decision.frequency)}.</p>}
+        </div>
+      )}
+      {decision.decision === 'drop' && (
+        <div className="decision-detail">
+          <TextArea
+            label={`Why drop ${name}?`}
+            hint="Kept with the review: dropping is a result, not a failure."
+            rows={2}
+            value={decision.reason ?? ''}
+            onChange={(reason) => onChange({ ...decision, reason })}
+          />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+function Who5Form({
+  values,
+  onChange,
+  onClear,
+}: {
+  values: Array<number | null>;
+  onChange: (values: Array<number | null>) => void;
+  onClear: () => void;
+}) {
+  const id = useId();
+  const answered = values.filter((v) => v !== null && v !== undefined).length;
+  return (
+    <div className="who5">
+      <h3>WHO-5 Well-Being Index</h3>
+      <p className="alert alert-info">
+        Optional and private by design: your answers are health data. Only you see them; they are never shown to a coach
+        or an organisation, not even in aggregate.
+      </p>
+      <p>{WHO5.intro}</p>
+      <p className="field-hint">Over the last two weeks:</p>
+      {WHO5.items.map((item, index) => (
+        <fieldset key={item} className="who5-item">
+          <legend>
+            {index + 1}. {item}
+          </legend>
+          <div className="who5-scale">
+            {WHO5.scale.map((option) => (
+              <label key={option.value} className="who5-option">
+                <input
+                  type="radio"
+                  name={`${id}-who5-${index}`}
+                  value={option.value}
+                  checked={values[index] === option.value}
+                  onChange={() => onChange(setWho5(values, index, option.value))}
+                />
+                <span className="who5-value" aria-hidden="true">
+                  {option.value}
+                </span>
+                <span className="who5-label">
+                  {option.label}
+                  <span className="visually-hidden"> ({option.value})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <p className="field-hint">
+        {answered === 5
+          ? 'All five answered.'
+          : answered === 0
+            ? 'Answer all five statements, or none.'
+            : `${answered} of 5 answered; the answers are saved once all five are given.`}
+        {answered > 0 && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={onClear}>
+              Clear my WHO-5 answers
+            </button>
+          </>
+        )}
+      </p>
+      <p className="who5-source">Source: {WHO5.source}</p>
+    </div>
+  );
+}
+
+function ComparisonQuestion({ value, onChange }: { value: boolean | null; onChange: (v: boolean | null) => void }) {
+  const id = useId();
+  const options: Array<{ v: boolean | null; label: string }> = [
+    { v: true, label: 'Yes' },
+    { v: false, label: 'No' },
+    { v: null, label: 'Rather not say' },
+  ];
+  return (
+    <fieldset className="choice-group comparison">
+      <legend>{COMPARISON_QUESTION}</legend>
+      <p className="field-hint">Private, like everything here. Tack never ranks people.</p>
+      <div className="decision-choices">
+        {options.map((o) => (
+          <label key={o.label} className="decision-choice">
+            <input type="radio" name={`${id}-compared`} checked={value === o.v} onChange={() => onChange(o.v)} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function CompletedReview({ review }: { review: Review }) {
+  const a = review.answers;
+  const [failed, setFailed] = useState<string>();
+  const s = review.summary;
+  const intentionName = (id: string) => s.intentions.find((i) => i.id === id)?.statement ?? 'An intention';
+  const practiceName = (id: string) => s.practices.find((p) => p.practiceId === id)?.name ?? 'A practice';
+  async function download() {
+    setFailed(undefined);
+    try {
+      downloadText(`tack-review-${review.weekStart}.md`, await api.reviews.markdown(review.weekStart));
+    } catch (error) {
+      setFailed(errorMessage(error));
+    }
+  }
+  return (
+    <div className="stack review-completed">
+      <p className="alert alert-info">
+        Completed{review.completedAt ? ` on ${mediumDate(review.completedAt.slice(0, 10))}` : ''}. Its numbers are kept
+        as they were that week.
+      </p>
+      <div className="page-actions no-print">
+        <button type="button" className="button button-secondary" onClick={() => void download()}>
+          Download Markdown
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+      <ErrorRegion message={failed} />
+      <section className="card" aria-labelledby="done-summary">
+        <h2 id="done-summary">What happened</h2>
+        <WeekSummary review={review} />
+        {a.line && (
+          <p className="review-quote">
+            <strong>In my words: </strong>
+            {a.line}
+          </p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="done-answers">
+        <h2 id="done-answers">What I noticed and decided</h2>
+        <dl className="review-answers">
+          <dt>Energised me</dt>
+          <dd>{a.energised || '–'}</dd>
+          <dt>Drained me</dt>
+          <dd>{a.drained || '–'}</dd>
+          <dt>Keep, adjust or drop</dt>
+          <dd>
+            {review.applied.length === 0 ? (
+              'Kept everything as it was.'
+            ) : (
+              <ul>
+                {review.applied.map((x) => (
+                  <li key={x.practiceId}>
+                    {practiceName(x.practiceId)}: {x.decision}
+                    {x.effectiveFrom && ` (from ${mediumDate(x.effectiveFrom)})`}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          {(a.intentions ?? []).map((i) => (
+            <div key={i.intentionId}>
+              <dt>“{intentionName(i.intentionId)}”: where I lived it</dt>
+              <dd>{i.answer}</dd>
+            </div>
+          ))}
+          <dt>Next week’s one small thing</dt>
+          <dd>{a.smallThing || '–'}</dd>
+          <dt>{COMPARISON_QUESTION}</dt>
+          <dd>{a.compared === true ? 'Yes' : a.compared === false ? 'No' : 'Not answered'}</dd>
+          {review.who5Score !== null && (
+            <>
+              <dt>WHO-5 (private to you)</dt>
+              <dd>{review.who5Score} of 100</dd>
+            </>
+          )}
+        </dl>
+      </section>
+    </div>
+  );
+}

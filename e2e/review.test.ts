@@ -1,0 +1,238 @@
+// The weekly review in a real browser: a few weeks of history seeded through the API, an insight on
+// Today (P5: comparison answered "yes" in 3 of the last reviews), the guided review step by step
+// with autosave, completing it, the history with its numbers, progress, the Markdown export and
+// the calendar feed, with an axe check on every page.
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
+import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+interface ApiAnswer {
+  status: number;
+  json: unknown;
+}
+
+function call(page: Page, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(p, {
+        method: m,
+        headers: b === undefined ? {} : { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      const text = await res.text();
+      let json: unknown = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = text;
+      }
+      return { status: res.status, json };
+    },
+    [method, path, body] as const,
+  );
+}
+
+function isoMinus(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const SHOTS = process.env.TACK_E2E_SHOTS;
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+describe('the weekly review in the browser', () => {
+  let server: RunningServer | undefined;
+  afterAll(async () => {
+    await server?.dispose();
+  });
+
+  it('seeds history, shows an insight, walks the review, completes it and lists it in history', async (ctx) => {
+    skipUnlessBrowser(ctx);
+    server = await startServer({ env: { TACK_RATE_LIMIT: '10000' } });
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    onTestFailed(async () => {
+      await page.screenshot({ path: '/tmp/review-e2e-failure.png', fullPage: true }).catch(() => {});
+    });
+    const csp: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+    });
+
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+    await page.getByLabel('Your name').fill('Robin Review');
+    await page.getByLabel('Email').fill('robin@example.org');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: /create/i }).click();
+    await page.waitForURL(/\/today$/);
+
+    // History through the API: two practices started five weeks ago, with check-ins and energy.
+    const today = ((await call(page, 'GET', '/api/v1/today')).json as { date: string }).date;
+    const start = isoMinus(today, 35);
+    const move = await call(page, 'POST', '/api/v1/practices', {
+      name: 'Move 30 minutes',
+      frequency: { kind: 'times', times: 1, days: 1 },
+      startDate: start,
+    });
+    expect(move.status).toBe(201);
+    const moveId = (move.json as { practice: { id: string } }).practice.id;
+    const write = await call(page, 'POST', '/api/v1/practices', {
+      name: 'Write 200 words',
+      frequency: { kind: 'times', times: 3, days: 7 },
+      startDate: start,
+    });
+    expect(write.status).toBe(201);
+    const writeId = (write.json as { practice: { id: string } }).practice.id;
+    for (let d = 1; d <= 35; d++) {
+      const date = isoMinus(today, d);
+      if (d % 2 === 0) {
+        const r = await call(page, 'PUT', `/api/v1/practices/${moveId}/checkins/${date}`, {
+          status: 'done',
+          energy: d % 4 === 0 ? 1 : -1,
+        });
+        expect(r.status).toBeLessThan(300);
+      }
+      if (d % 5 === 0) await call(page, 'PUT', `/api/v1/practices/${writeId}/checkins/${date}`, { status: 'done' });
+    }
+    // Three earlier weeks reviewed late, each saying "yes, I compared myself": P5 fires.
+    for (const back of [21, 14, 7]) {
+      const r = await call(page, 'POST', `/api/v1/reviews/${isoMinus(today, back)}/complete`, {
+        line: `A week, ${back} days back`,
+        compared: true,
+      });
+      expect(r.status).toBe(200);
+    }
+
+    // Today shows the insight with its numbers, next step, source and a Dismiss button.
+    await page.reload();
+    await page.getByRole('heading', { name: 'What Tack noticed' }).waitFor();
+    const insight = page.locator('.insight', { hasText: 'Comparing yourself with others' });
+    await insight.waitFor();
+    await expect(
+      insight
+        .getByText(/Tack never ranks people/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await insight.getByText('Why this appeared').click();
+    await insight.getByText(/"yes" in the last/).waitFor();
+    await shot(page, 'today');
+    await expectNoAxeViolations(page, 'today with insights');
+
+    // The review of this week, by the navigation.
+    await page.getByRole('link', { name: 'Review', exact: true }).first().click();
+    await page.waitForURL(/\/review$/);
+    await page.getByRole('heading', { level: 2, name: /Step 1 of 6/ }).waitFor();
+    await page.getByRole('timer').waitFor();
+    await page.getByRole('table').first().getByText('Move 30 minutes').waitFor();
+    await shot(page, 'review-step1');
+    await expectNoAxeViolations(page, 'review step 1');
+    await page.getByLabel('One line of your own about the week').fill('Moved more than I expected.');
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    await page.getByRole('button', { name: /^Next: Energised/ }).click();
+    // A new step moves focus to its heading, for keyboard and screen reader users.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('review-step-heading');
+    await page.getByLabel('What energised you this week?').fill('Morning walks.');
+    await page.getByLabel('What drained you?').fill('Late emails.');
+
+    await page.getByRole('button', { name: /^Next: Keep, adjust/ }).click();
+    await page.getByRole('radio', { name: 'Adjust Write 200 words' }).check();
+    await page.getByLabel('Times').fill('2');
+    await shot(page, 'review-step3');
+    await expectNoAxeViolations(page, 'review step 3 (adjust open)');
+
+    await page.getByRole('button', { name: /^Next: Intentions/ }).click();
+    await page.getByText('You have no intentions yet.').waitFor();
+    await page.getByRole('button', { name: /^Next: One small thing/ }).click();
+    await page.getByLabel('Next week’s one small thing').fill('Lay out shoes the night before.');
+    await page.getByRole('button', { name: /^Next: Wellbeing/ }).click();
+    await page.getByText('I have felt cheerful and in good spirits').waitFor();
+    for (let i = 0; i < 5; i++) {
+      await page
+        .getByRole('group', { name: new RegExp(`^${i + 1}\\.`) })
+        .getByRole('radio', { name: /Most of the time/ })
+        .check();
+    }
+    await page.getByRole('radio', { name: 'No', exact: true }).check();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await shot(page, 'review-step6');
+    await expectNoAxeViolations(page, 'review step 6 (WHO-5)');
+
+    // The draft is saved on the server.
+    const draft = (await call(page, 'GET', `/api/v1/reviews/${today}`)).json as {
+      review: { answers: { smallThing: string; who5: number[]; compared: boolean } };
+    };
+    expect(draft.review.answers.smallThing).toBe('Lay out shoes the night before.');
+    expect(draft.review.answers.who5).toEqual([4, 4, 4, 4, 4]);
+    expect(draft.review.answers.compared).toBe(false);
+
+    await page.getByRole('button', { name: 'Complete review' }).click();
+    await page.getByText(/^Completed/).waitFor();
+    await page.getByText('WHO-5 (private to you)').waitFor();
+    await page.getByText('80 of 100').waitFor();
+    await shot(page, 'review-completed');
+    await expectNoAxeViolations(page, 'completed review');
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'review-print');
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await page.locator('.main-nav').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download Markdown' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^tack-review-\d{4}-\d{2}-\d{2}\.md$/);
+
+    // History, with each week's numbers.
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.waitForURL(/\/review\/history$/);
+    const rows = page.locator('.history-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(4);
+    await expect(rows.first().textContent()).resolves.toContain('Moved more than I expected.');
+    await expect(rows.first().textContent()).resolves.toMatch(/\d+ \/ \d+/);
+    await shot(page, 'history');
+    await expectNoAxeViolations(page, 'review history');
+
+    // A late review of an earlier week opens read-only once completed.
+    await rows.nth(1).getByRole('link').click();
+    await page.waitForURL(/\/review\/\d{4}-\d{2}-\d{2}$/);
+    await page.locator('.review-completed').getByText('A week, 7 days back').waitFor();
+
+    // Progress: effort counts and charts.
+    await page.goto(`${server.url}/review/progress`);
+    await page.getByRole('heading', { name: 'Effort' }).waitFor();
+    await page.getByText('Check-ins done').waitFor();
+    await page.locator('.week-heatmap').waitFor();
+    await page.locator('.recharts-line').first().waitFor();
+    await shot(page, 'progress');
+    await expectNoAxeViolations(page, 'progress');
+
+    // Settings → calendar feed: create the secret address (shown once), then turn it off.
+    await page.goto(`${server.url}/settings#calendar`);
+    await page.getByRole('heading', { name: 'Calendar feed' }).waitFor();
+    await page.getByRole('button', { name: 'Create calendar address' }).click();
+    const url = await page.getByLabel('Calendar feed address').inputValue();
+    expect(url).toMatch(/^https?:\/\/.+/);
+    await shot(page, 'settings-feed');
+    await expectNoAxeViolations(page, 'settings with calendar feed');
+    await page.getByRole('button', { name: 'Turn off the feed' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Turn off' }).click();
+    await page.getByText('No calendar address yet.').waitFor();
+
+    // Dismissing the insight hides it.
+    await page.goto(`${server.url}/today`);
+    await insight.getByRole('button', { name: /^Dismiss/ }).click();
+    await page.getByText('Nothing to point out right now.').waitFor();
+
+    // Narrow screen, dark scheme: the review still reads well.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/review/${isoMinus(today, 28)}`);
+    await page.getByRole('heading', { level: 2, name: /Step 1 of 6/ }).waitFor();
+    await shot(page, 'review-mobile-dark');
+    await expectNoAxeViolations(page, 'review, narrow and dark');
+
+    expect(csp).toEqual([]);
+  }, 90_000);
+});
