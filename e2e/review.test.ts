@@ -161,13 +161,17 @@ describe('the weekly review in the browser', () => {
     await shot(page, 'review-step6');
     await expectNoAxeViolations(page, 'review step 6 (WHO-5)');
 
-    // The draft is saved on the server.
-    const draft = (await call(page, 'GET', `/api/v1/reviews/${today}`)).json as {
-      review: { answers: { smallThing: string; who5: number[]; compared: boolean } };
-    };
-    expect(draft.review.answers.smallThing).toBe('Lay out shoes the night before.');
-    expect(draft.review.answers.who5).toEqual([4, 4, 4, 4, 4]);
-    expect(draft.review.answers.compared).toBe(false);
+    // The draft is saved on the server (autosave is debounced: wait for it rather than for a "Saved" that an
+    // earlier save may still be showing).
+    const answers = async () =>
+      (
+        (await call(page, 'GET', `/api/v1/reviews/${today}`)).json as {
+          review: { answers: { smallThing?: string; who5?: number[]; compared?: boolean } };
+        }
+      ).review.answers;
+    await expect
+      .poll(answers, { timeout: 15_000 })
+      .toMatchObject({ smallThing: 'Lay out shoes the night before.', who5: [4, 4, 4, 4, 4], compared: false });
 
     await page.getByRole('button', { name: 'Complete review' }).click();
     await page.getByText(/^Completed/).waitFor();
