@@ -518,7 +518,8 @@ describe.each(testDialects())('data portability on $name', (dialect) => {
     }
   });
 
-  it('imports 50 habits with 10 years of daily entries in under 2 seconds', async () => {
+  // Volume, not speed: speed is measured by benchmarks (docs/PERFORMANCE.md), never by a timed test.
+  it('imports 50 habits with 10 years of daily entries, and re-imports them as updates', async () => {
     const person = await t.signUp('Bulk');
     const many: LoopHabit[] = Array.from({ length: 50 }, (_, i) => ({
       id: i + 1,
@@ -529,55 +530,15 @@ describe.each(testDialects())('data portability on $name', (dialect) => {
     const dates = days('2016-11-22', 3652);
     const bulkReps: LoopRep[] = many.flatMap((h) => dates.map((date) => ({ habit: h.id, date, value: 2 })));
     const file = loopBackup(many, bulkReps);
-    // Best of two (the second is a full re-import of the same volume): the machine is shared and noisy.
-    const timings: number[] = [];
     const runs =
       dialect.name === 'sqlite' ? [{ practicesCreated: 50 }, { practicesUpdated: 50 }] : [{ practicesCreated: 50 }];
     for (const expected of runs) {
-      const started = performance.now();
       const res = await upload(person, '/api/v1/imports/loop', file);
-      timings.push(performance.now() - started);
       expect(res.status, res.text).toBe(200);
       expect(res.json<Summary>()).toMatchObject({ ...expected, checkins: 50 * 3652 });
     }
-    const ms = Math.min(...timings);
-    // The bound is for SQLite, the default database: under 2 s, or, when this shared machine is so busy
-    // that SQLite itself cannot write the rows that fast, within 3× of better-sqlite3 inserting the same
-    // rows with one prepared statement (so the import adds no per-row round trips of its own).
-    // On PostgreSQL each check-in also runs two foreign-key triggers; it is only checked to finish.
-    if (dialect.name === 'sqlite') {
-      const baseline = rawSqliteInsertMs(50, 3652);
-      console.info(`bulk import: ${Math.round(ms)} ms; raw better-sqlite3 baseline: ${Math.round(baseline)} ms`);
-      expect(ms).toBeLessThan(Math.max(2000, 3 * baseline));
-    } else expect(ms).toBeLessThan(60_000);
   }, 120_000);
 });
-
-/** Milliseconds better-sqlite3 takes to insert practices × days check-ins into Tack's check-in table layout. */
-function rawSqliteInsertMs(practices: number, dayCount: number): number {
-  const db = new SQLite(':memory:');
-  db.pragma('foreign_keys = ON');
-  db.exec(`CREATE TABLE u (id text primary key);
-    CREATE TABLE p (id text primary key, user_id text not null references u(id) on delete cascade);
-    CREATE TABLE c (practice_id text not null references p(id) on delete cascade, date text not null,
-      user_id text not null references u(id) on delete cascade, status text not null, value double precision,
-      note text, energy integer, created_at text not null, updated_at text not null, primary key (practice_id, date));
-    CREATE INDEX c_user_date ON c (user_id, date);`);
-  const user = crypto.randomUUID();
-  db.prepare('INSERT INTO u VALUES (?)').run(user);
-  const ids = Array.from({ length: practices }, () => crypto.randomUUID());
-  for (const id of ids) db.prepare('INSERT INTO p VALUES (?, ?)').run(id, user);
-  const dates = days('2016-11-22', dayCount);
-  const at = new Date().toISOString();
-  const started = performance.now();
-  const insert = db.prepare('INSERT INTO c VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  db.transaction(() => {
-    for (const id of ids) for (const d of dates) insert.run(id, d, user, 'done', null, null, null, at, at);
-  })();
-  const ms = performance.now() - started;
-  db.close();
-  return ms;
-}
 
 /** A real SQLite file, of the right user_version, that is not a Loop backup. */
 function sqliteWithoutLoopTables(): Buffer {
