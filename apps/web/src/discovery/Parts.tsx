@@ -1,10 +1,12 @@
 import type { FrequencyDto, Practice } from '@tack/contracts';
-import { LIMITS, WEEKDAYS } from '@tack/contracts';
+import { LIMITS } from '@tack/contracts';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage, fieldError } from '../api.ts';
-import { SchedulePreview } from '../practices/FormParts.tsx';
-import { shortWeekday } from '../practices/lib.ts';
+import { Choice, FrequencyFields } from '../practices/FormParts.tsx';
+
+export { Choice };
+
 import { ErrorRegion } from '../ui/Alerts.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { DEFAULT_FREQUENCY, type FrequencyState, frequencyFrom, type IfThenPlan } from './lib.ts';
@@ -53,127 +55,6 @@ export function TextArea({
           {error}
         </p>
       )}
-    </div>
-  );
-}
-
-/** One radio option with a label and a hint (the practices form's style). */
-export function Choice(props: {
-  name: string;
-  checked: boolean;
-  onChange: () => void;
-  label: string;
-  hint?: string;
-  disabled?: boolean;
-}) {
-  return (
-    <label className="choice">
-      <input
-        type="radio"
-        name={props.name}
-        checked={props.checked}
-        onChange={props.onChange}
-        disabled={props.disabled}
-      />
-      <span>
-        <span className="choice-label">{props.label}</span>
-        {props.hint && <span className="choice-hint">{props.hint}</span>}
-      </span>
-    </label>
-  );
-}
-
-/** The practices form's schedule part, compact: how often, and the two-week preview. */
-export function FrequencyFields({
-  value,
-  onChange,
-  error,
-}: {
-  value: FrequencyState;
-  onChange: (v: FrequencyState) => void;
-  error: (path: string) => string | undefined;
-}) {
-  const id = useId();
-  const set = <K extends keyof FrequencyState>(k: K, v: FrequencyState[K]) => onChange({ ...value, [k]: v });
-  return (
-    <div className="form">
-      <fieldset className="choice-group">
-        <legend>How often</legend>
-        <div className="choice-row">
-          <Choice
-            name={`${id}-freq`}
-            checked={value.freqKind === 'times'}
-            onChange={() => set('freqKind', 'times')}
-            label="Times in days"
-            hint="3 times in 7 days"
-          />
-          <Choice
-            name={`${id}-freq`}
-            checked={value.freqKind === 'weekdays'}
-            onChange={() => set('freqKind', 'weekdays')}
-            label="Weekdays"
-            hint="Mon and Thu"
-          />
-          <Choice
-            name={`${id}-freq`}
-            checked={value.freqKind === 'interval'}
-            onChange={() => set('freqKind', 'interval')}
-            label="Every n days"
-            hint="every 2 days"
-          />
-        </div>
-      </fieldset>
-      {value.freqKind === 'times' && (
-        <div className="field-row">
-          <TextField
-            label="Times"
-            value={value.times}
-            onChange={(v) => set('times', v)}
-            inputMode="numeric"
-            error={error('frequency.times')}
-            autoComplete="off"
-          />
-          <TextField
-            label="In days"
-            value={value.days}
-            onChange={(v) => set('days', v)}
-            inputMode="numeric"
-            error={error('frequency.days')}
-            autoComplete="off"
-          />
-        </div>
-      )}
-      {value.freqKind === 'weekdays' && (
-        <fieldset className="choice-group">
-          <legend>On</legend>
-          <div className="weekday-picks">
-            {WEEKDAYS.map((d) => (
-              <label key={d} className="weekday-pick">
-                <input
-                  type="checkbox"
-                  checked={value.weekdays.includes(d)}
-                  onChange={(e) =>
-                    set('weekdays', e.target.checked ? [...value.weekdays, d] : value.weekdays.filter((w) => w !== d))
-                  }
-                />
-                <span>{shortWeekday(d)}</span>
-              </label>
-            ))}
-          </div>
-          {error('frequency.weekdays') && <p className="field-error">⚠ {error('frequency.weekdays')}</p>}
-        </fieldset>
-      )}
-      {value.freqKind === 'interval' && (
-        <TextField
-          label="Every how many days"
-          value={value.everyDays}
-          onChange={(v) => set('everyDays', v)}
-          inputMode="numeric"
-          error={error('frequency.everyDays')}
-          autoComplete="off"
-        />
-      )}
-      <SchedulePreview frequency={frequencyFrom(value)} from={undefined} />
     </div>
   );
 }

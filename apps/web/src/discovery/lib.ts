@@ -1,5 +1,4 @@
-import type { Experiment, FrequencyDto, GoalStatus, Verdict } from '@tack/contracts';
-import { WEEKDAYS, type Weekday } from '@tack/contracts';
+import type { Experiment, GoalStatus, Verdict } from '@tack/contracts';
 import { addDays, daysBetween, isoToUtc, mediumDate } from '../practices/lib.ts';
 
 /** Pure helpers for the discovery screens: ISO weeks, experiment phases, words for statuses. */
@@ -104,37 +103,7 @@ export const RULE_TITLES: Record<string, string> = {
 };
 
 /** The frequency picker's state, shared by "make this a practice" forms. */
-export interface FrequencyState {
-  freqKind: FrequencyDto['kind'];
-  times: string;
-  days: string;
-  weekdays: Weekday[];
-  everyDays: string;
-}
-
-export const DEFAULT_FREQUENCY: FrequencyState = {
-  freqKind: 'times',
-  times: '3',
-  days: '7',
-  weekdays: ['monday', 'thursday'],
-  everyDays: '2',
-};
-
-const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
-
-export function frequencyFrom(s: FrequencyState): FrequencyDto | undefined {
-  if (s.freqKind === 'times') {
-    const times = whole(s.times);
-    const days = whole(s.days);
-    return Number.isNaN(times) || Number.isNaN(days) ? undefined : { kind: 'times', times, days };
-  }
-  if (s.freqKind === 'weekdays') {
-    const weekdays = WEEKDAYS.filter((d) => s.weekdays.includes(d));
-    return weekdays.length ? { kind: 'weekdays', weekdays } : undefined;
-  }
-  const everyDays = whole(s.everyDays);
-  return Number.isNaN(everyDays) ? undefined : { kind: 'interval', everyDays };
-}
+export { DEFAULT_FREQUENCY, type FrequencyState, frequencyFrom } from '../practices/lib.ts';
 
 /** A number typed by a person ("1,5" too), or undefined. */
 export function parseAmount(s: string): number | undefined {

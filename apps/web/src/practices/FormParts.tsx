@@ -1,9 +1,11 @@
 import { TackApiError } from '@tack/client';
 import type { FrequencyDto } from '@tack/contracts';
+import { WEEKDAYS } from '@tack/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { api, errorMessage } from '../api.ts';
-import { formatIso, PRACTICE_COLORS } from './lib.ts';
+import { TextField } from '../ui/Field.tsx';
+import { type FrequencyState, formatIso, frequencyFrom, PRACTICE_COLORS, shortWeekday } from './lib.ts';
 import { practiceKeys } from './queries.ts';
 
 /** A small accessible radio group of colour swatches (each with a name). */
@@ -96,6 +98,138 @@ export function SchedulePreview({
           </ol>
         </>
       )}
+    </div>
+  );
+}
+
+/** One radio option with a label and a hint (the practices form's style). */
+export function Choice(props: {
+  name: string;
+  checked: boolean;
+  onChange: () => void;
+  label: string;
+  hint?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <label className="choice">
+      <input
+        type="radio"
+        name={props.name}
+        checked={props.checked}
+        onChange={props.onChange}
+        disabled={props.disabled}
+      />
+      <span>
+        <span className="choice-label">{props.label}</span>
+        {props.hint && <span className="choice-hint">{props.hint}</span>}
+      </span>
+    </label>
+  );
+}
+
+/**
+ * How often a practice happens, and the two-week preview: the one schedule editor (practice form, making a
+ * practice from a direction's answer or a chain step). `children` go between the fields and the preview.
+ */
+export function FrequencyFields({
+  value,
+  onChange,
+  error,
+  previewFrom,
+  children,
+}: {
+  value: FrequencyState;
+  onChange: (v: FrequencyState) => void;
+  error: (path: string) => string | undefined;
+  previewFrom?: string | undefined;
+  children?: ReactNode;
+}) {
+  const id = useId();
+  const set = <K extends keyof FrequencyState>(k: K, v: FrequencyState[K]) => onChange({ ...value, [k]: v });
+  return (
+    <div className="form">
+      <fieldset className="choice-group">
+        <legend>How often</legend>
+        <div className="choice-row">
+          <Choice
+            name={`${id}-freq`}
+            checked={value.freqKind === 'times'}
+            onChange={() => set('freqKind', 'times')}
+            label="Times in days"
+            hint="3 times in 7 days, daily"
+          />
+          <Choice
+            name={`${id}-freq`}
+            checked={value.freqKind === 'weekdays'}
+            onChange={() => set('freqKind', 'weekdays')}
+            label="Weekdays"
+            hint="Mon and Thu"
+          />
+          <Choice
+            name={`${id}-freq`}
+            checked={value.freqKind === 'interval'}
+            onChange={() => set('freqKind', 'interval')}
+            label="Every n days"
+            hint="every 2 days"
+          />
+        </div>
+      </fieldset>
+      {value.freqKind === 'times' && (
+        <div className="field-row">
+          <TextField
+            label="Times"
+            value={value.times}
+            onChange={(v) => set('times', v)}
+            inputMode="numeric"
+            error={error('frequency.times')}
+            autoComplete="off"
+          />
+          <TextField
+            label="In days"
+            value={value.days}
+            onChange={(v) => set('days', v)}
+            inputMode="numeric"
+            error={error('frequency.days')}
+            autoComplete="off"
+          />
+          <p className="field-hint field-row-hint">
+            Any days within a rolling window: 3 in 7 days leaves you to pick which three. 1 in 1 day is daily.
+          </p>
+        </div>
+      )}
+      {value.freqKind === 'weekdays' && (
+        <fieldset className="choice-group">
+          <legend>On</legend>
+          <div className="weekday-picks">
+            {WEEKDAYS.map((d) => (
+              <label key={d} className="weekday-pick">
+                <input
+                  type="checkbox"
+                  checked={value.weekdays.includes(d)}
+                  onChange={(e) =>
+                    set('weekdays', e.target.checked ? [...value.weekdays, d] : value.weekdays.filter((w) => w !== d))
+                  }
+                />
+                <span>{shortWeekday(d)}</span>
+              </label>
+            ))}
+          </div>
+          {error('frequency.weekdays') && <p className="field-error">⚠ {error('frequency.weekdays')}</p>}
+        </fieldset>
+      )}
+      {value.freqKind === 'interval' && (
+        <TextField
+          label="Every how many days"
+          value={value.everyDays}
+          onChange={(v) => set('everyDays', v)}
+          inputMode="numeric"
+          error={error('frequency.everyDays')}
+          autoComplete="off"
+        />
+      )}
+      {children}
+      <SchedulePreview frequency={frequencyFrom(value)} from={previewFrom} />
     </div>
   );
 }

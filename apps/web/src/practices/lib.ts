@@ -117,3 +117,36 @@ export const PRACTICE_COLORS: Array<{ value: string; name: string }> = [
   { value: '#2a9d8f', name: 'Sea green' },
   { value: '#6d597a', name: 'Lavender' },
 ];
+
+/** The schedule part of a form: what the person typed, before it is a valid frequency. */
+export interface FrequencyState {
+  freqKind: FrequencyDto['kind'];
+  times: string;
+  days: string;
+  weekdays: Weekday[];
+  everyDays: string;
+}
+
+export const DEFAULT_FREQUENCY: FrequencyState = {
+  freqKind: 'times',
+  times: '3',
+  days: '7',
+  weekdays: ['monday', 'thursday'],
+  everyDays: '2',
+};
+
+const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
+
+export function frequencyFrom(s: FrequencyState): FrequencyDto | undefined {
+  if (s.freqKind === 'times') {
+    const times = whole(s.times);
+    const days = whole(s.days);
+    return Number.isNaN(times) || Number.isNaN(days) ? undefined : { kind: 'times', times, days };
+  }
+  if (s.freqKind === 'weekdays') {
+    const weekdays = WEEKDAYS.filter((d) => s.weekdays.includes(d));
+    return weekdays.length ? { kind: 'weekdays', weekdays } : undefined;
+  }
+  const everyDays = whole(s.everyDays);
+  return Number.isNaN(everyDays) ? undefined : { kind: 'interval', everyDays };
+}

@@ -1,11 +1,11 @@
 import type { CreatePractice, FrequencyDto, Practice, UpdatePractice } from '@tack/contracts';
-import { LIMITS, WEEKDAYS, type Weekday } from '@tack/contracts';
+import { LIMITS, type Weekday } from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
-import { ColorSwatches, SchedulePreview } from '../../practices/FormParts.tsx';
-import { longDate, PRACTICE_COLORS, shortWeekday } from '../../practices/lib.ts';
+import { Choice, ColorSwatches, FrequencyFields } from '../../practices/FormParts.tsx';
+import { frequencyFrom, longDate, PRACTICE_COLORS } from '../../practices/lib.ts';
 import { useAreas, useInvalidatePractices, usePractice, useToday } from '../../practices/queries.ts';
 import { ErrorRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -54,23 +54,6 @@ function initialState(p: Practice | undefined): FormState {
   };
 }
 
-const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
-
-/** The frequency the form describes, or undefined while a number is missing (the server checks ranges). */
-function frequencyOf(s: FormState): FrequencyDto | undefined {
-  if (s.freqKind === 'times') {
-    const times = whole(s.times);
-    const days = whole(s.days);
-    return Number.isNaN(times) || Number.isNaN(days) ? undefined : { kind: 'times', times, days };
-  }
-  if (s.freqKind === 'weekdays') {
-    const weekdays = WEEKDAYS.filter((d) => s.weekdays.includes(d));
-    return weekdays.length ? { kind: 'weekdays', weekdays } : undefined;
-  }
-  const everyDays = whole(s.everyDays);
-  return Number.isNaN(everyDays) ? undefined : { kind: 'interval', everyDays };
-}
-
 export function NewPracticePage() {
   return <PracticeForm />;
 }
@@ -106,7 +89,7 @@ function PracticeForm({ practice }: { practice?: Practice }) {
   const id = useId();
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setS((prev) => ({ ...prev, [key]: value }));
 
-  const frequency = frequencyOf(s);
+  const frequency = frequencyFrom(s);
   const scheduleChanged =
     !!practice && !!frequency && JSON.stringify(frequency) !== JSON.stringify(practice.schedule.frequency);
   const from = effectiveFrom ?? today;
@@ -331,86 +314,12 @@ function PracticeForm({ practice }: { practice?: Practice }) {
         </Card>
 
         <Card title="Schedule">
-          <div className="form">
-            <fieldset className="choice-group">
-              <legend>How often</legend>
-              <div className="choice-row">
-                <Choice
-                  name={`${id}-freq`}
-                  checked={s.freqKind === 'times'}
-                  onChange={() => set('freqKind', 'times')}
-                  label="Times in days"
-                  hint="3 times in 7 days, daily"
-                />
-                <Choice
-                  name={`${id}-freq`}
-                  checked={s.freqKind === 'weekdays'}
-                  onChange={() => set('freqKind', 'weekdays')}
-                  label="Weekdays"
-                  hint="Mon and Thu"
-                />
-                <Choice
-                  name={`${id}-freq`}
-                  checked={s.freqKind === 'interval'}
-                  onChange={() => set('freqKind', 'interval')}
-                  label="Every n days"
-                  hint="every 2 days"
-                />
-              </div>
-            </fieldset>
-            {s.freqKind === 'times' && (
-              <div className="field-row">
-                <TextField
-                  label="Times"
-                  value={s.times}
-                  onChange={(v) => set('times', v)}
-                  inputMode="numeric"
-                  error={fe('frequency.times')}
-                  autoComplete="off"
-                />
-                <TextField
-                  label="In days"
-                  value={s.days}
-                  onChange={(v) => set('days', v)}
-                  inputMode="numeric"
-                  error={fe('frequency.days')}
-                  autoComplete="off"
-                />
-                <p className="field-hint field-row-hint">
-                  Any days within a rolling window: 3 in 7 days leaves you to pick which three. 1 in 1 day is daily.
-                </p>
-              </div>
-            )}
-            {s.freqKind === 'weekdays' && (
-              <fieldset className="choice-group">
-                <legend>On</legend>
-                <div className="weekday-picks">
-                  {WEEKDAYS.map((d) => (
-                    <label key={d} className="weekday-pick">
-                      <input
-                        type="checkbox"
-                        checked={s.weekdays.includes(d)}
-                        onChange={(e) =>
-                          set('weekdays', e.target.checked ? [...s.weekdays, d] : s.weekdays.filter((w) => w !== d))
-                        }
-                      />
-                      <span>{shortWeekday(d)}</span>
-                    </label>
-                  ))}
-                </div>
-                {fe('frequency.weekdays') && <p className="field-error">⚠ {fe('frequency.weekdays')}</p>}
-              </fieldset>
-            )}
-            {s.freqKind === 'interval' && (
-              <TextField
-                label="Every how many days"
-                value={s.everyDays}
-                onChange={(v) => set('everyDays', v)}
-                inputMode="numeric"
-                error={fe('frequency.everyDays')}
-                autoComplete="off"
-              />
-            )}
+          <FrequencyFields
+            value={s}
+            onChange={(v) => setS((prev) => ({ ...prev, ...v }))}
+            error={fe}
+            previewFrom={practice ? from : undefined}
+          >
             {scheduleChanged && (
               <div className="field schedule-from">
                 <label htmlFor={`${id}-from`}>From which date does the new schedule apply?</label>
@@ -429,8 +338,7 @@ function PracticeForm({ practice }: { practice?: Practice }) {
                 {fe('schedule.effectiveFrom') && <p className="field-error">⚠ {fe('schedule.effectiveFrom')}</p>}
               </div>
             )}
-            <SchedulePreview frequency={frequency} from={practice ? from : undefined} />
-          </div>
+          </FrequencyFields>
         </Card>
 
         <div className="form-actions">
@@ -443,31 +351,6 @@ function PracticeForm({ practice }: { practice?: Practice }) {
         </div>
       </form>
     </>
-  );
-}
-
-function Choice(props: {
-  name: string;
-  checked: boolean;
-  onChange: () => void;
-  label: string;
-  hint: string;
-  disabled?: boolean;
-}) {
-  return (
-    <label className="choice">
-      <input
-        type="radio"
-        name={props.name}
-        checked={props.checked}
-        onChange={props.onChange}
-        disabled={props.disabled}
-      />
-      <span>
-        <span className="choice-label">{props.label}</span>
-        <span className="choice-hint">{props.hint}</span>
-      </span>
-    </label>
   );
 }
 
