@@ -1,6 +1,6 @@
 import { isCancel, select } from '@clack/prompts';
 import type { Advice, AdvisorAnswersInput, GoalAdvice, Recommendation } from '@tack/contracts';
-import { advisorAnswersSchema } from '@tack/contracts';
+import { ADVISOR_QUESTIONS, advisorAnswersSchema } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
 import { findGoal } from '../discovery-lookup.ts';
@@ -9,86 +9,14 @@ import { oneLine } from '../output.ts';
 
 type Key = keyof AdvisorAnswersInput;
 
-interface Question {
-  key: Key;
-  flag: string;
-  message: string;
-  choices: readonly { value: string; label: string }[];
-}
-
-/** The advisor's questions, with the schema's answers (flag values) and words for the prompt. */
-const QUESTIONS = [
-  {
-    key: 'control',
-    flag: '--control',
-    message: 'How much of the outcome is in your control?',
-    choices: [
-      { value: 'low', label: 'little: it depends on others or on luck' },
-      { value: 'some', label: 'some' },
-      { value: 'high', label: 'most of it' },
-    ],
-  },
-  {
-    key: 'novelty',
-    flag: '--novelty',
-    message: 'How new or complex is the task for you?',
-    choices: [
-      { value: 'new', label: 'new or complex' },
-      { value: 'some', label: 'partly new' },
-      { value: 'familiar', label: 'familiar and straightforward' },
-    ],
-  },
-  {
-    key: 'context',
-    flag: '--context',
-    message: 'How stable is the context?',
-    choices: [
-      { value: 'unstable', label: 'unstable: restructures, shifting priorities' },
-      { value: 'changing', label: 'changing now and then' },
-      { value: 'stable', label: 'stable' },
-    ],
-  },
-  {
-    key: 'capability',
-    flag: '--capability',
-    message: 'Do you have the knowledge and skill already?',
-    choices: [
-      { value: 'none', label: 'not yet' },
-      { value: 'some', label: 'some of it' },
-      { value: 'solid', label: 'yes, solid' },
-    ],
-  },
-  {
-    key: 'why',
-    flag: '--why',
-    message: 'Why does it matter?',
-    choices: [
-      { value: 'ownValues', label: 'my own values' },
-      { value: 'mixed', label: 'a mix' },
-      { value: 'outsidePressure', label: 'pressure from outside' },
-    ],
-  },
-  {
-    key: 'structure',
-    flag: '--structure',
-    message: 'How does structure (SMART, numbers) feel?',
-    choices: [
-      { value: 'wants', label: 'it helps me' },
-      { value: 'neutral', label: 'neutral' },
-      { value: 'constraining', label: 'constraining' },
-    ],
-  },
-  {
-    key: 'selfEfficacy',
-    flag: '--self-efficacy',
-    message: 'How sure are you that you can do this?',
-    choices: [
-      { value: 'low', label: 'not very' },
-      { value: 'medium', label: 'fairly' },
-      { value: 'high', label: 'very' },
-    ],
-  },
-] as const satisfies readonly Question[];
+/** The advisor's questions (shared with the web app), with the flag that answers each one. */
+const QUESTIONS = ADVISOR_QUESTIONS.map((q) => ({
+  key: q.key,
+  flag: `--${q.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+  message: q.text,
+  choices: q.options.map((o) => ({ value: o.value, label: o.hint ? `${o.label}: ${o.hint}` : o.label })),
+}));
+type Question = (typeof QUESTIONS)[number];
 
 type AdviseOptions = Partial<Record<Key, string>> & { json?: boolean; goal?: string };
 

@@ -1,84 +1,8 @@
-import type { Advice, AdvisorAnswers } from '@tack/contracts';
+import { ADVISOR_QUESTIONS, type Advice, type AdvisorAnswers, type AdvisorQuestion } from '@tack/contracts';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { RULE_TITLES } from './lib.ts';
 import { Choice, IfThenText } from './Parts.tsx';
-
-type Key = keyof AdvisorAnswers;
-
-interface Question<K extends Key = Key> {
-  key: K;
-  text: string;
-  hint?: string;
-  options: Array<{ value: AdvisorAnswers[K]; label: string; hint?: string }>;
-}
-
-export const ADVISOR_QUESTIONS: Question[] = [
-  {
-    key: 'control',
-    text: 'How much of the outcome is in your control?',
-    options: [
-      { value: 'low', label: 'Little', hint: 'Others, luck or the market decide a lot' },
-      { value: 'some', label: 'Some' },
-      { value: 'high', label: 'Most of it', hint: 'If I do the work, it happens' },
-    ],
-  },
-  {
-    key: 'novelty',
-    text: 'How new or complex is the task for you?',
-    options: [
-      { value: 'new', label: 'New or complex' },
-      { value: 'some', label: 'Somewhat new' },
-      { value: 'familiar', label: 'Familiar' },
-    ],
-  },
-  {
-    key: 'context',
-    text: 'How stable is the context around it?',
-    options: [
-      { value: 'unstable', label: 'Unstable', hint: 'Restructures, shifting priorities' },
-      { value: 'changing', label: 'Changing' },
-      { value: 'stable', label: 'Stable' },
-    ],
-  },
-  {
-    key: 'capability',
-    text: 'Do you already have the knowledge and skill?',
-    options: [
-      { value: 'none', label: 'Not yet' },
-      { value: 'some', label: 'Some of it' },
-      { value: 'solid', label: 'Yes, solidly' },
-    ],
-  },
-  {
-    key: 'why',
-    text: 'Why does it matter to you?',
-    options: [
-      { value: 'ownValues', label: 'My own values', hint: 'I would do it even if nobody asked' },
-      { value: 'mixed', label: 'A bit of both' },
-      { value: 'outsidePressure', label: 'Pressure from outside', hint: 'Someone expects it of me' },
-    ],
-  },
-  {
-    key: 'structure',
-    text: 'How do numbers and deadlines feel for this?',
-    options: [
-      { value: 'wants', label: 'Helpful', hint: 'I like a clear target' },
-      { value: 'neutral', label: 'Fine either way' },
-      { value: 'constraining', label: 'Constraining' },
-    ],
-  },
-  {
-    key: 'selfEfficacy',
-    text: 'How sure are you that you can do it?',
-    hint: 'Optional: “fairly sure” if you are not certain.',
-    options: [
-      { value: 'low', label: 'Not very sure' },
-      { value: 'medium', label: 'Fairly sure' },
-      { value: 'high', label: 'Very sure' },
-    ],
-  },
-];
 
 export type PartialAnswers = Partial<AdvisorAnswers>;
 
@@ -95,7 +19,7 @@ function QuestionFieldset({
   error,
   legendRef,
 }: {
-  q: Question;
+  q: AdvisorQuestion;
   value: string | undefined;
   onChange: (v: string) => void;
   error?: string | undefined;
