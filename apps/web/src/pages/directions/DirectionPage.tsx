@@ -15,27 +15,13 @@ import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 
 export function DirectionPage() {
   const { id = '' } = useParams();
   const direction = useDirection(id);
-  if (direction.isPending)
-    return (
-      <>
-        <PageHeader title="Direction" />
-        <Loading />
-      </>
-    );
-  if (direction.isError)
-    return (
-      <>
-        <PageHeader title="Direction" />
-        <ErrorRegion message={errorMessage(direction.error)} />
-        <p>
-          <Link to="/directions">All directions</Link>
-        </p>
-      </>
-    );
+  if (!direction.data)
+    return <QueryState title="Direction" query={direction} back={{ to: '/directions', label: 'All directions' }} />;
   return <DirectionView direction={direction.data} />;
 }
 

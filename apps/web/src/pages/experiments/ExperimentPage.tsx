@@ -18,29 +18,14 @@ import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 
 export function ExperimentPage() {
   const { id = '' } = useParams();
   const experiment = useExperiment(id);
-  if (experiment.isPending)
-    return (
-      <>
-        <PageHeader title="Experiment" />
-        <Loading />
-      </>
-    );
-  if (experiment.isError)
-    return (
-      <>
-        <PageHeader title="Experiment" />
-        <ErrorRegion message={errorMessage(experiment.error)} />
-        <p>
-          <Link to="/experiments">All experiments</Link>
-        </p>
-      </>
-    );
+  if (!experiment.data)
+    return <QueryState title="Experiment" query={experiment} back={{ to: '/experiments', label: 'All experiments' }} />;
   return <ExperimentView key={experiment.data.id} experiment={experiment.data} />;
 }
 

@@ -11,8 +11,8 @@ import { useToday } from '../../practices/queries.ts';
 import { ErrorRegion, Notice } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 
 interface KrRow {
   id?: string;
@@ -108,20 +108,7 @@ export function NewGoalPage() {
 export function EditGoalPage() {
   const { id = '' } = useParams();
   const goal = useGoal(id);
-  if (goal.isPending)
-    return (
-      <>
-        <PageHeader title="Edit goal" />
-        <Loading />
-      </>
-    );
-  if (goal.isError)
-    return (
-      <>
-        <PageHeader title="Edit goal" />
-        <ErrorRegion message={errorMessage(goal.error)} />
-      </>
-    );
+  if (!goal.data) return <QueryState title="Edit goal" query={goal} />;
   return (
     <GoalForm key={goal.data.id} goal={goal.data} kind={goal.data.kind} directionId="" ifThen={[]} advised={false} />
   );

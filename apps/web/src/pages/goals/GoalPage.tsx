@@ -14,27 +14,12 @@ import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 
 export function GoalPage() {
   const { id = '' } = useParams();
   const goal = useGoal(id);
-  if (goal.isPending)
-    return (
-      <>
-        <PageHeader title="Goal" />
-        <Loading />
-      </>
-    );
-  if (goal.isError)
-    return (
-      <>
-        <PageHeader title="Goal" />
-        <ErrorRegion message={errorMessage(goal.error)} />
-        <p>
-          <Link to="/goals">All goals</Link>
-        </p>
-      </>
-    );
+  if (!goal.data) return <QueryState title="Goal" query={goal} back={{ to: '/goals', label: 'All goals' }} />;
   return <GoalView key={goal.data.id} goal={goal.data} />;
 }
 

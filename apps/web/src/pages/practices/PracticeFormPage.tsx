@@ -10,8 +10,8 @@ import { useAreas, useInvalidatePractices, usePractice, useToday } from '../../p
 import { ErrorRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 
 interface FormState {
   name: string;
@@ -61,20 +61,7 @@ export function NewPracticePage() {
 export function EditPracticePage() {
   const { id = '' } = useParams();
   const practice = usePractice(id);
-  if (practice.isPending)
-    return (
-      <>
-        <PageHeader title="Edit practice" />
-        <Loading />
-      </>
-    );
-  if (practice.isError)
-    return (
-      <>
-        <PageHeader title="Edit practice" />
-        <ErrorRegion message={errorMessage(practice.error)} />
-      </>
-    );
+  if (!practice.data) return <QueryState title="Edit practice" query={practice} />;
   return <PracticeForm key={practice.data.id} practice={practice.data} />;
 }
 
