@@ -9,6 +9,7 @@ import {
   type PracticesService,
   portabilityService,
   practicesService,
+  TodayCache,
 } from '@tack/core';
 import {
   accountsRepository,
@@ -17,6 +18,7 @@ import {
   practiceStore,
   readLoopBackup,
   tokensRepository,
+  userState,
 } from '@tack/db';
 import { createDiscoveryServices, type DiscoveryServices } from './discovery-services.ts';
 import { createReviewServices, type ReviewServices } from './review-services.ts';
@@ -49,6 +51,10 @@ export function createServices(database: OpenDatabase, clock: Clock): Services {
       clock,
       newId: randomUUID,
       timeZoneOf: async (userId) => (await accounts.getUser(userId))?.timeZone ?? 'UTC',
+      today: {
+        cache: new TodayCache(),
+        stateOf: async (userId) => (await userState(db, userId)) ?? { timeZone: 'UTC', dataRev: 0 },
+      },
     }),
     portability: portabilityService({
       store: portabilityStore(db),

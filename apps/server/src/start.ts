@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { Clock } from '@tack/core';
-import { migrateToLatest, openDatabase } from '@tack/db';
+import { migrateToLatest, type OpenDatabase, openDatabase } from '@tack/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -8,6 +8,8 @@ import type { Config } from './config.ts';
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
+  /** The database it serves from (tests read it directly). */
+  database: OpenDatabase;
   /** Stops accepting, finishes in-flight requests, closes the database. */
   close(): Promise<void>;
 }
@@ -64,7 +66,7 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
       throw err;
     }
     void purge();
-    return { url: origin, app: running, close: () => running.close() };
+    return { url: origin, app: running, database, close: () => running.close() };
   } catch (err) {
     if (app) await app.close().catch(() => {});
     else await database.close().catch(() => {});

@@ -67,12 +67,38 @@ function openSqlite(dataDir: string): OpenDatabase {
   } catch (err) {
     throw new DatabaseUnavailableError(`TACK_DATA_DIR: cannot open ${file}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
     driver: { kind: 'sqlite', sqlite },
     close: () => db.destroy(),
+  };
+}
+
+/** How many prepared statements the SQLite connection keeps (least recently used go first). */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely's SQLite driver prepares every query anew, and preparing costs more than running a small
+ * query. The same SQL text gets the same compiled statement back instead. Safe because Kysely runs
+ * one query at a time on its single SQLite connection.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string): SQLite.Statement {
+      let stmt = cache.get(source);
+      if (stmt) {
+        cache.delete(source);
+      } else {
+        stmt = sqlite.prepare(source);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(source, stmt);
+      return stmt;
+    },
   };
 }
 

@@ -7,6 +7,7 @@ export { discoverySource, dismissalsRepository } from './repositories/insights.t
 export { portabilityStore, readLoopBackup } from './repositories/portability.ts';
 export { practiceStore } from './repositories/practices.ts';
 export { reviewsRepository } from './repositories/reviews.ts';
+export { userState } from './repositories/revision.ts';
 export { getOrCreateSetting } from './repositories/settings.ts';
 export { tokensRepository } from './repositories/tokens.ts';
 export type { Database } from './schema.ts';

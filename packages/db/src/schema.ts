@@ -11,6 +11,8 @@ export interface UserTable {
   image: string | null;
   time_zone: Generated<string>;
   week_start: Generated<string>;
+  /** Bumped by every write to what Today shows (migration 0007). */
+  data_rev: Generated<number>;
   created_at: AuthDate;
   updated_at: AuthDate;
 }

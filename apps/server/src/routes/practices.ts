@@ -28,11 +28,12 @@ import {
 import { invalid } from '@tack/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type RouteDeps, typed } from './types.ts';
+import { type RouteDeps, serializeOnce, typed } from './types.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
 const practiceBody = z.object({ practice: practiceSchema });
 const noContent = { 204: z.null().describe('Done'), ...errors };
+const todayJson = serializeOnce(todaySchema);
 
 export async function practiceRoutes(app: FastifyInstance, { services }: RouteDeps) {
   const r = typed(app);
@@ -247,7 +248,11 @@ export async function practiceRoutes(app: FastifyInstance, { services }: RouteDe
         response: { 200: todaySchema, ...errors },
       },
     },
-    async (req) => svc.todayView(await req.actor(), req.query.date),
+    async (req, reply) => {
+      const view = await svc.todayView(await req.actor(), req.query.date);
+      reply.type('application/json; charset=utf-8').serializer(todayJson);
+      return view;
+    },
   );
 
   r.get(

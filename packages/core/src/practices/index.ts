@@ -7,3 +7,4 @@ export * from './schedule.ts';
 export * from './service.ts';
 export * from './streaks.ts';
 export * from './strength.ts';
+export { TodayCache } from './today-cache.ts';

@@ -20,6 +20,7 @@ import { PURGE_AFTER_DAYS, stateOf, toPracticeDto, versionAt } from './present.t
 import { createDueChecker, previewSchedule, validateFrequency } from './schedule.ts';
 import { computeStreaks } from './streaks.ts';
 import { runStrength, type StrengthCheckpoint, scoreOn } from './strength.ts';
+import type { TodayCache } from './today-cache.ts';
 
 export interface PracticesDeps {
   store: PracticeUnitOfWork;
@@ -27,6 +28,14 @@ export interface PracticesDeps {
   newId: () => string;
   /** The person's IANA time zone. */
   timeZoneOf: (userId: string) => Promise<string>;
+  /**
+   * Optional: keep each person's last Today view, keyed by their time zone and data revision (read
+   * before the data, so a view is never labelled newer than what it shows).
+   */
+  today?: {
+    cache: TodayCache;
+    stateOf: (userId: string) => Promise<{ timeZone: string; dataRev: number }>;
+  };
 }
 
 /** Days between saved strength checkpoints (aligned on the calendar). */
@@ -94,6 +103,71 @@ export function practicesService(deps: PracticesDeps) {
     );
     if (fresh.length > 0) await s.checkpoints.saveIfCurrent(p.id, p.historyRev, fresh);
     return run;
+  }
+
+  async function buildToday(actor: Actor, timeZone: string, date?: string): Promise<Today> {
+    const today = localDate(clock.now(), timeZone);
+    const day = date ?? today;
+    notFuture(day, today);
+    const practices = await store.practices.list(actor.userId, 'live');
+    const areas = await store.areas.list(actor.userId);
+    const resumeBefore = addDays(day, -TODAY_LOOKBACK_DAYS);
+    const checkpoints = await store.checkpoints.latestBefore(practices, resumeBefore);
+
+    // Read only what the view needs: from each practice's checkpoint (or its whole history when
+    // there is none yet) and at least its schedule's window back, for "is it due?".
+    let since = addDays(day, -TODAY_LOOKBACK_DAYS);
+    const needFull: string[] = [];
+    for (const p of practices) {
+      const cp = checkpoints.get(p.id);
+      if (!cp) needFull.push(p.id);
+      else if (addDays(cp.date, 1) < since) since = addDays(cp.date, 1);
+      const f = versionAt(p, day).frequency;
+      const window = f.kind === 'times' ? f.days : f.kind === 'interval' ? f.everyDays : 0;
+      const need = addDays(day, -window);
+      if (need < since) since = need;
+    }
+    const recent = await store.checkins.listSince(
+      practices.filter((p) => !needFull.includes(p.id)).map((p) => p.id),
+      since,
+    );
+    const full = await store.checkins.listSince(needFull, EARLIEST);
+    const byPractice = new Map<string, CheckinDto[]>();
+    for (const c of [...recent, ...full]) {
+      const list = byPractice.get(c.practiceId) ?? [];
+      list.push(c);
+      byPractice.set(c.practiceId, list);
+    }
+
+    const items: TodayItem[] = [];
+    for (const p of practices) {
+      const entries = (byPractice.get(p.id) ?? []).filter((c) => c.date <= day);
+      const cp = checkpoints.get(p.id) ?? null;
+      const run = await strengthRun(
+        store,
+        p,
+        entries.filter((c) => !cp || c.date > cp.date),
+        day,
+        cp,
+      );
+      const { score, text } = explain(p, entries, run.points, day, cp !== null);
+      const paused = stateOf(p, day) === 'paused';
+      items.push({
+        practice: toPracticeDto(p, today),
+        due: !paused && createDueChecker(p.versions, entries, p.pauses)(day),
+        paused,
+        checkin: entries.find((c) => c.date === day) ?? null,
+        strength: score,
+        explanation: text,
+      });
+    }
+    const areaOrder = new Map(areas.map((a, i) => [a.id, i]));
+    items.sort(
+      (a, b) =>
+        (areaOrder.get(a.practice.areaId ?? '') ?? 1e9) - (areaOrder.get(b.practice.areaId ?? '') ?? 1e9) ||
+        a.practice.position - b.practice.position,
+    );
+    return { date: day, timeZone, items, areas };
   }
 
   function explain(
@@ -381,70 +455,18 @@ export function practicesService(deps: PracticesDeps) {
 
     // ── today ──
 
+    /** What is due on a day; the same object again while nothing it shows has changed. */
     async todayView(actor: Authorized<Actor>, date?: string): Promise<Today> {
-      const timeZone = await deps.timeZoneOf(actor.userId);
-      const today = localDate(clock.now(), timeZone);
-      const day = date ?? today;
-      notFuture(day, today);
-      const practices = await store.practices.list(actor.userId, 'live');
-      const areas = await store.areas.list(actor.userId);
-      const resumeBefore = addDays(day, -TODAY_LOOKBACK_DAYS);
-      const checkpoints = await store.checkpoints.latestBefore(practices, resumeBefore);
-
-      // Read only what the view needs: from each practice's checkpoint (or its whole history when
-      // there is none yet) and at least its schedule's window back, for "is it due?".
-      let since = addDays(day, -TODAY_LOOKBACK_DAYS);
-      const needFull: string[] = [];
-      for (const p of practices) {
-        const cp = checkpoints.get(p.id);
-        if (!cp) needFull.push(p.id);
-        else if (addDays(cp.date, 1) < since) since = addDays(cp.date, 1);
-        const f = versionAt(p, day).frequency;
-        const window = f.kind === 'times' ? f.days : f.kind === 'interval' ? f.everyDays : 0;
-        const need = addDays(day, -window);
-        if (need < since) since = need;
-      }
-      const recent = await store.checkins.listSince(
-        practices.filter((p) => !needFull.includes(p.id)).map((p) => p.id),
-        since,
-      );
-      const full = await store.checkins.listSince(needFull, EARLIEST);
-      const byPractice = new Map<string, CheckinDto[]>();
-      for (const c of [...recent, ...full]) {
-        const list = byPractice.get(c.practiceId) ?? [];
-        list.push(c);
-        byPractice.set(c.practiceId, list);
-      }
-
-      const items: TodayItem[] = [];
-      for (const p of practices) {
-        const entries = (byPractice.get(p.id) ?? []).filter((c) => c.date <= day);
-        const cp = checkpoints.get(p.id) ?? null;
-        const run = await strengthRun(
-          store,
-          p,
-          entries.filter((c) => !cp || c.date > cp.date),
-          day,
-          cp,
-        );
-        const { score, text } = explain(p, entries, run.points, day, cp !== null);
-        const paused = stateOf(p, day) === 'paused';
-        items.push({
-          practice: toPracticeDto(p, today),
-          due: !paused && createDueChecker(p.versions, entries, p.pauses)(day),
-          paused,
-          checkin: entries.find((c) => c.date === day) ?? null,
-          strength: score,
-          explanation: text,
-        });
-      }
-      const areaOrder = new Map(areas.map((a, i) => [a.id, i]));
-      items.sort(
-        (a, b) =>
-          (areaOrder.get(a.practice.areaId ?? '') ?? 1e9) - (areaOrder.get(b.practice.areaId ?? '') ?? 1e9) ||
-          a.practice.position - b.practice.position,
-      );
-      return { date: day, timeZone, items, areas };
+      if (!deps.today) return buildToday(actor, await deps.timeZoneOf(actor.userId), date);
+      const { cache, stateOf } = deps.today;
+      const { timeZone, dataRev } = await stateOf(actor.userId);
+      const slot = `${actor.userId}|${date ?? ''}`;
+      const key = `${dataRev}|${timeZone}|${localDate(clock.now(), timeZone)}`;
+      const hit = cache.get(slot, key);
+      if (hit) return hit;
+      const view = await buildToday(actor, timeZone, date);
+      cache.set(slot, key, view);
+      return view;
     },
 
     // ── areas ──

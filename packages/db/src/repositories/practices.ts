@@ -12,6 +12,7 @@ import type {
 } from '@tack/core';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { CheckinTable, Database, PracticeTable } from '../schema.ts';
+import { touchOwnerOfArea, touchOwnerOfPause, touchOwnerOfPractice, touchUser } from './revision.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -114,6 +115,7 @@ function practicesPort(db: Db): PracticesPort {
           )
           .execute();
       }
+      await touchUser(db, p.userId);
     },
     async update(id, c, at) {
       const set: Updateable<PracticeTable> = { updated_at: at };
@@ -130,6 +132,7 @@ function practicesPort(db: Db): PracticesPort {
       if (c.archivedAt !== undefined) set.archived_at = c.archivedAt;
       if (c.deletedAt !== undefined) set.deleted_at = c.deletedAt;
       await db.updateTable('practice').set(set).where('id', '=', id).execute();
+      await touchOwnerOfPractice(db, id);
     },
     async putScheduleVersion(id, effectiveFrom, frequency, at) {
       await db
@@ -146,17 +149,21 @@ function practicesPort(db: Db): PracticesPort {
             .doUpdateSet({ frequency: JSON.stringify(frequency), created_at: at }),
         )
         .execute();
+      await touchOwnerOfPractice(db, id);
     },
     async addPause(id, pause, at) {
       await db
         .insertInto('practice_pause')
         .values({ id: pause.id, practice_id: id, from_date: pause.from, to_date: pause.to, created_at: at })
         .execute();
+      await touchOwnerOfPractice(db, id);
     },
     async setPauseEnd(pauseId, to) {
       await db.updateTable('practice_pause').set({ to_date: to }).where('id', '=', pauseId).execute();
+      await touchOwnerOfPause(db, pauseId);
     },
     async deletePause(pauseId) {
+      await touchOwnerOfPause(db, pauseId);
       await db.deleteFrom('practice_pause').where('id', '=', pauseId).execute();
     },
     async nextPosition(userId) {
@@ -227,6 +234,7 @@ function checkinsPort(db: Db): CheckinsPort {
           }),
         )
         .execute();
+      await touchUser(db, userId);
     },
     async delete(practiceId, date) {
       const res = await db
@@ -234,7 +242,9 @@ function checkinsPort(db: Db): CheckinsPort {
         .where('practice_id', '=', practiceId)
         .where('date', '=', date)
         .executeTakeFirst();
-      return Number(res.numDeletedRows) > 0;
+      if (Number(res.numDeletedRows) === 0) return false;
+      await touchOwnerOfPractice(db, practiceId);
+      return true;
     },
   };
 }
@@ -356,14 +366,17 @@ function areasPort(db: Db): AreasPort {
           deleted_at: null,
         })
         .execute();
+      await touchUser(db, userId);
     },
     async update(id, patch) {
       if (patch.name === undefined && patch.position === undefined) return;
       await db.updateTable('area').set(patch).where('id', '=', id).execute();
+      await touchOwnerOfArea(db, id);
     },
     async softDelete(id, at) {
       await db.updateTable('practice').set({ area_id: null }).where('area_id', '=', id).execute();
       await db.updateTable('area').set({ deleted_at: at }).where('id', '=', id).execute();
+      await touchOwnerOfArea(db, id);
     },
     async nextPosition(userId) {
       const row = await db
