@@ -72,7 +72,7 @@ export async function buildApp({
 
   const services = createServices(database, clock);
   app.decorate('services', services);
-  const auth = await createAuth(config, database, origin);
+  const auth = createAuth(config, database, origin);
   const origins = trustedOrigins(origin);
 
   await app.register(securityPlugin, { rateLimit: config.rateLimit, https: origin.startsWith('https://') });

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LIMITS } from '@tack/contracts';
 import { getOrCreateSetting, type OpenDatabase } from '@tack/db';
-import { betterAuth } from 'better-auth';
+import type { BetterAuthOptions, betterAuth } from 'better-auth';
 import type { Config } from './config.ts';
 
 const snake = {
@@ -12,11 +12,8 @@ const snake = {
 } as const;
 
 /** better-auth over Tack's own tables (created by Tack's frozen migrations, snake_case columns). */
-export async function createAuth(config: Config, database: OpenDatabase, origin: string) {
-  const secret =
-    config.secret ??
-    (await getOrCreateSetting(database.db, 'auth_secret', () => randomBytes(48).toString('base64url')));
-  return betterAuth({
+function authOptions(database: OpenDatabase, origin: string, secret: string) {
+  return {
     appName: 'Tack',
     baseURL: origin,
     basePath: '/api/auth',
@@ -68,7 +65,32 @@ export async function createAuth(config: Config, database: OpenDatabase, origin:
       useSecureCookies: origin.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },
-  });
+  } satisfies BetterAuthOptions;
 }
 
-export type Auth = Awaited<ReturnType<typeof createAuth>>;
+export type Auth = ReturnType<typeof betterAuth<ReturnType<typeof authOptions>>>;
+
+/**
+ * better-auth, loaded on first use: it is about a third of the server's memory, and a server used
+ * only with API tokens (the CLI, scripts) never needs it. The first sign-in or cookie request
+ * waits for it once; a failure is not remembered, so the next request tries again.
+ */
+export function createAuth(config: Config, database: OpenDatabase, origin: string): () => Promise<Auth> {
+  let loading: Promise<Auth> | undefined;
+  const load = async (): Promise<Auth> => {
+    const [{ betterAuth }, secret] = await Promise.all([
+      import('better-auth'),
+      config.secret ?? getOrCreateSetting(database.db, 'auth_secret', () => randomBytes(48).toString('base64url')),
+    ]);
+    return betterAuth(authOptions(database, origin, secret));
+  };
+  return () => {
+    loading ??= load().catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    });
+    return loading;
+  };
+}
+
+export type LazyAuth = ReturnType<typeof createAuth>;

@@ -1,7 +1,7 @@
 import { type Actor, type Authorized, authorizeSelf, DomainError } from '@tack/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Auth } from '../auth.ts';
+import type { LazyAuth } from '../auth.ts';
 import type { Services } from '../services.ts';
 
 declare module 'fastify' {
@@ -24,7 +24,7 @@ export function toHeaders(raw: FastifyRequest['headers']): Headers {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const actorPlugin = fp(
-  async (app: FastifyInstance, opts: { auth: Auth; services: Services; origins: string[] }) => {
+  async (app: FastifyInstance, opts: { auth: LazyAuth; services: Services; origins: string[] }) => {
     app.decorateRequest('actor', async function (this: FastifyRequest) {
       const authorization = this.headers.authorization;
       if (authorization) {
@@ -39,7 +39,7 @@ export const actorPlugin = fp(
       if (!SAFE_METHODS.has(this.method) && origin && !opts.origins.includes(origin)) {
         throw new DomainError('FORBIDDEN', 'Requests from another site are not allowed');
       }
-      const session = await opts.auth.api.getSession({ headers: toHeaders(this.headers) });
+      const session = await (await opts.auth()).api.getSession({ headers: toHeaders(this.headers) });
       if (!session) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
       return authorizeSelf({ userId: session.user.id });
     });

@@ -2,7 +2,7 @@ import type { ErrorCode } from '@tack/contracts';
 import { errorBodySchema, LIMITS } from '@tack/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Auth } from '../auth.ts';
+import type { LazyAuth } from '../auth.ts';
 import { errorBody, STATUS } from '../errors.ts';
 import { toHeaders } from '../plugins/actor.ts';
 import { typed } from './types.ts';
@@ -43,7 +43,7 @@ function codeFor(status: number, authCode: string | undefined): ErrorCode {
 }
 
 /** Hands the request to better-auth and answers with its response, errors in Tack's shape. */
-async function forward(auth: Auth, origin: string, req: FastifyRequest, reply: FastifyReply) {
+async function forward(auth: LazyAuth, origin: string, req: FastifyRequest, reply: FastifyReply) {
   const headers = toHeaders(req.headers);
   headers.delete('content-length');
   const init: RequestInit = { method: req.method, headers };
@@ -59,7 +59,7 @@ async function forward(auth: Auth, origin: string, req: FastifyRequest, reply: F
         .send(errorBody('VALIDATION_FAILED', 'The request body is nested too deeply'));
     }
   }
-  const res = await auth.handler(new Request(new URL(req.url, origin), init));
+  const res = await (await auth()).handler(new Request(new URL(req.url, origin), init));
   const cookies = res.headers.getSetCookie();
   if (cookies.length > 0) reply.header('set-cookie', cookies);
   const text = await res.text();
@@ -76,7 +76,10 @@ async function forward(auth: Auth, origin: string, req: FastifyRequest, reply: F
   return text ? reply.send(JSON.parse(text)) : reply.send();
 }
 
-export async function authRoutes(app: FastifyInstance, opts: { auth: Auth; origin: string; authRateLimit: number }) {
+export async function authRoutes(
+  app: FastifyInstance,
+  opts: { auth: LazyAuth; origin: string; authRateLimit: number },
+) {
   const r = typed(app);
   const { auth, origin } = opts;
   const limited = { rateLimit: { max: opts.authRateLimit, timeWindow: '1 minute' } };

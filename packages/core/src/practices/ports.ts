@@ -33,6 +33,9 @@ export interface PracticeRecord {
   pauses: Array<PauseRange & { id: string }>;
 }
 
+/** A practice without its schedule versions and pauses. */
+export type PracticeRow = Omit<PracticeRecord, 'versions' | 'pauses'>;
+
 export type PracticeColumns = Partial<
   Pick<
     PracticeRecord,
@@ -57,6 +60,8 @@ export interface PracticesPort {
   list(userId: string, filter: PracticeFilter): Promise<PracticeRecord[]>;
   /** Only the owner's practice; deleted ones only when asked. */
   get(userId: string, id: string, includeDeleted?: boolean): Promise<PracticeRecord | null>;
+  /** The same without schedule versions and pauses (check-ins need only the row: one query, not three). */
+  getRow(userId: string, id: string, includeDeleted?: boolean): Promise<PracticeRow | null>;
   insert(record: Omit<PracticeRecord, 'pauses' | 'historyRev'>): Promise<void>;
   update(id: string, columns: PracticeColumns, at: string): Promise<void>;
   /** Adds (or replaces, for the same day) a schedule version. */

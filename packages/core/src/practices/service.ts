@@ -15,7 +15,7 @@ import type { Clock } from '../clock.ts';
 import { DomainError, invalid, notFound } from '../errors.ts';
 import { addDays, compareDates, diffDays, localDate, weekdayOf } from './dates.ts';
 import { describeStrength } from './explain.ts';
-import type { PracticeFilter, PracticeRecord, PracticeStore, PracticeUnitOfWork } from './ports.ts';
+import type { PracticeFilter, PracticeRecord, PracticeRow, PracticeStore, PracticeUnitOfWork } from './ports.ts';
 import { PURGE_AFTER_DAYS, stateOf, toPracticeDto, versionAt } from './present.ts';
 import { createDueChecker, previewSchedule, validateFrequency } from './schedule.ts';
 import { computeStreaks } from './streaks.ts';
@@ -56,6 +56,12 @@ export function practicesService(deps: PracticesDeps) {
     return p;
   }
 
+  async function loadRow(s: PracticeStore, actor: Actor, id: string, includeDeleted = false): Promise<PracticeRow> {
+    const p = await s.practices.getRow(actor.userId, id, includeDeleted);
+    if (!p) throw notFound('Practice');
+    return p;
+  }
+
   function notFuture(date: string, today: string, path = 'date') {
     if (date > today) throw invalid(path, `${date} is in the future (today is ${today} in your time zone)`);
   }
@@ -64,7 +70,7 @@ export function practicesService(deps: PracticesDeps) {
     if (areaId && !(await s.areas.get(actor.userId, areaId))) throw invalid('areaId', 'no such area');
   }
 
-  function validateCheckin(p: PracticeRecord, input: UpsertCheckin) {
+  function validateCheckin(p: PracticeRow, input: UpsertCheckin) {
     const status = input.status ?? 'done';
     const hasValue = input.value !== undefined && input.value !== null;
     if (p.kind === 'boolean' && hasValue) throw invalid('value', 'a yes/no practice takes no value');
@@ -349,7 +355,7 @@ export function practicesService(deps: PracticesDeps) {
 
     async listCheckins(actor: Authorized<Actor>, id: string, from?: string, to?: string): Promise<CheckinDto[]> {
       if (from && to && from > to) throw invalid('from', 'must be on or before to');
-      const p = await load(store, actor, id, true);
+      const p = await loadRow(store, actor, id, true);
       return store.checkins.list(p.id, from, to);
     },
 
@@ -357,7 +363,7 @@ export function practicesService(deps: PracticesDeps) {
       notFuture(date, await todayFor(actor.userId));
       const at = nowIso();
       return store.transaction(async (s) => {
-        const p = await load(s, actor, id);
+        const p = await loadRow(s, actor, id);
         const status = validateCheckin(p, input);
         const existing = await s.checkins.get(p.id, date);
         const next: CheckinDto = {
@@ -388,7 +394,7 @@ export function practicesService(deps: PracticesDeps) {
 
     async deleteCheckin(actor: Authorized<Actor>, id: string, date: string): Promise<void> {
       await store.transaction(async (s) => {
-        const p = await load(s, actor, id);
+        const p = await loadRow(s, actor, id);
         if (!(await s.checkins.delete(p.id, date))) throw notFound('Check-in');
         await s.checkpoints.invalidateFrom(p.id, date);
       });
@@ -406,7 +412,7 @@ export function practicesService(deps: PracticesDeps) {
       return store.transaction(async (s) => {
         const out: CheckinDto[] = [];
         for (const [i, id] of input.practiceIds.entries()) {
-          const p = await s.practices.get(actor.userId, id);
+          const p = await s.practices.getRow(actor.userId, id);
           if (!p) throw invalid(`practiceIds.${i}`, 'no such practice');
           if (p.kind === 'measurable' && input.status === 'done') {
             throw invalid(`practiceIds.${i}`, `"${p.name}" needs an amount; check it in on its own`);

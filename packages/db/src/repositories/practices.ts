@@ -5,6 +5,7 @@ import type {
   CheckpointsPort,
   Frequency,
   PracticeRecord,
+  PracticeRow,
   PracticeStore,
   PracticesPort,
   PracticeUnitOfWork,
@@ -29,14 +30,8 @@ function toCheckin(r: Selectable<CheckinTable>): CheckinDto {
   };
 }
 
-async function hydrate(db: Db, rows: Selectable<PracticeTable>[]): Promise<PracticeRecord[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [schedules, pauses] = await Promise.all([
-    db.selectFrom('practice_schedule').selectAll().where('practice_id', 'in', ids).orderBy('effective_from').execute(),
-    db.selectFrom('practice_pause').selectAll().where('practice_id', 'in', ids).orderBy('from_date').execute(),
-  ]);
-  return rows.map((r) => ({
+function toRow(r: Selectable<PracticeTable>): PracticeRow {
+  return {
     id: r.id,
     userId: r.user_id,
     areaId: r.area_id,
@@ -55,6 +50,18 @@ async function hydrate(db: Db, rows: Selectable<PracticeTable>[]): Promise<Pract
     updatedAt: r.updated_at,
     archivedAt: r.archived_at,
     deletedAt: r.deleted_at,
+  };
+}
+
+async function hydrate(db: Db, rows: Selectable<PracticeTable>[]): Promise<PracticeRecord[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [schedules, pauses] = await Promise.all([
+    db.selectFrom('practice_schedule').selectAll().where('practice_id', 'in', ids).orderBy('effective_from').execute(),
+    db.selectFrom('practice_pause').selectAll().where('practice_id', 'in', ids).orderBy('from_date').execute(),
+  ]);
+  return rows.map((r) => ({
+    ...toRow(r),
     versions: schedules
       .filter((s) => s.practice_id === r.id)
       .map((s) => ({ effectiveFrom: s.effective_from, frequency: JSON.parse(s.frequency) as Frequency })),
@@ -76,6 +83,12 @@ function practicesPort(db: Db): PracticesPort {
       if (!includeDeleted) q = q.where('deleted_at', 'is', null);
       const row = await q.executeTakeFirst();
       return row ? ((await hydrate(db, [row]))[0] ?? null) : null;
+    },
+    async getRow(userId, id, includeDeleted = false) {
+      let q = db.selectFrom('practice').selectAll().where('id', '=', id).where('user_id', '=', userId);
+      if (!includeDeleted) q = q.where('deleted_at', 'is', null);
+      const row = await q.executeTakeFirst();
+      return row ? toRow(row) : null;
     },
     async insert(p) {
       await db
