@@ -1,32 +1,38 @@
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { onUnauthorized, queryClient } from './api.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { PUBLIC_PATHS, type SignInState } from './auth/session.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
-import { AdvisorPage } from './pages/advisor/AdvisorPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
-import { ChainsPage } from './pages/chains/ChainsPage.tsx';
-import { DirectionPage } from './pages/directions/DirectionPage.tsx';
-import { DirectionsPage } from './pages/directions/DirectionsPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
-import { ExperimentPage } from './pages/experiments/ExperimentPage.tsx';
-import { ExperimentsPage, LearningsPage } from './pages/experiments/ExperimentsPage.tsx';
-import { NewExperimentPage } from './pages/experiments/NewExperimentPage.tsx';
-import { EditGoalPage, NewGoalPage } from './pages/goals/GoalFormPage.tsx';
-import { GoalPage } from './pages/goals/GoalPage.tsx';
-import { GoalsPage } from './pages/goals/GoalsPage.tsx';
-import { IntentionsPage } from './pages/intentions/IntentionsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { EditPracticePage, NewPracticePage } from './pages/practices/PracticeFormPage.tsx';
-import { PracticesPage } from './pages/practices/PracticesPage.tsx';
-import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
-import { SignUpPage } from './pages/SignUpPage.tsx';
-import { DataPage } from './pages/settings/DataPage.tsx';
 import { TodayPage } from './pages/TodayPage.tsx';
-import { WelcomePage } from './pages/WelcomePage.tsx';
 import { SECTIONS } from './sections.ts';
+import { Loading } from './ui/Loading.tsx';
+
+/**
+ * A page loaded when first opened (its own chunk), shown inside the layout with the app's loading UI
+ * meanwhile. Only Today (the landing page) and sign-in are in the first bundle; the chart library is
+ * reached only through the practice and progress pages.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+  return (
+    <Suspense fallback={<Loading label="Loading the page…" />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const directions = () => import('./pages/directions/DirectionsPage.tsx');
+const direction = () => import('./pages/directions/DirectionPage.tsx');
+const experiments = () => import('./pages/experiments/ExperimentsPage.tsx');
+const goalForm = () => import('./pages/goals/GoalFormPage.tsx');
+const practiceForm = () => import('./pages/practices/PracticeFormPage.tsx');
+const review = () => import('./pages/review/ReviewPage.tsx');
 
 export const router = createBrowserRouter([
   {
@@ -36,8 +42,8 @@ export const router = createBrowserRouter([
         element: <PublicLayout />,
         children: [
           { path: '/sign-in', element: <SignInPage /> },
-          { path: '/sign-up', element: <SignUpPage /> },
-          { path: '/welcome', element: <WelcomePage /> },
+          { path: '/sign-up', element: page(() => import('./pages/SignUpPage.tsx'), 'SignUpPage') },
+          { path: '/welcome', element: page(() => import('./pages/WelcomePage.tsx'), 'WelcomePage') },
         ],
       },
       {
@@ -48,49 +54,53 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="/today" replace /> },
               { path: '/today', element: <TodayPage /> },
-              { path: '/settings', element: <SettingsPage /> },
-              { path: '/settings/data', element: <DataPage /> },
-              { path: '/practices', element: <PracticesPage /> },
-              { path: '/practices/new', element: <NewPracticePage /> },
+              { path: '/settings', element: page(() => import('./pages/SettingsPage.tsx'), 'SettingsPage') },
+              { path: '/settings/data', element: page(() => import('./pages/settings/DataPage.tsx'), 'DataPage') },
+              {
+                path: '/practices',
+                element: page(() => import('./pages/practices/PracticesPage.tsx'), 'PracticesPage'),
+              },
+              { path: '/practices/new', element: page(practiceForm, 'NewPracticePage') },
+              // The practice page carries the chart library.
               {
                 path: '/practices/:id',
-                // The practice page carries the chart library: loaded when first opened.
-                lazy: async () => ({ Component: (await import('./pages/practices/PracticePage.tsx')).PracticePage }),
+                element: page(() => import('./pages/practices/PracticePage.tsx'), 'PracticePage'),
               },
-              { path: '/practices/:id/edit', element: <EditPracticePage /> },
-              { path: '/directions', element: <DirectionsPage /> },
-              { path: '/directions/:id', element: <DirectionPage /> },
-              { path: '/chains', element: <ChainsPage /> },
-              { path: '/experiments', element: <ExperimentsPage /> },
-              { path: '/experiments/new', element: <NewExperimentPage /> },
-              { path: '/experiments/learnings', element: <LearningsPage /> },
-              { path: '/experiments/:id', element: <ExperimentPage /> },
-              { path: '/goals', element: <GoalsPage /> },
-              { path: '/goals/new', element: <NewGoalPage /> },
-              { path: '/goals/:id', element: <GoalPage /> },
-              { path: '/goals/:id/edit', element: <EditGoalPage /> },
-              { path: '/advisor', element: <AdvisorPage /> },
-              { path: '/intentions', element: <IntentionsPage /> },
-              // The weekly review, its history and progress (progress carries the chart library).
+              { path: '/practices/:id/edit', element: page(practiceForm, 'EditPracticePage') },
+              { path: '/directions', element: page(directions, 'DirectionsPage') },
+              { path: '/directions/:id', element: page(direction, 'DirectionPage') },
+              { path: '/chains', element: page(() => import('./pages/chains/ChainsPage.tsx'), 'ChainsPage') },
+              { path: '/experiments', element: page(experiments, 'ExperimentsPage') },
               {
-                path: '/review',
-                lazy: async () => ({ Component: (await import('./pages/review/ReviewPage.tsx')).ReviewPage }),
+                path: '/experiments/new',
+                element: page(() => import('./pages/experiments/NewExperimentPage.tsx'), 'NewExperimentPage'),
               },
+              { path: '/experiments/learnings', element: page(experiments, 'LearningsPage') },
+              {
+                path: '/experiments/:id',
+                element: page(() => import('./pages/experiments/ExperimentPage.tsx'), 'ExperimentPage'),
+              },
+              { path: '/goals', element: page(() => import('./pages/goals/GoalsPage.tsx'), 'GoalsPage') },
+              { path: '/goals/new', element: page(goalForm, 'NewGoalPage') },
+              { path: '/goals/:id', element: page(() => import('./pages/goals/GoalPage.tsx'), 'GoalPage') },
+              { path: '/goals/:id/edit', element: page(goalForm, 'EditGoalPage') },
+              { path: '/advisor', element: page(() => import('./pages/advisor/AdvisorPage.tsx'), 'AdvisorPage') },
+              {
+                path: '/intentions',
+                element: page(() => import('./pages/intentions/IntentionsPage.tsx'), 'IntentionsPage'),
+              },
+              // The weekly review, its history and progress (progress carries the chart library).
+              { path: '/review', element: page(review, 'ReviewPage') },
               {
                 path: '/review/history',
-                lazy: async () => ({
-                  Component: (await import('./pages/review/ReviewHistoryPage.tsx')).ReviewHistoryPage,
-                }),
+                element: page(() => import('./pages/review/ReviewHistoryPage.tsx'), 'ReviewHistoryPage'),
               },
               {
                 path: '/review/progress',
-                lazy: async () => ({ Component: (await import('./pages/progress/ProgressPage.tsx')).ProgressPage }),
+                element: page(() => import('./pages/progress/ProgressPage.tsx'), 'ProgressPage'),
               },
               { path: '/progress', element: <Navigate to="/review/progress" replace /> },
-              {
-                path: '/review/:week',
-                lazy: async () => ({ Component: (await import('./pages/review/ReviewPage.tsx')).ReviewPage }),
-              },
+              { path: '/review/:week', element: page(review, 'ReviewPage') },
               ...SECTIONS.filter((s) => !s.ready).map((s) => ({
                 path: s.path,
                 element: <ComingSoonPage section={s} />,

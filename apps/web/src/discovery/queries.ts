@@ -63,7 +63,7 @@ export function useMilestoneMap(of: { goalId: string } | { directionId: string }
   return useQuery({ queryKey: key, queryFn: () => api.milestones.map(of) });
 }
 
-/** After a change anywhere in discovery: refresh its views (they link to each other), and practices. */
+/** After a change anywhere in discovery: refresh its views (they link to each other), practices and reviews. */
 export function useInvalidateDiscovery() {
   const qc = useQueryClient();
   return () =>
@@ -78,6 +78,9 @@ export function useInvalidateDiscovery() {
         discoveryKeys.milestones,
         ['practices'],
         ['today'],
+        // The weekly review and its insights quote hypotheses, notes and intentions.
+        ['reviews'],
+        ['insights'],
       ].map((queryKey) => qc.invalidateQueries({ queryKey })),
     );
 }

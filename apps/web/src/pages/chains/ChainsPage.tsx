@@ -1,19 +1,21 @@
 import type { Chain } from '@tack/contracts';
 import { LIMITS } from '@tack/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import { weekInWords } from '../../discovery/lib.ts';
 import { MakePracticeForm, Pill } from '../../discovery/Parts.tsx';
-import { useChains, useInvalidateDiscovery } from '../../discovery/queries.ts';
+import { discoveryKeys, useChains, useInvalidateDiscovery } from '../../discovery/queries.ts';
 import { DIRECTION_TABS, LinkTabs } from '../../discovery/Tabs.tsx';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { useFocusLater } from '../../ui/useFocusLater.ts';
 
 export function ChainsPage() {
   const chains = useChains();
@@ -102,7 +104,10 @@ function ChainCard({ chain, onDone }: { chain: Chain; onDone: (s: string) => voi
   const invalidate = useInvalidateDiscovery();
   const [text, setText] = useState('');
   const [empty, setEmpty] = useState(false);
+  const stepInput = useRef<HTMLInputElement>(null);
+  const focusLater = useFocusLater();
   const stepById = new Map(chain.steps.map((s) => [s.id, s]));
+  const onlyStep = chain.steps.length === 1;
   const add = useMutation({
     mutationFn: () => api.chains.addStep(chain.id, text.trim()),
     onSuccess: async () => {
@@ -136,7 +141,17 @@ function ChainCard({ chain, onDone }: { chain: Chain; onDone: (s: string) => voi
               <ul className="chain-steps">
                 {w.steps.map((sid) => {
                   const step = stepById.get(sid);
-                  return step ? <Step key={sid} chain={chain} step={step} onDone={onDone} /> : null;
+                  return step ? (
+                    <Step
+                      key={sid}
+                      chain={chain}
+                      step={step}
+                      removable={!onlyStep}
+                      onDone={onDone}
+                      // The removed step's button is gone: continue from the chain's "add a step" field.
+                      onRemoved={() => focusLater(() => stepInput.current)}
+                    />
+                  ) : null;
                 })}
               </ul>
             )}
@@ -152,6 +167,7 @@ function ChainCard({ chain, onDone }: { chain: Chain; onDone: (s: string) => voi
           error={empty ? 'Write one thing first.' : fieldError(add.error, 'text')}
           maxLength={LIMITS.textMax}
           autoComplete="off"
+          inputRef={stepInput}
         />
         <button type="submit" className="button button-secondary" disabled={add.isPending}>
           {add.isPending ? 'Adding…' : 'Add to the week before'}
@@ -174,9 +190,46 @@ function ChainCard({ chain, onDone }: { chain: Chain; onDone: (s: string) => voi
   );
 }
 
-function Step({ chain, step, onDone }: { chain: Chain; step: Chain['steps'][number]; onDone: (s: string) => void }) {
+function Step({
+  chain,
+  step,
+  removable,
+  onDone,
+  onRemoved,
+}: {
+  chain: Chain;
+  step: Chain['steps'][number];
+  /** False for a chain's only step: a chain keeps at least one (delete the chain instead). */
+  removable: boolean;
+  onDone: (s: string) => void;
+  onRemoved: () => void;
+}) {
   const invalidate = useInvalidateDiscovery();
   const [making, setMaking] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const qc = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.chains.removeStep(chain.id, step.id),
+    onSuccess: async (updated) => {
+      qc.setQueryData<Chain[]>(discoveryKeys.chains, (list) => list?.map((c) => (c.id === updated.id ? updated : c)));
+      setConfirming(false);
+      onDone(`Step “${step.text}” removed.`);
+      onRemoved();
+      await invalidate();
+    },
+  });
+  const removeButton = removable && (
+    <button
+      type="button"
+      className="button button-danger-outline button-small"
+      onClick={() => {
+        remove.reset();
+        setConfirming(true);
+      }}
+    >
+      Remove<span className="visually-hidden"> step: {step.text}</span>
+    </button>
+  );
   const make = useMutation({
     mutationFn: (input: { name: string; frequency: Parameters<typeof api.chains.stepToPractice>[2]['frequency'] }) =>
       api.chains.stepToPractice(chain.id, step.id, {
@@ -202,9 +255,12 @@ function Step({ chain, step, onDone }: { chain: Chain; step: Chain['steps'][numb
       </p>
       <ErrorRegion message={update.isError ? errorMessage(update.error) : undefined} />
       {step.kind === 'practice' && step.practiceId ? (
-        <p className="item-meta">
-          Became a <Link to={`/practices/${step.practiceId}`}>practice</Link>
-        </p>
+        <span className="row-actions">
+          <span className="item-meta">
+            Became a <Link to={`/practices/${step.practiceId}`}>practice</Link>
+          </span>
+          {removeButton}
+        </span>
       ) : making ? (
         <MakePracticeForm
           defaultName={step.text}
@@ -236,8 +292,24 @@ function Step({ chain, step, onDone }: { chain: Chain; step: Chain['steps'][numb
               Make it a task for its week<span className="visually-hidden">: {step.text}</span>
             </button>
           )}
+          {removeButton}
         </span>
       )}
+      <ConfirmDialog
+        open={confirming}
+        title="Remove this step?"
+        confirmLabel="Remove step"
+        busyLabel="Removing…"
+        busy={remove.isPending}
+        error={remove.isError ? errorMessage(remove.error) : undefined}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          “{step.text}” leaves the chain; the other steps keep their weeks.
+          {step.practiceId ? ' The practice made from it stays, with its history.' : ''}
+        </p>
+      </ConfirmDialog>
     </li>
   );
 }

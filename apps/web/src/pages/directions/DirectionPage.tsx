@@ -1,13 +1,20 @@
 import { type Direction, LIMITS } from '@tack/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
+import { EditForm, useEditToggle } from '../../discovery/EditForm.tsx';
 import { EXPERIMENT_STATUS_LABELS, GOAL_STATUS_LABELS, VERDICT_RESULT } from '../../discovery/lib.ts';
 import { MilestoneMapCard } from '../../discovery/MilestoneMap.tsx';
 import { MakePracticeForm, Pill } from '../../discovery/Parts.tsx';
-import { useDirection, useExperiments, useGoals, useInvalidateDiscovery } from '../../discovery/queries.ts';
+import {
+  discoveryKeys,
+  useDirection,
+  useExperiments,
+  useGoals,
+  useInvalidateDiscovery,
+} from '../../discovery/queries.ts';
 import { mediumDate } from '../../practices/lib.ts';
 import { usePracticeList } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
@@ -39,6 +46,8 @@ function DirectionView({ direction: d }: { direction: Direction }) {
   const practiceName = new Map((practices.data ?? []).map((p) => [p.id, p.name]));
   const directionGoals = (goals.data ?? []).filter((g) => g.directionId === d.id);
   const running = (experiments.data ?? []).find((e) => !e.verdict);
+  const edit = useEditToggle();
+  const qc = useQueryClient();
 
   return (
     <>
@@ -47,6 +56,11 @@ function DirectionView({ direction: d }: { direction: Direction }) {
           <Link to={`/experiments/new?direction=${d.id}`} className="button button-primary">
             Start an experiment
           </Link>
+          {!edit.editing && (
+            <button ref={edit.button} type="button" className="button button-secondary" onClick={edit.open}>
+              Edit name and description
+            </button>
+          )}
           <Link to="/directions" className="button button-quiet">
             All directions
           </Link>
@@ -54,6 +68,38 @@ function DirectionView({ direction: d }: { direction: Direction }) {
       </PageHeader>
       <StatusRegion>{status}</StatusRegion>
       <div className="stack">
+        {edit.editing && (
+          <Card title="Edit the direction">
+            <EditForm
+              label="Edit the direction"
+              fields={[
+                {
+                  path: 'name',
+                  label: 'Name',
+                  initial: d.name,
+                  maxLength: LIMITS.nameMax,
+                  required: 'Give the direction a name.',
+                  hint: 'The kind of person you want to be.',
+                },
+                {
+                  path: 'description',
+                  label: 'Description (optional)',
+                  initial: d.description ?? '',
+                  maxLength: LIMITS.textMax,
+                  multiline: true,
+                },
+              ]}
+              save={(v) => api.directions.update(d.id, { name: v.name ?? d.name, description: v.description || null })}
+              onSaved={async (saved) => {
+                qc.setQueryData(discoveryKeys.direction(d.id), saved);
+                setStatus('Direction saved.');
+                edit.close();
+                await invalidate();
+              }}
+              onCancel={edit.close}
+            />
+          </Card>
+        )}
         <Card
           title={d.question}
           description="Think of a normal person a few months in, not an Olympian. Small, concrete things for this week."

@@ -1,9 +1,10 @@
 import { EXPERIMENT_WEEKS_MAX, EXPERIMENT_WEEKS_MIN, type Experiment, LIMITS, type Verdict } from '@tack/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
+import { EditForm, useEditToggle } from '../../discovery/EditForm.tsx';
 import {
   EXPERIMENT_STATUS_LABELS,
   experimentPhase,
@@ -12,7 +13,7 @@ import {
   VERDICT_RESULT,
 } from '../../discovery/lib.ts';
 import { Choice, Pill, PracticePicker, TextArea } from '../../discovery/Parts.tsx';
-import { useDirection, useExperiment, useInvalidateDiscovery } from '../../discovery/queries.ts';
+import { discoveryKeys, useDirection, useExperiment, useInvalidateDiscovery } from '../../discovery/queries.ts';
 import { longDate, mediumDate } from '../../practices/lib.ts';
 import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
@@ -39,6 +40,15 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
   const navigate = useNavigate();
   const invalidate = useInvalidateDiscovery();
   const involved = (practices.data ?? []).filter((p) => e.practiceIds.includes(p.id));
+  const edit = useEditToggle();
+  const qc = useQueryClient();
+  // The hypothesis can change until the verdict (planned, running or decision due).
+  const editable = !e.verdict;
+  const lostEdit = !editable && edit.editing;
+  // The form went away under the keyboard (a verdict came in meanwhile): continue from the page heading.
+  useEffect(() => {
+    if (lostEdit) document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [lostEdit]);
 
   // "Decide now" links here with #verdict: bring the verdict form into view and focus it.
   useEffect(() => {
@@ -51,13 +61,48 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
     <>
       <PageHeader title={e.hypothesis} lead={direction.data ? `An experiment in “${direction.data.name}”.` : undefined}>
         <div className="page-actions">
+          {editable && !edit.editing && (
+            <button ref={edit.button} type="button" className="button button-secondary" onClick={edit.open}>
+              Edit hypothesis
+            </button>
+          )}
           <Link to={`/directions/${e.directionId}`} className="button button-quiet">
             Back to the direction
           </Link>
         </div>
       </PageHeader>
       <StatusRegion>{status}</StatusRegion>
+      <ErrorRegion
+        message={lostEdit ? 'This experiment has its verdict now, so its hypothesis stays as it was.' : undefined}
+      />
       <div className="stack">
+        {editable && edit.editing && (
+          <Card title="Edit the hypothesis" description="Sharpen what you expect to find out; the dates stay.">
+            <EditForm
+              label="Edit the hypothesis"
+              fields={[
+                {
+                  path: 'hypothesis',
+                  label: 'Hypothesis',
+                  initial: e.hypothesis,
+                  maxLength: LIMITS.textMax,
+                  multiline: true,
+                  required: 'Say what you expect to find out.',
+                },
+              ]}
+              save={(v) => api.experiments.update(e.id, { hypothesis: v.hypothesis ?? e.hypothesis })}
+              onSaved={async (saved) => {
+                qc.setQueryData(discoveryKeys.experiment(e.id), saved);
+                setStatus('Hypothesis saved.');
+                edit.close();
+                await invalidate();
+              }}
+              onCancel={edit.close}
+              // Decided meanwhile (another tab, the CLI): show the experiment as it is now.
+              onError={() => invalidate()}
+            />
+          </Card>
+        )}
         {phase === 'midpoint' && (
           <p className="alert alert-info prompt">
             Half-way ({longDate(e.midpointDate)}). Look at your notes: what energises you, what drains you? No decision
@@ -283,7 +328,9 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
   const [makeGoal, setMakeGoal] = useState(false);
   const [goalTitle, setGoalTitle] = useState('');
   const [whatToLearn, setWhatToLearn] = useState('');
-  const [hypothesis, setHypothesis] = useState(e.hypothesis);
+  // Pre-filled from the current hypothesis (which may be edited meanwhile) until changed here.
+  const [nextHypothesis, setHypothesis] = useState<string>();
+  const hypothesis = nextHypothesis ?? e.hypothesis;
   const [weeks, setWeeks] = useState(String(e.lengthWeeks));
   const [practiceIds, setPracticeIds] = useState<string[]>(e.practiceIds);
   const [problems, setProblems] = useState<Record<string, string>>({});

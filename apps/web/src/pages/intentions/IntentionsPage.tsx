@@ -1,13 +1,20 @@
 import type { Goal, Horizon, Intention, Practice } from '@tack/contracts';
 import { LIMITS } from '@tack/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
+import { EditForm, useEditToggle } from '../../discovery/EditForm.tsx';
 import { isoWeekOf, weekInWords } from '../../discovery/lib.ts';
 import { Choice, PracticePicker, TextArea } from '../../discovery/Parts.tsx';
-import { useGoals, useIntentions, useIntentionWeeks, useInvalidateDiscovery } from '../../discovery/queries.ts';
+import {
+  discoveryKeys,
+  useGoals,
+  useIntentions,
+  useIntentionWeeks,
+  useInvalidateDiscovery,
+} from '../../discovery/queries.ts';
 import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -245,9 +252,43 @@ function IntentionCard({
   }
   const linkedPractices = practices.filter((p) => i.practiceIds.includes(p.id));
   const linkedGoals = goals.filter((g) => i.goalIds.includes(g.id));
+  const edit = useEditToggle();
+  const qc = useQueryClient();
   return (
     <Card title={i.statement} description={horizonInWords(i.horizon)} className="intention">
-      {i.why && <p>{i.why}</p>}
+      {edit.editing ? (
+        <EditForm
+          label={`Edit the intention “${i.statement}”`}
+          fields={[
+            {
+              path: 'statement',
+              label: 'Intention',
+              initial: i.statement,
+              maxLength: LIMITS.textMax,
+              required: 'Write the intention in your words.',
+            },
+            {
+              path: 'why',
+              label: 'The value behind it (optional)',
+              initial: i.why ?? '',
+              maxLength: LIMITS.textMax,
+              multiline: true,
+            },
+          ]}
+          save={(v) => api.intentions.update(i.id, { statement: v.statement ?? i.statement, why: v.why || null })}
+          onSaved={async (saved) => {
+            qc.setQueryData<Intention[]>(discoveryKeys.intentions, (list) =>
+              list?.map((x) => (x.id === saved.id ? saved : x)),
+            );
+            onDone('Intention saved.');
+            edit.close();
+            await invalidate();
+          }}
+          onCancel={edit.close}
+        />
+      ) : (
+        i.why && <p>{i.why}</p>
+      )}
       {(linkedPractices.length > 0 || linkedGoals.length > 0) && (
         <p className="item-meta">
           Lived through:{' '}
@@ -280,6 +321,11 @@ function IntentionCard({
         </div>
       </form>
       <div className="card-footer-actions">
+        {!edit.editing && (
+          <button ref={edit.button} type="button" className="button button-secondary button-small" onClick={edit.open}>
+            Edit<span className="visually-hidden"> the intention “{i.statement}”</span>
+          </button>
+        )}
         <DeleteButton
           small
           label="Delete intention"
