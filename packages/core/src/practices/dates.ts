@@ -135,7 +135,24 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * from UTC−12 to UTC+14, whatever zone the server runs in.
  */
 export function localDate(instant: Date, timeZone: string): string {
-  if (Number.isNaN(instant.getTime())) throw invalid('instant', 'invalid date');
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw invalid('instant', 'invalid date');
+  // Every request asks for "today" once or twice. Since 1973 every zone's offset is whole minutes
+  // (Liberia kept −0:44:30 until 1972), so the date is the same all through a minute.
+  if (ms < WHOLE_MINUTE_OFFSETS_SINCE) return formatLocalDate(instant, timeZone);
+  const minute = Math.floor(ms / 60_000);
+  const memo = lastLocalDate.get(timeZone);
+  if (memo && memo.minute === minute) return memo.date;
+  const date = formatLocalDate(instant, timeZone);
+  if (lastLocalDate.size > 1000) lastLocalDate.clear();
+  lastLocalDate.set(timeZone, { minute, date });
+  return date;
+}
+
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1973, 0, 1);
+const lastLocalDate = new Map<string, { minute: number; date: string }>();
+
+function formatLocalDate(instant: Date, timeZone: string): string {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   let year = Number(part('year'));

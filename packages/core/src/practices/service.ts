@@ -384,10 +384,11 @@ export function practicesService(deps: PracticesDeps) {
           existing.note === next.note &&
           existing.energy === next.energy;
         if (same) return existing;
-        await s.checkins.put(actor.userId, next);
         if (!existing || existing.status !== next.status || existing.value !== next.value) {
           await s.checkpoints.invalidateFrom(p.id, date);
         }
+        // Last: the write bumps the person's data revision (ADR 0008), a lock held until commit.
+        await s.checkins.put(actor.userId, next);
         return next;
       });
     },
