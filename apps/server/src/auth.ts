@@ -20,7 +20,9 @@ function authOptions(database: OpenDatabase, origin: string, secret: string) {
     secret,
     trustedOrigins: [origin],
     telemetry: { enabled: false },
-    database: database.driver.kind === 'sqlite' ? database.driver.sqlite : database.driver.pool,
+    // Tack's own Kysely: on SQLite its one connection is held for a whole transaction, and better-auth's
+    // statements must queue behind it, not land inside it (or fail to begin their own).
+    database: { db: database.db, type: database.dialect, transaction: true },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: LIMITS.passwordMin,

@@ -12,6 +12,7 @@ import {
 } from '@tack/core';
 import {
   accountsRepository,
+  type Database,
   discoverySource,
   dismissalsRepository,
   feedRepository,
@@ -19,6 +20,7 @@ import {
   practiceStore,
   reviewsRepository,
 } from '@tack/db';
+import type { Kysely } from 'kysely';
 
 export interface ReviewServices {
   reviews: ReviewsService;
@@ -37,13 +39,19 @@ export function createReviewServices(database: OpenDatabase, clock: Clock): Revi
     return { timeZone: user?.timeZone ?? 'UTC', weekStart: user?.weekStart ?? 'monday' };
   };
   const store = practiceStore(db);
-  // Completing a review changes practices (adjust, drop) through the practices rules.
-  const practices = practicesService({
-    store,
-    clock,
-    newId: randomUUID,
-    timeZoneOf: async (id) => (await personOf(id)).timeZone,
-  });
+  // Completing a review changes practices (adjust, drop) through the practices rules, in one transaction.
+  // Everything inside the transaction reads through it too: on SQLite a read on the outer handle would
+  // wait for the connection the transaction holds.
+  const practicesIn = (on: Kysely<Database>) => {
+    const people = accountsRepository(on);
+    return practicesService({
+      store: practiceStore(on),
+      clock,
+      newId: randomUUID,
+      timeZoneOf: async (id) => (await people.getUser(id))?.timeZone ?? 'UTC',
+    });
+  };
+  const practices = practicesIn(db);
   const reviews = reviewsRepository(db);
   const discovery = discoverySource(db);
   return {
@@ -55,6 +63,12 @@ export function createReviewServices(database: OpenDatabase, clock: Clock): Revi
       clock,
       newId: randomUUID,
       personOf,
+      transaction: (fn) =>
+        db
+          .transaction()
+          .execute((trx) =>
+            fn({ practices: practicesIn(trx), reviews: reviewsRepository(trx), discovery: discoverySource(trx) }),
+          ),
     }),
     insights: insightsService({
       practiceStore: store,

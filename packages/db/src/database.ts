@@ -21,7 +21,7 @@ export interface DatabaseConfig {
 export interface OpenDatabase {
   db: Kysely<Database>;
   dialect: Dialect;
-  /** The raw driver handle better-auth is given (it builds its own Kysely over it). */
+  /** The raw driver handle (maintenance such as ANALYZE; better-auth uses `db` itself, see apps/server/src/auth.ts). */
   driver: { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool };
   close(): Promise<void>;
 }

@@ -22,6 +22,18 @@ export interface ReviewsDeps {
   clock: Clock;
   newId: () => string;
   personOf: (userId: string) => Promise<PersonSettings>;
+  /**
+   * Runs fn in one database transaction with the writers bound to it: completing a review applies
+   * every decision, records the intention answers and saves the review, or does none of it.
+   */
+  transaction: <T>(fn: (tx: ReviewWriters) => Promise<T>) => Promise<T>;
+}
+
+/** What completing a review writes through. */
+export interface ReviewWriters {
+  practices: PracticesService;
+  reviews: ReviewsPort;
+  discovery: DiscoverySourcePort | null;
 }
 
 const EARLIEST = '0001-01-01';
@@ -185,36 +197,39 @@ export function reviewsService(deps: ReviewsDeps) {
       const summary = await liveSummary(actor.userId, weekStart, today, person.timeZone);
       const nextWeek = addDays(weekStart, 7);
       const effectiveFrom = [nextWeek, today].sort()[1] ?? today; // the later date (ISO dates sort as text)
-      const applied: AppliedDecision[] = [];
-      for (const d of answers.decisions ?? []) {
-        const p = practices.get(d.practiceId)!;
-        if (d.decision === 'adjust' && d.frequency) {
-          await deps.practices.update(actor, p.id, { schedule: { frequency: d.frequency, effectiveFrom } });
-          applied.push({ practiceId: p.id, decision: 'adjust', effectiveFrom });
-        } else if (d.decision === 'drop') {
-          await deps.practices.archive(actor, p.id);
-          applied.push({ practiceId: p.id, decision: 'drop', effectiveFrom: today });
-        } else applied.push({ practiceId: p.id, decision: d.decision, effectiveFrom: null });
-      }
       const at = nowIso();
-      // Step 4 also lands in each intention's weekly history (the ISO week naming this week).
-      if (deps.discovery) {
-        for (const i of answers.intentions ?? []) {
-          if (i.answer.trim()) {
-            await deps.discovery.answerIntention(actor.userId, i.intentionId, isoWeekOfWeek(weekStart), i.answer, at);
+      const next = await deps.transaction(async (tx) => {
+        const applied: AppliedDecision[] = [];
+        for (const d of answers.decisions ?? []) {
+          const p = practices.get(d.practiceId)!;
+          if (d.decision === 'adjust' && d.frequency) {
+            await tx.practices.update(actor, p.id, { schedule: { frequency: d.frequency, effectiveFrom } });
+            applied.push({ practiceId: p.id, decision: 'adjust', effectiveFrom });
+          } else if (d.decision === 'drop') {
+            await tx.practices.archive(actor, p.id);
+            applied.push({ practiceId: p.id, decision: 'drop', effectiveFrom: today });
+          } else applied.push({ practiceId: p.id, decision: d.decision, effectiveFrom: null });
+        }
+        // Step 4 also lands in each intention's weekly history (the ISO week naming this week).
+        if (tx.discovery) {
+          for (const i of answers.intentions ?? []) {
+            if (i.answer.trim()) {
+              await tx.discovery.answerIntention(actor.userId, i.intentionId, isoWeekOfWeek(weekStart), i.answer, at);
+            }
           }
         }
-      }
-      const next: ReviewRecord = {
-        ...r,
-        answers,
-        status: 'completed',
-        summary,
-        applied,
-        updatedAt: at,
-        completedAt: at,
-      };
-      await reviews.save(next);
+        const completed: ReviewRecord = {
+          ...r,
+          answers,
+          status: 'completed',
+          summary,
+          applied,
+          updatedAt: at,
+          completedAt: at,
+        };
+        await tx.reviews.save(completed);
+        return completed;
+      });
       return toDto(next, today, person.timeZone);
     },
 

@@ -232,6 +232,6 @@ function storeOf(db: Db): DiscoveryStore {
 export function discoveryStore(db: Kysely<Database>): DiscoveryUnitOfWork {
   return {
     ...storeOf(db),
-    transaction: (fn) => db.transaction().execute((trx) => fn(storeOf(trx))),
+    transaction: (fn) => (db.isTransaction ? fn(storeOf(db)) : db.transaction().execute((trx) => fn(storeOf(trx)))),
   };
 }

@@ -414,6 +414,7 @@ function storeOf(db: Db): PracticeStore {
 export function practiceStore(db: Kysely<Database>): PracticeUnitOfWork {
   return {
     ...storeOf(db),
-    transaction: (fn) => db.transaction().execute((trx) => fn(storeOf(trx))),
+    // Inside a transaction already (a review's completion), the work joins it.
+    transaction: (fn) => (db.isTransaction ? fn(storeOf(db)) : db.transaction().execute((trx) => fn(storeOf(trx)))),
   };
 }
