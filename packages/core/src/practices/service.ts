@@ -48,6 +48,7 @@ const EARLIEST = '0001-01-01';
 export function practicesService(deps: PracticesDeps) {
   const { store, clock } = deps;
   const nowIso = () => clock.now().toISOString();
+  const building = new Map<string, { key: string; view: Promise<Today> }>();
   const todayFor = async (userId: string) => localDate(clock.now(), await deps.timeZoneOf(userId));
 
   async function load(s: PracticeStore, actor: Actor, id: string, includeDeleted = false): Promise<PracticeRecord> {
@@ -471,9 +472,18 @@ export function practicesService(deps: PracticesDeps) {
       const key = `${dataRev}|${timeZone}|${localDate(clock.now(), timeZone)}`;
       const hit = cache.get(slot, key);
       if (hit) return hit;
-      const view = await buildToday(actor, timeZone, date);
-      cache.set(slot, key, view);
-      return view;
+      // Requests that arrive while the same view is being built wait for it instead of building it again.
+      const pending = building.get(slot);
+      if (pending?.key === key) return pending.view;
+      const view = buildToday(actor, timeZone, date);
+      building.set(slot, { key, view });
+      try {
+        const built = await view;
+        cache.set(slot, key, built);
+        return built;
+      } finally {
+        if (building.get(slot)?.view === view) building.delete(slot);
+      }
     },
 
     // ── areas ──
