@@ -449,9 +449,13 @@ export function practicesService(deps: PracticesDeps) {
       const p = await load(store, actor, id, true);
       const entries = await store.checkins.list(p.id);
       const until = compareDates(end, today) > 0 ? end : today;
-      const run = await strengthRun(store, p, entries, until, null);
+      // Resume from a saved checkpoint before the range (and two weeks before the end, for the
+      // explanation) instead of replaying the whole history: checkpoints hold the full model state.
+      const before = [start, addDays(until, -TODAY_LOOKBACK_DAYS)].sort()[0] ?? start;
+      const cp = (await store.checkpoints.latestBefore([p], before)).get(p.id) ?? null;
+      const run = await strengthRun(store, p, cp ? entries.filter((c) => c.date > cp.date) : entries, until, cp);
       const points = run.points.filter((pt) => pt.date >= start && pt.date <= end);
-      const { score, text } = explain(p, entries, run.points, today, false);
+      const { score, text } = explain(p, entries, run.points, today, cp !== null);
       const streaks = computeStreaks({ versions: p.versions, entries, pauses: p.pauses, today });
       const days: { date: string; score: number }[] = [];
       // One value per day: days before the first check-in are 0.
