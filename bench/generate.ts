@@ -183,3 +183,50 @@ export async function generate(db: Kysely<Database>, o: GenerateOptions): Promis
   }
   return { checkins: total, token: benchToken(0), userId: 'bench-user-0', practiceIds };
 }
+
+export interface ImportPerson {
+  userId: string;
+  token: string;
+}
+
+/**
+ * `n` empty people with API tokens, for the import scenario: each import run goes into a person of
+ * its own, so runs never see each other's practices (no clean-up between runs).
+ */
+export async function addImportPeople(db: Kysely<Database>, n: number, today: string): Promise<ImportPerson[]> {
+  const at = `${today}T00:00:00.000Z`;
+  const out: ImportPerson[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < n; i++) {
+      const userId = `bench-import-${i}`;
+      const token = `tack_benchimp${String(i).padStart(3, '0')}${'y'.repeat(32)}`;
+      await trx
+        .insertInto('user')
+        .values({
+          id: userId,
+          name: `Bench Importer ${i}`,
+          email: `bench-import${i}@example.org`,
+          email_verified: 0,
+          image: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await trx
+        .insertInto('api_token')
+        .values({
+          id: `bench-import-token-${i}`,
+          user_id: userId,
+          name: 'bench import',
+          prefix: token.slice(0, 12),
+          token_hash: createHash('sha256').update(token).digest('hex'),
+          created_at: at,
+          last_used_at: null,
+          revoked_at: null,
+        })
+        .execute();
+      out.push({ userId, token });
+    }
+  });
+  return out;
+}

@@ -216,30 +216,48 @@ describe.each(testDialects())('data portability on $name', (dialect) => {
     expect(Math.abs(points[0]!.score - 0.655747)).toBeLessThanOrEqual(1e-6);
   });
 
+  // The layout Loop's exporter writes (uhabits-core HabitsCSVExporter.kt): Habits.csv, one
+  // "%03d <name>" folder a habit with Checkmarks.csv ("Date,Value,Notes"; labels for yes/no values,
+  // amounts × 1000) and Scores.csv, and all-habit Checkmarks.csv and Scores.csv at the root.
   it("imports Loop's CSV export (a ZIP): computed entries are not check-ins", async () => {
     const person = await t.signUp('Csv');
+    // Today, seen (and cached) before the import, shows the imported practices after it.
+    const todayNames = async () =>
+      (await t.call('GET', '/api/v1/today', { cookie: person.cookie }))
+        .json<{ items: Array<{ practice: { name: string } }> }>()
+        .items.map((i) => i.practice.name);
+    expect(await todayNames()).toEqual([]);
     const archive = zip({
       'Habits.csv':
-        'Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\r\n' +
-        '001,Read,YES_NO,"Did you read, today?",,1,1,#FF8F00,,AT_LEAST,0,false\r\n' +
-        '002,Water,NUMERICAL,,,1,1,#00897B,glasses,AT_LEAST,8,true\r\n',
-      '001 Read/Checkmarks.csv': '2026-11-03,YES_MANUAL\n2026-11-02,YES_AUTO\n2026-11-01,SKIP\n2026-10-31,NO\n',
-      '001 Read/Scores.csv': '2026-11-03,0.1\n',
-      '002 Water/Checkmarks.csv': '2026-11-02,6.5\n2026-11-01,0\n',
+        'Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\n' +
+        '001,Read,YES_NO,"Did you read, today?",,1,1,#FF8F00,,,,false\n' +
+        '002,Water,NUMERICAL,,,1,1,#00897B,glasses,AT_LEAST,8.0,true\n',
+      'Checkmarks.csv': 'Date,Read,Water,\n2026-11-03,YES_MANUAL,UNKNOWN,\n2026-11-02,YES_AUTO,6500,\n',
+      'Scores.csv': 'Date,Read,Water,\n2026-11-03,0.1000,0.0500,\n2026-11-02,0.0500,0.0500,\n',
+      '001 Read/Checkmarks.csv':
+        'Date,Value,Notes\n2026-11-03,YES_MANUAL,"a good book, finally"\n2026-11-02,YES_AUTO,\n2026-11-01,SKIP,\n2026-10-31,NO,\n',
+      '001 Read/Scores.csv': 'Date,Score\n2026-11-03,0.1000\n',
+      '002 Water/Checkmarks.csv': 'Date,Value,Notes\n2026-11-02,6500,\n2026-11-01,NO,\n',
+      '002 Water/Scores.csv': 'Date,Score\n2026-11-02,0.0500\n',
     });
     const res = await upload(person, '/api/v1/imports/loop', archive, 'application/zip');
     expect(res.status, res.text).toBe(200);
     expect(res.json<Summary>()).toMatchObject({ format: 'loop-csv-zip', practicesCreated: 2, checkins: 3 });
+    expect(await todayNames()).toContain('Read');
     const list = await practices(person);
     expect(list[0]).toMatchObject({ name: 'Read', why: 'Did you read, today?', color: '#ff8f00', state: 'active' });
     expect(list[1]).toMatchObject({ name: 'Water', kind: 'measurable', target: 8, unit: 'glasses', state: 'archived' });
     const read = (await t.call('GET', `/api/v1/practices/${list[0]!.id}/checkins`, { cookie: person.cookie })).json<{
       checkins: Json[];
     }>().checkins;
-    expect(read.map((c) => [c.date, c.status])).toEqual([
-      ['2026-11-01', 'skipped'],
-      ['2026-11-03', 'done'],
+    expect(read.map((c) => [c.date, c.status, c.note])).toEqual([
+      ['2026-11-01', 'skipped', null],
+      ['2026-11-03', 'done', 'a good book, finally'],
     ]);
+    const water = (await t.call('GET', `/api/v1/practices/${list[1]!.id}/checkins`, { cookie: person.cookie })).json<{
+      checkins: Json[];
+    }>().checkins;
+    expect(water.map((c) => [c.date, c.value])).toEqual([['2026-11-02', 6.5]]);
     // Stored (not deflated) entries read too; a second import matches by name.
     const again = await upload(
       person,

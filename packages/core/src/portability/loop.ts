@@ -247,11 +247,44 @@ function column(header: string[], ...names: string[]): number {
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /**
- * Maps Loop's CSV export (the ZIP's `Habits.csv` and each habit's `<position> <name>/Checkmarks.csv`).
- * Columns are found by their header, so both the older (NumRepetitions, Interval) and newer
- * (Type, FrequencyNumerator, FrequencyDenominator, Unit, Target Type, Target Value, Archived?) layouts
- * read. Computed entries (YES_AUTO, 1) and "not done" days (NO, 0, which Loop lists for every day)
- * are not check-ins. The CSV carries no habit uuid: a re-import matches habits by name.
+ * One value of a habit's Checkmarks.csv: a check-in status, a measured amount, or not a check-in.
+ * Loop writes labels (newer versions) or its stored integers (older ones); see planFromLoopCsvZip.
+ */
+function csvValue(value: string, numerical: boolean): 'done' | 'skipped' | 'computed' | 'unreadable' | number {
+  const label = value.toUpperCase();
+  if (label === 'SKIP' || value === '3' || value === '-3') return 'skipped';
+  if (label === 'UNKNOWN' || value === '-1' || label === 'NO' || value === '0') return 'computed';
+  if (!numerical) {
+    if (label === 'YES_MANUAL' || value === '2') return 'done';
+    if (label === 'YES_AUTO' || value === '1') return 'computed';
+    return 'unreadable';
+  }
+  // Numerical: an amount × 1000 (YES_AUTO and YES_MANUAL are how newer versions print 1 and 2).
+  const stored = label === 'YES_AUTO' ? 1 : label === 'YES_MANUAL' ? 2 : value === '' ? Number.NaN : Number(value);
+  if (!Number.isFinite(stored) || stored < 0) return 'unreadable';
+  const amount = value.includes('.') ? stored : stored / 1000;
+  return amount > 0 ? Math.min(1e9, amount) : 'computed';
+}
+
+/**
+ * Maps Loop's CSV export (a ZIP), as Loop's exporter writes it (uhabits-core, io/HabitsCSVExporter.kt
+ * and HabitList.writeCSV):
+ * - `Habits.csv`: a header row, then one habit a line. Columns are found by their header, so both
+ *   the older layout (Position, Name, Description, NumRepetitions, Interval, Color) and the newer one
+ *   (Position, Name, Type, Question, Description, FrequencyNumerator, FrequencyDenominator, Color,
+ *   Unit, Target Type, Target Value, Archived?) read. Position is the 1-based place, `%03d`.
+ * - one folder a habit, `<Position> <name>`, the name stripped of everything but letters, digits,
+ *   space, `.`, `_`, `-` and cut at 100 characters (a name with nothing left gives just `<Position>`),
+ *   holding `Checkmarks.csv` and `Scores.csv`. Folders are matched by their position.
+ * - `Checkmarks.csv` (per habit): `Date,Value,Notes` with a header in newer versions, `date,value`
+ *   without one in older ones; dates `yyyy-MM-dd`, newest first. Values: newer versions write
+ *   YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN, older ones the numbers 2, 1, 0, 3, -1. Numerical
+ *   habits' values are Loop's stored integers, the amount × 1000 (6.5 glasses: 6500). A value with a
+ *   decimal point is read as the amount itself (not what Loop writes; kept for hand-made files).
+ * - `Scores.csv` (per habit) and the root's `Checkmarks.csv` and `Scores.csv` (all habits side by
+ *   side): computed by Loop, not read.
+ * Computed entries (YES_AUTO, and NO, which Loop lists for every missed day) and UNKNOWN days are not
+ * check-ins. The CSV carries no habit uuid: a re-import matches habits by name.
  */
 export function planFromLoopCsvZip(files: ReadonlyMap<string, Uint8Array>, today: string): ImportPlan {
   const habitsEntry = [...files.keys()].find((k) => k === 'Habits.csv' || k.endsWith('/Habits.csv'));
@@ -281,14 +314,29 @@ export function planFromLoopCsvZip(files: ReadonlyMap<string, Uint8Array>, today
   const notMapped: ImportPlan['notMapped'] = [];
   const practices: ImportedPractice[] = [];
   const seen = new Set<string>();
-  const folders = [...files.keys()].filter((k) => k.startsWith(root) && k.endsWith('/Checkmarks.csv'));
+  // Per-habit files only: `<root><folder>/Checkmarks.csv`, not the root's all-habits Checkmarks.csv.
+  const folders = new Map<string, string>();
+  for (const k of files.keys()) {
+    if (!k.startsWith(root) || !k.endsWith('/Checkmarks.csv')) continue;
+    const dir = k.slice(root.length, k.length - '/Checkmarks.csv'.length);
+    if (dir && !dir.includes('/')) folders.set(dir, k);
+  }
   rows.slice(1).forEach((r, i) => {
     const get = (c: number) => (c >= 0 ? (r[c] ?? '').trim() : '');
     const line = i + 2;
     const name = clip(get(col.name), LIMITS.nameMax, `The name on line ${line} of Habits.csv`, warnings);
     if (!name) throw invalid(`Habits.csv.line${line}`, 'a habit without a name');
-    if (seen.has(name)) throw invalid(`Habits.csv.line${line}`, `two habits are named "${name}"`);
-    seen.add(name);
+    const position = get(col.position);
+    // Loop allows two habits of one name; the CSV has no uuid, so a repeated name is told apart by
+    // its position (a re-import matches it only while it keeps its place).
+    let externalId = `csv:${name}`;
+    if (seen.has(externalId)) {
+      externalId = `csv:${name}#${position}`;
+      if (seen.has(externalId))
+        throw invalid(`Habits.csv.line${line}`, `two habits are named "${name}" at one position`);
+      warnings.push(`"${name}": another habit has this name; a re-import matches this one by its position ${position}`);
+    }
+    seen.add(externalId);
     const numerical = /^(NUMERICAL|1)$/i.test(get(col.type));
     const freq = loopFrequency(
       col.num >= 0 ? Number(get(col.num)) : 1,
@@ -301,11 +349,15 @@ export function planFromLoopCsvZip(files: ReadonlyMap<string, Uint8Array>, today
     if (HEX.test(rawColor)) color = rawColor.toLowerCase();
     else if (/^\d+$/.test(rawColor) && Number(rawColor) < LOOP_PALETTE.length) color = LOOP_PALETTE[Number(rawColor)]!;
     else if (rawColor) warnings.push(`"${name}": colour ${rawColor} not understood; given ${FALLBACK_COLOR}`);
-    const position = get(col.position);
-    const folder = folders.find((f) => {
-      const dir = f.slice(root.length, f.length - '/Checkmarks.csv'.length);
-      return dir === `${position} ${name}` || dir.startsWith(`${position} `);
-    });
+    let folder = folders.get(`${position} ${name}`) ?? folders.get(position);
+    if (!folder) {
+      for (const [dir, path] of folders) {
+        if (dir.startsWith(`${position} `)) {
+          folder = path;
+          break;
+        }
+      }
+    }
     const checkins: ImportedCheckin[] = [];
     let computed = 0;
     let unreadable = 0;
@@ -332,15 +384,14 @@ export function planFromLoopCsvZip(files: ReadonlyMap<string, Uint8Array>, today
           continue;
         }
         dates.add(date);
-        if (numerical) {
-          const n = Number(value);
-          if (value === '' || !Number.isFinite(n) || n < 0) unreadable++;
-          else if (n > 0) checkins.push({ date, status: 'done', value: Math.min(1e9, n), note: null });
-          else computed++;
-        } else if (/^(YES_MANUAL|2)$/i.test(value)) checkins.push({ date, status: 'done', value: null, note: null });
-        else if (/^(SKIP|3)$/i.test(value)) checkins.push({ date, status: 'skipped', value: null, note: null });
-        else if (/^(YES_AUTO|1|NO|0|UNKNOWN|-1)$/i.test(value)) computed++;
-        else unreadable++;
+        const rawNote = (e[2] ?? '').trim();
+        const note = rawNote ? clip(rawNote, LIMITS.textMax, `A note of "${name}"`, warnings) : null;
+        const kind = csvValue(value, numerical);
+        if (kind === 'unreadable') unreadable++;
+        else if (kind === 'computed') computed++;
+        else if (kind === 'skipped') checkins.push({ date, status: 'skipped', value: null, note });
+        else if (kind === 'done') checkins.push({ date, status: 'done', value: null, note });
+        else checkins.push({ date, status: 'done', value: kind, note });
       }
     }
     if (computed > 0) {
@@ -357,7 +408,7 @@ export function planFromLoopCsvZip(files: ReadonlyMap<string, Uint8Array>, today
     practices.push(
       finish(
         {
-          external: { source: 'loop', id: `csv:${name}` },
+          external: { source: 'loop', id: externalId },
           name,
           why: clip(get(col.question), LIMITS.textMax, `The question of "${name}"`, warnings),
           description: clip(get(col.description), LIMITS.textMax, `The description of "${name}"`, warnings),

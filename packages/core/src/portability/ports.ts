@@ -78,12 +78,19 @@ export interface PortabilityStore {
   insertPractices(rows: readonly NewPractice[]): Promise<void>;
   /** Updates an imported practice and makes `versions` its whole schedule history. */
   updateImported(id: string, columns: PracticeColumns, versions: readonly ScheduleVersion[], at: string): Promise<void>;
+  /**
+   * Inserts check-ins of practices created in the same transaction: none can exist yet, and the
+   * rows must not repeat a practice and day (bulk, no conflict handling).
+   */
+  insertCheckins(userId: string, rows: readonly CheckinDto[]): Promise<void>;
   /** Inserts check-ins, replacing status, value and note of any on the same practice and day (multi-row). */
   upsertCheckins(userId: string, rows: readonly CheckinDto[]): Promise<void>;
   insertPauses(
     rows: ReadonlyArray<{ id: string; practiceId: string; from: string; to: string | null; createdAt: string }>,
   ): Promise<void>;
   insertAreas(userId: string, areas: readonly Area[]): Promise<void>;
+  /** What the person's Today shows changed: bumps their data revision (the Today cache's key). */
+  touch(userId: string): Promise<void>;
   /** A whole history changed: bump each practice's rev and drop its strength checkpoints. */
   resetStrength(practiceIds: readonly string[]): Promise<void>;
   nextPosition(userId: string): Promise<number>;

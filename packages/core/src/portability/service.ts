@@ -3,6 +3,7 @@ import {
   type Backup,
   backupSchema,
   backupV1Schema,
+  type CheckinDto,
   ERASURE_GRACE_DAYS,
   type ErasureStatus,
   type ImportSummary,
@@ -151,9 +152,13 @@ export function portabilityService(deps: PortabilityDeps) {
       let position = await s.nextPosition(actor.userId);
       const fresh: NewPractice[] = [];
       const updated: string[] = [];
-      const checkins = [];
+      // Check-ins of new practices cannot conflict with stored ones (validatePlan allows one a day):
+      // a plain bulk insert. Those of updated practices replace what is stored on the same day.
+      const freshCheckins: CheckinDto[] = [];
+      const updatedCheckins: CheckinDto[] = [];
       for (const p of plan.practices) {
         let id = existing.get(p.external.id);
+        const checkins = id ? updatedCheckins : freshCheckins;
         if (id) {
           await s.updateImported(
             id,
@@ -196,18 +201,29 @@ export function portabilityService(deps: PortabilityDeps) {
           });
         }
         for (const c of p.checkins) {
-          checkins.push({ practiceId: id, ...c, energy: null, createdAt: at, updatedAt: at });
+          checkins.push({
+            practiceId: id,
+            date: c.date,
+            status: c.status,
+            value: c.value,
+            note: c.note,
+            energy: null,
+            createdAt: at,
+            updatedAt: at,
+          });
         }
       }
       await s.insertPractices(fresh);
-      await s.upsertCheckins(actor.userId, checkins);
+      await s.insertCheckins(actor.userId, freshCheckins);
+      await s.upsertCheckins(actor.userId, updatedCheckins);
       await s.resetStrength(updated);
+      await s.touch(actor.userId);
       return {
         source: plan.source,
         format: plan.format,
         practicesCreated: fresh.length,
         practicesUpdated: updated.length,
-        checkins: checkins.length,
+        checkins: freshCheckins.length + updatedCheckins.length,
         areas: 0,
         notMapped: plan.notMapped,
         warnings: plan.warnings,
@@ -287,6 +303,7 @@ export function portabilityService(deps: PortabilityDeps) {
         await s.insertPauses(plan.pauses);
         await s.upsertCheckins(actor.userId, plan.checkins);
         await s.insertOwned(actor.userId, plan.owned);
+        await s.touch(actor.userId);
         return {
           source: 'backup' as const,
           format: `tack-backup-v${(raw as { version?: unknown }).version === 1 ? 1 : doc.version}`,

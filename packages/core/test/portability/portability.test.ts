@@ -125,6 +125,77 @@ describe('Loop mapping', () => {
   it('refuses a CSV export without Habits.csv', () => {
     expect(messageOf(() => planFromLoopCsvZip(new Map(), '2026-11-21'))).toMatch(/no Habits\.csv/);
   });
+
+  const files = (entries: Record<string, string>) =>
+    new Map(Object.entries(entries).map(([k, v]) => [k, new TextEncoder().encode(v)]));
+
+  // The layout of Loop's exporter (uhabits-core HabitsCSVExporter.kt, HabitList.writeCSV): folders
+  // "%03d <name without other characters than letters, digits, space . _ ->", a header row in each
+  // Checkmarks.csv, labels for yes/no values, amounts × 1000, all-habit files at the root.
+  it("reads Loop's own CSV export layout (newer versions: labels, headers, notes)", () => {
+    const plan = planFromLoopCsvZip(
+      files({
+        'Habits.csv':
+          'Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\n' +
+          '001,Read: 20 pages!,YES_NO,Did you read?,,3,7,#D32F2F,,,,false\n' +
+          '002,Water,NUMERICAL,,,1,1,#00897B,glasses,AT_LEAST,8.0,false\n' +
+          '003,☕,YES_NO,,,1,1,#aaaaaa,,,,true\n' +
+          '004,Water,YES_NO,,,1,1,#aaaaaa,,,,false\n',
+        'Checkmarks.csv': 'Date,Read: 20 pages!,Water,☕,Water,\n2026-11-03,YES_MANUAL,6500,UNKNOWN,UNKNOWN,\n',
+        'Scores.csv': 'Date,Read: 20 pages!,Water,☕,Water,\n2026-11-03,0.1000,0.2000,0.0000,0.0000,\n',
+        '001 Read 20 pages/Checkmarks.csv':
+          'Date,Value,Notes\n2026-11-03,YES_MANUAL,"felt good, really"\n2026-11-02,YES_AUTO,\n2026-11-01,SKIP,\n2026-10-31,NO,\n2026-10-30,UNKNOWN,a note on nothing\n',
+        '001 Read 20 pages/Scores.csv': 'Date,Score\n2026-11-03,0.1000\n',
+        // 7.5 (a decimal point): not what Loop writes; read as the amount, as hand-made files have it.
+        '002 Water/Checkmarks.csv':
+          'Date,Value,Notes\n2026-11-03,6500,\n2026-11-02,NO,\n2026-11-01,250,\n2026-10-30,7.5,\n',
+        '003/Checkmarks.csv': 'Date,Value,Notes\n2026-11-03,YES_MANUAL,\n',
+        '004 Water/Checkmarks.csv': 'Date,Value,Notes\n2026-11-02,YES_MANUAL,\n',
+      }),
+      '2026-11-21',
+    );
+    const [read, water, cup, water2] = plan.practices;
+    expect(read).toMatchObject({ name: 'Read: 20 pages!', color: '#d32f2f', kind: 'boolean', archived: false });
+    expect(read?.versions[0]?.frequency).toEqual({ kind: 'times', times: 3, days: 7 });
+    expect(read?.checkins).toEqual([
+      { date: '2026-11-01', status: 'skipped', value: null, note: null },
+      { date: '2026-11-03', status: 'done', value: null, note: 'felt good, really' },
+    ]);
+    expect(water).toMatchObject({ kind: 'measurable', unit: 'glasses', target: 8, targetType: 'atLeast' });
+    expect(water?.checkins.map((c) => [c.date, c.value])).toEqual([
+      ['2026-10-30', 7.5],
+      ['2026-11-01', 0.25],
+      ['2026-11-03', 6.5],
+    ]);
+    expect(cup).toMatchObject({ name: '☕', archived: true });
+    expect(cup?.checkins.map((c) => c.date)).toEqual(['2026-11-03']);
+    // A second habit of the same name is kept, told apart by its position.
+    expect(water2?.external).toEqual({ source: 'loop', id: 'csv:Water#004' });
+    expect(water2?.checkins.map((c) => c.date)).toEqual(['2026-11-02']);
+    expect(plan.practices).toHaveLength(4);
+    expect(plan.notMapped.map((n) => n.item).join()).toMatch(/"Read: 20 pages!": 3 computed or empty days/);
+  });
+
+  it('reads older exports: no header in Checkmarks.csv, numbers for values, amounts × 1000', () => {
+    const plan = planFromLoopCsvZip(
+      files({
+        'Loop Habits CSV 2020-01-01/Habits.csv':
+          'Position,Name,Description,NumRepetitions,Interval,Color\n001,Run,,1,1,#388E3C\n002,Steps,,1,1,#388E3C\n',
+        'Loop Habits CSV 2020-01-01/Checkmarks.csv': 'Date,Run,Steps,\n2019-12-31,2,1,\n',
+        'Loop Habits CSV 2020-01-01/001 Run/Checkmarks.csv': '2019-12-31,2\n2019-12-30,1\n2019-12-29,0\n2019-12-28,3\n',
+        'Loop Habits CSV 2020-01-01/001 Run/Scores.csv': '2019-12-31,0.0520\n',
+        'Loop Habits CSV 2020-01-01/002 Steps/Checkmarks.csv': '2019-12-31,2\n',
+      }),
+      '2026-11-21',
+    );
+    expect(plan.practices[0]?.checkins.map((c) => [c.date, c.status])).toEqual([
+      ['2019-12-28', 'skipped'],
+      ['2019-12-31', 'done'],
+    ]);
+    // No Type column: yes/no; "2" is YES_MANUAL.
+    expect(plan.practices[1]?.kind).toBe('boolean');
+    expect(plan.practices[1]?.checkins).toHaveLength(1);
+  });
 });
 
 describe('Habitica mapping', () => {

@@ -5,6 +5,7 @@ import * as m0003 from './2026_11_21_0003_portability.ts';
 import * as m0004 from './2026_11_21_0004_discovery.ts';
 import * as m0005 from './2026_11_21_0005_reviews.ts';
 import * as m0007 from './2026_11_21_0007_data_rev.ts';
+import * as m0008 from './2026_11_21_0008_checkin_user_fk.ts';
 
 /** Every migration, by name. Names sort in time order; a migration never changes once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_21_0004_discovery': m0004,
   '2026_11_21_0005_reviews': m0005,
   '2026_11_21_0007_data_rev': m0007,
+  '2026_11_21_0008_checkin_user_fk': m0008,
 };

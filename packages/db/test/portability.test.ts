@@ -1,0 +1,162 @@
+import type { CheckinDto } from '@tack/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest, type OpenDatabase, openDatabase, portabilityStore } from '../src/index.ts';
+import { testDialects } from '../src/testing.ts';
+
+const at = '2026-11-21T10:00:00.000Z';
+const checkin = (practiceId: string, date: string, extra: Partial<CheckinDto> = {}): CheckinDto => ({
+  practiceId,
+  date,
+  status: 'done',
+  value: null,
+  note: null,
+  energy: null,
+  createdAt: at,
+  updatedAt: at,
+  ...extra,
+});
+
+// The bulk check-in writes of imports and restores (compiled by hand: multi-row VALUES on SQLite,
+// comma-joined texts or arrays through unnest on PostgreSQL) store exactly what they are given.
+describe.each(testDialects())('bulk check-in writes on $name', (dialect) => {
+  let open: OpenDatabase;
+  beforeAll(async () => {
+    open = await openDatabase({ databaseUrl: await dialect.databaseUrl(), dataDir: ':memory:' });
+    await migrateToLatest(open.db);
+    await open.db
+      .insertInto('user')
+      .values({
+        id: 'u1',
+        name: 'u1',
+        email: 'u1@example.org',
+        email_verified: 0,
+        image: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    // An id with a comma cannot travel comma-joined: its rows take the other way.
+    for (const [i, id] of ['p1', 'p2', 'p,3'].entries()) {
+      await open.db
+        .insertInto('practice')
+        .values({
+          id,
+          user_id: 'u1',
+          area_id: null,
+          name: id,
+          description: null,
+          why: null,
+          color: '#000000',
+          kind: 'measurable',
+          unit: null,
+          target: 1,
+          target_type: 'atLeast',
+          if_then: null,
+          position: i,
+          external_source: null,
+          external_id: null,
+          created_at: at,
+          updated_at: at,
+          archived_at: null,
+          deleted_at: null,
+        })
+        .execute();
+    }
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+
+  const stored = async (practiceId: string) =>
+    (
+      await open.db
+        .selectFrom('checkin')
+        .select(['date', 'user_id', 'status', 'value', 'note', 'energy', 'created_at', 'updated_at'])
+        .where('practice_id', '=', practiceId)
+        .orderBy('date')
+        .execute()
+    ).map((r) => ({
+      ...r,
+      value: r.value === null ? null : Number(r.value),
+      energy: r.energy === null ? null : Number(r.energy),
+    }));
+
+  it('inserts and upserts values, notes with commas, nulls, and a single row', async () => {
+    const store = portabilityStore(open.db);
+    await store.transaction(async (s) => {
+      await s.insertCheckins('u1', [
+        checkin('p1', '2026-11-01', { value: 2.5, note: 'one, two', energy: -2 }),
+        checkin('p1', '2026-11-02', { status: 'skipped', note: '' }),
+        checkin('p1', '2026-11-03', { status: 'notDone', value: 1e-7, energy: 0 }),
+      ]);
+      await s.insertCheckins('u1', [checkin('p2', '2026-11-01')]);
+      await s.insertCheckins('u1', [checkin('p,3', '2026-11-01', { value: 3, note: 'a "quoted", {braced} note' })]);
+    });
+    expect(await stored('p1')).toEqual([
+      {
+        date: '2026-11-01',
+        user_id: 'u1',
+        status: 'done',
+        value: 2.5,
+        note: 'one, two',
+        energy: -2,
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        date: '2026-11-02',
+        user_id: 'u1',
+        status: 'skipped',
+        value: null,
+        note: '',
+        energy: null,
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        date: '2026-11-03',
+        user_id: 'u1',
+        status: 'notDone',
+        value: 1e-7,
+        note: null,
+        energy: 0,
+        created_at: at,
+        updated_at: at,
+      },
+    ]);
+    expect(await stored('p2')).toEqual([
+      {
+        date: '2026-11-01',
+        user_id: 'u1',
+        status: 'done',
+        value: null,
+        note: null,
+        energy: null,
+        created_at: at,
+        updated_at: at,
+      },
+    ]);
+    expect((await stored('p,3'))[0]).toMatchObject({ value: 3, note: 'a "quoted", {braced} note' });
+
+    const later = '2026-11-22T10:00:00.000Z';
+    await store.transaction((s) =>
+      s.upsertCheckins('u1', [
+        checkin('p1', '2026-11-01', { status: 'skipped', value: null, note: null, energy: 1, updatedAt: later }),
+        checkin('p1', '2026-11-04', { value: 7, createdAt: later, updatedAt: later }),
+      ]),
+    );
+    const after = await stored('p1');
+    // An upsert replaces status, value and note, and keeps the stored energy and creation time.
+    expect(after[0]).toEqual({
+      date: '2026-11-01',
+      user_id: 'u1',
+      status: 'skipped',
+      value: null,
+      note: null,
+      energy: -2,
+      created_at: at,
+      updated_at: later,
+    });
+    expect(after.map((r) => r.date)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04']);
+  });
+});
