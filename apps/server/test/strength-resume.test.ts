@@ -51,4 +51,19 @@ describe.each(testDialects())('strength series from checkpoints on $name', (dial
       expect(resumed.json(), query).toEqual(replayed.json());
     }
   });
+
+  it('gives the same weekly review numbers resumed from checkpoints as replayed', async () => {
+    const { db } = t.server.database;
+    for (const week of ['2026-W47', '2026-W30']) {
+      await sql`delete from strength_checkpoint where practice_id = ${id}`.execute(db);
+      const replayed = await t.call('GET', `/api/v1/reviews/${week}`, { cookie: ann.cookie });
+      expect(replayed.status, replayed.text).toBe(200);
+      // The strength series saves checkpoints; the review then resumes from one before its week.
+      await t.call('GET', `/api/v1/practices/${id}/strength`, { cookie: ann.cookie });
+      const resumed = await t.call('GET', `/api/v1/reviews/${week}`, { cookie: ann.cookie });
+      const summary = (r: typeof resumed) => r.json<{ review: { summary: unknown } }>().review.summary;
+      expect(summary(resumed), week).toEqual(summary(replayed));
+      expect(JSON.stringify(summary(resumed))).toMatch(/"strengthEnd":0\.[1-9]/);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import type { Progress, Review, ReviewAnswers, ReviewListItem, WeekSummary } from '@tack/contracts';
+import type { CheckinDto, Progress, Review, ReviewAnswers, ReviewListItem, WeekSummary } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
 import { DomainError, invalid, notFound } from '../errors.ts';
@@ -67,15 +67,37 @@ export function reviewsService(deps: ReviewsDeps) {
       if (!first || first > weekEnd) return false;
       return !p.archivedAt || localDate(new Date(p.archivedAt), timeZone) >= weekStart;
     });
-    const entries = await deps.practiceStore.checkins.listSince(
-      used.map((p) => p.id),
-      EARLIEST,
-    );
-    return used.map((p) => ({
-      practice: p,
-      entries: entries.filter((c) => c.practiceId === p.id && c.date <= weekEnd),
-      lastDay: p.archivedAt ? localDate(new Date(p.archivedAt), timeZone) : null,
-    }));
+    // Strength resumes from a saved checkpoint before the week (ADR 0005) rather than replaying years.
+    const checkpoints = await deps.practiceStore.checkpoints.latestBefore(used, addDays(weekStart, -1));
+    const resumed = used.filter((p) => checkpoints.has(p.id));
+    const since = resumed.map((p) => addDays(checkpoints.get(p.id)!.date, 1)).sort()[0] ?? weekStart;
+    const [recent, full] = await Promise.all([
+      deps.practiceStore.checkins.listSince(
+        resumed.map((p) => p.id),
+        since,
+      ),
+      deps.practiceStore.checkins.listSince(
+        used.filter((p) => !checkpoints.has(p.id)).map((p) => p.id),
+        EARLIEST,
+      ),
+    ]);
+    const byPractice = new Map<string, CheckinDto[]>();
+    for (const c of [...recent, ...full]) {
+      if (c.date > weekEnd) continue;
+      const list = byPractice.get(c.practiceId);
+      if (list) list.push(c);
+      else byPractice.set(c.practiceId, [c]);
+    }
+    return used.map((p) => {
+      const resumeFrom = checkpoints.get(p.id) ?? null;
+      const entries = byPractice.get(p.id) ?? [];
+      return {
+        practice: p,
+        entries: resumeFrom ? entries.filter((c) => c.date > resumeFrom.date) : entries,
+        resumeFrom,
+        lastDay: p.archivedAt ? localDate(new Date(p.archivedAt), timeZone) : null,
+      };
+    });
   }
 
   async function liveSummary(userId: string, weekStart: string, today: string, timeZone: string): Promise<WeekSummary> {

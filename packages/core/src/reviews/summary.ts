@@ -9,7 +9,7 @@ import {
   type ScheduleVersion,
   versionIndexAt,
 } from '../practices/schedule.ts';
-import { runStrength, scoreOn } from '../practices/strength.ts';
+import { runStrength, type StrengthCheckpoint, scoreOn } from '../practices/strength.ts';
 
 /**
  * Check-ins a practice's schedule asked for between `from` and `to` (both included):
@@ -42,8 +42,13 @@ export function plannedBetween(
 
 export interface PracticeWithHistory {
   practice: PracticeRecord;
-  /** Every check-in up to the end of the week (strength needs the history). */
+  /**
+   * Check-ins up to the end of the week: every one (strength needs the history), or only those after
+   * `resumeFrom` when a saved strength checkpoint from before the week is given.
+   */
   entries: CheckinDto[];
+  /** A strength checkpoint dated before the day before the week, to resume from; null: from the start. */
+  resumeFrom?: StrengthCheckpoint | null;
   /** Last local day it was in use (the day it was archived), or null. */
   lastDay: string | null;
 }
@@ -60,7 +65,7 @@ export function summariseWeek(
   const energyByDay = new Map<string, number[]>();
   const notes: WeekSummary['notes'] = [];
   let checkins = 0;
-  for (const { practice: p, entries, lastDay } of items) {
+  for (const { practice: p, entries, lastDay, resumeFrom = null } of items) {
     const inWeek = entries.filter((c) => c.date >= weekStart && c.date <= weekEnd);
     checkins += inWeek.length;
     const paused = pauseIntervals(p.pauses);
@@ -69,15 +74,18 @@ export function summariseWeek(
     let strengthStart = 0;
     let strengthEnd = 0;
     if (until >= weekStart) {
-      const points = runStrength({
-        kind: p.kind,
-        target: p.target ?? 0,
-        targetType: p.targetType ?? 'atLeast',
-        versions: p.versions,
-        entries: entries.filter((c) => c.date <= until),
-        pauses: p.pauses,
-        until,
-      }).points;
+      const points = runStrength(
+        {
+          kind: p.kind,
+          target: p.target ?? 0,
+          targetType: p.targetType ?? 'atLeast',
+          versions: p.versions,
+          entries: entries.filter((c) => c.date <= until),
+          pauses: p.pauses,
+          until,
+        },
+        { resumeFrom },
+      ).points;
       strengthStart = scoreOn(points, addDays(weekStart, -1));
       strengthEnd = scoreOn(points, until);
     }
