@@ -53,7 +53,7 @@ export function createServices(database: OpenDatabase, clock: Clock): Services {
       timeZoneOf: async (userId) => (await accounts.getUser(userId))?.timeZone ?? 'UTC',
       today: {
         cache: new TodayCache(),
-        stateOf: async (userId) => (await userState(db, userId)) ?? { timeZone: 'UTC', dataRev: 0 },
+        stateOf: async (userId) => (await userState(db, userId)) ?? { timeZone: 'UTC', dataRev: '0' },
       },
     }),
     portability: portabilityService({

@@ -103,6 +103,8 @@ export interface PracticeTable {
   if_then: string | null;
   position: number;
   history_rev: Generated<number>;
+  /** Bumped by every write concerning this practice (migration 0009; the Today cache). */
+  data_rev: Generated<number>;
   external_source: string | null;
   external_id: string | null;
   created_at: string;

@@ -34,7 +34,7 @@ export interface PracticesDeps {
    */
   today?: {
     cache: TodayCache;
-    stateOf: (userId: string) => Promise<{ timeZone: string; dataRev: number }>;
+    stateOf: (userId: string) => Promise<{ timeZone: string; dataRev: string }>;
   };
 }
 

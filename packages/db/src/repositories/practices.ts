@@ -13,7 +13,7 @@ import type {
 } from '@tack/core';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { CheckinTable, Database, PracticeTable } from '../schema.ts';
-import { touchOwnerOfArea, touchOwnerOfPause, touchOwnerOfPractice, touchUser } from './revision.ts';
+import { touchOwnerOfArea, touchPractice, touchPracticeOfPause, touchUser } from './revision.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -145,7 +145,7 @@ function practicesPort(db: Db): PracticesPort {
       if (c.archivedAt !== undefined) set.archived_at = c.archivedAt;
       if (c.deletedAt !== undefined) set.deleted_at = c.deletedAt;
       await db.updateTable('practice').set(set).where('id', '=', id).execute();
-      await touchOwnerOfPractice(db, id);
+      await touchPractice(db, id);
     },
     async putScheduleVersion(id, effectiveFrom, frequency, at) {
       await db
@@ -162,21 +162,21 @@ function practicesPort(db: Db): PracticesPort {
             .doUpdateSet({ frequency: JSON.stringify(frequency), created_at: at }),
         )
         .execute();
-      await touchOwnerOfPractice(db, id);
+      await touchPractice(db, id);
     },
     async addPause(id, pause, at) {
       await db
         .insertInto('practice_pause')
         .values({ id: pause.id, practice_id: id, from_date: pause.from, to_date: pause.to, created_at: at })
         .execute();
-      await touchOwnerOfPractice(db, id);
+      await touchPractice(db, id);
     },
     async setPauseEnd(pauseId, to) {
       await db.updateTable('practice_pause').set({ to_date: to }).where('id', '=', pauseId).execute();
-      await touchOwnerOfPause(db, pauseId);
+      await touchPracticeOfPause(db, pauseId);
     },
     async deletePause(pauseId) {
-      await touchOwnerOfPause(db, pauseId);
+      await touchPracticeOfPause(db, pauseId);
       await db.deleteFrom('practice_pause').where('id', '=', pauseId).execute();
     },
     async nextPosition(userId) {
@@ -188,6 +188,12 @@ function practicesPort(db: Db): PracticesPort {
       return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
     },
     async purgeDeleted(before) {
+      // Their revisions leave the owners' sums: bump the owners (ADR 0008).
+      await db
+        .updateTable('user')
+        .set((eb) => ({ data_rev: eb('data_rev', '+', 1) }))
+        .where('id', 'in', (eb) => eb.selectFrom('practice').select('user_id').where('deleted_at', '<', before))
+        .execute();
       const res = await db.deleteFrom('practice').where('deleted_at', '<', before).executeTakeFirst();
       return Number(res.numDeletedRows);
     },
@@ -247,7 +253,7 @@ function checkinsPort(db: Db): CheckinsPort {
           }),
         )
         .execute();
-      await touchUser(db, userId);
+      await touchPractice(db, c.practiceId);
     },
     async delete(practiceId, date) {
       const res = await db
@@ -256,7 +262,7 @@ function checkinsPort(db: Db): CheckinsPort {
         .where('date', '=', date)
         .executeTakeFirst();
       if (Number(res.numDeletedRows) === 0) return false;
-      await touchOwnerOfPractice(db, practiceId);
+      await touchPractice(db, practiceId);
       return true;
     },
   };

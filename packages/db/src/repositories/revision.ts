@@ -4,9 +4,12 @@ import type { Database } from '../schema.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * Every write to what the Today view shows (practices, schedules, pauses, areas, check-ins) calls
- * one of these in the same transaction, so a cached Today is valid while the person's `data_rev`
- * is unchanged (migration 0007, ADR 0008). Reading the revision before the data keeps it safe.
+ * Every write to what the Today view shows calls one of these in the same transaction, so a cached
+ * Today is valid while the person's revision pair is unchanged (migrations 0007 and 0009, ADR 0008):
+ * writes about one practice (its fields, schedule, pauses, check-ins) bump that practice's
+ * `data_rev`; everything else (new practices, areas, imports, restores, purges) bumps the person's.
+ * Within one value of the person's revision the practices' sum only grows, so the pair never
+ * repeats. Reading the revision before the data keeps it safe.
  */
 export async function touchUser(db: Db, userId: string): Promise<void> {
   await db
@@ -16,27 +19,21 @@ export async function touchUser(db: Db, userId: string): Promise<void> {
     .execute();
 }
 
-/** touchUser for the owner of a practice. */
-export async function touchOwnerOfPractice(db: Db, practiceId: string): Promise<void> {
+/** A write about one practice. */
+export async function touchPractice(db: Db, practiceId: string): Promise<void> {
   await db
-    .updateTable('user')
+    .updateTable('practice')
     .set((eb) => ({ data_rev: eb('data_rev', '+', 1) }))
-    .where('id', '=', (eb) => eb.selectFrom('practice').select('user_id').where('id', '=', practiceId))
+    .where('id', '=', practiceId)
     .execute();
 }
 
-/** touchUser for the owner of a pause's practice. */
-export async function touchOwnerOfPause(db: Db, pauseId: string): Promise<void> {
+/** A write about one pause: its practice's. */
+export async function touchPracticeOfPause(db: Db, pauseId: string): Promise<void> {
   await db
-    .updateTable('user')
+    .updateTable('practice')
     .set((eb) => ({ data_rev: eb('data_rev', '+', 1) }))
-    .where('id', '=', (eb) =>
-      eb
-        .selectFrom('practice_pause')
-        .innerJoin('practice', 'practice.id', 'practice_pause.practice_id')
-        .select('practice.user_id')
-        .where('practice_pause.id', '=', pauseId),
-    )
+    .where('id', '=', (eb) => eb.selectFrom('practice_pause').select('practice_id').where('id', '=', pauseId))
     .execute();
 }
 
@@ -49,8 +46,20 @@ export async function touchOwnerOfArea(db: Db, areaId: string): Promise<void> {
     .execute();
 }
 
-/** The person's time zone and data revision, in one read (the Today cache's key). */
-export async function userState(db: Db, userId: string): Promise<{ timeZone: string; dataRev: number } | null> {
-  const row = await db.selectFrom('user').select(['time_zone', 'data_rev']).where('id', '=', userId).executeTakeFirst();
-  return row ? { timeZone: row.time_zone, dataRev: Number(row.data_rev) } : null;
+/** The person's time zone and data revision (the pair, as text), in one read: the Today cache's key. */
+export async function userState(db: Db, userId: string): Promise<{ timeZone: string; dataRev: string } | null> {
+  const row = await db
+    .selectFrom('user')
+    .select((eb) => [
+      'time_zone',
+      'data_rev',
+      eb
+        .selectFrom('practice')
+        .select((eb2) => eb2.fn.coalesce(eb2.fn.sum<number>('data_rev'), eb2.lit(0)).as('s'))
+        .whereRef('practice.user_id', '=', 'user.id')
+        .as('practices_rev'),
+    ])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row ? { timeZone: row.time_zone, dataRev: `${Number(row.data_rev)}.${Number(row.practices_rev ?? 0)}` } : null;
 }
