@@ -11,11 +11,14 @@ import type {
   PracticeUnitOfWork,
   StrengthCheckpoint,
 } from '@tack/core';
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { CheckinTable, Database, PracticeTable } from '../schema.ts';
 import { touchOwnerOfArea, touchPractice, touchPracticeOfPause, touchUser } from './revision.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** Rows in one checkpoint insert (two parameters each). */
+const CHECKPOINTS_PER_STATEMENT = 200;
 
 function toCheckin(r: Selectable<CheckinTable>): CheckinDto {
   return {
@@ -309,24 +312,19 @@ function checkpointsPort(db: Db): CheckpointsPort {
         await db.transaction().execute((trx) => checkpointsPort(trx).saveIfCurrent(practiceId, rev, checkpoints));
         return;
       }
-      // Conditional on history_rev: a concurrent history change makes this insert nothing.
-      for (const cp of checkpoints) {
-        await db
-          .insertInto('strength_checkpoint')
-          .columns(['practice_id', 'date', 'state'])
-          .expression((eb) =>
-            eb
-              .selectFrom('practice')
-              .select([
-                eb.val(practiceId).as('practice_id'),
-                eb.val(cp.date).as('date'),
-                eb.val(JSON.stringify(cp)).as('state'),
-              ])
-              .where('id', '=', practiceId)
-              .where('history_rev', '=', rev),
-          )
-          .onConflict((oc) => oc.columns(['practice_id', 'date']).doNothing())
-          .execute();
+      // Conditional on history_rev: a concurrent history change makes this insert nothing. Many rows
+      // a statement: after an import, the first Today saves about 150 checkpoints for each practice.
+      for (let i = 0; i < checkpoints.length; i += CHECKPOINTS_PER_STATEMENT) {
+        const rows = sql.join(
+          checkpoints
+            .slice(i, i + CHECKPOINTS_PER_STATEMENT)
+            .map((cp) => sql`select ${cp.date} as date, ${JSON.stringify(cp)} as state`),
+          sql` union all `,
+        );
+        await sql`insert into strength_checkpoint (practice_id, date, state)
+          select ${practiceId}, v.date, v.state from (${rows}) as v
+          where exists (select 1 from practice where id = ${practiceId} and history_rev = ${rev})
+          on conflict (practice_id, date) do nothing`.execute(db);
       }
     },
     async invalidateFrom(practiceId, date) {
