@@ -1,9 +1,10 @@
-// `tack <group> delete`, the same for directions, experiments, goals, intentions and chains: deletes are soft;
-// one with history needs --yes (or a yes at the terminal).
+// `tack <group> delete` and `tack <group> restore`, the same for directions, experiments, goals, intentions and
+// chains: deletes are soft (one with history needs --yes, or a yes at the terminal), and a deleted one comes back
+// with restore.
 import type { TackClient } from '@tack/client';
 import type { Command } from 'commander';
 import type { Context } from './context.ts';
-import { removeConfirmed } from './discovery-lookup.ts';
+import { isId, pickByLabel, removeConfirmed } from './discovery-lookup.ts';
 import { oneLine } from './output.ts';
 
 interface DeleteOptions {
@@ -31,7 +32,8 @@ export function addDeleteCommand<T extends { id: string }>(
     .argument(...spec.arg)
     .summary(`delete a ${spec.what}`)
     .description(
-      `Delete a ${spec.what}. It is hidden, not erased: it stays in your export. One with history asks first; ` +
+      `Delete a ${spec.what}. It is hidden, not erased: it stays in your export, and ` +
+        `'tack ${group.name()} restore' brings it back. One with history asks first; ` +
         '--yes skips the question (needed when not at a terminal).',
     )
     .option('-y, --yes', 'do not ask for confirmation')
@@ -48,6 +50,48 @@ export function addDeleteCommand<T extends { id: string }>(
         ctx.out.json({ [spec.key]: deleted });
         return;
       }
-      ctx.out.line(`Deleted ${spec.what} "${oneLine(spec.label(deleted))}".`);
+      ctx.out.line(
+        `Deleted ${spec.what} "${oneLine(spec.label(deleted))}". ` +
+          `Bring it back with 'tack ${group.name()} restore ${deleted.id}'.`,
+      );
+    });
+}
+
+/** `tack <group> restore REF`: REF is an id, or names one of the deleted ones (as names are matched elsewhere). */
+export function addRestoreCommand<T extends { id: string }>(
+  group: Command,
+  ctx: Context,
+  spec: {
+    what: string;
+    key: string;
+    listDeleted: (client: TackClient) => Promise<T[]>;
+    restore: (client: TackClient, id: string) => Promise<T>;
+    label: (item: T) => string;
+  },
+): void {
+  const hint = `tack ${group.name()} list --deleted`;
+  group
+    .command('restore')
+    .argument('<ref>', `the deleted ${spec.what}: its id, or an unambiguous part of its name (see '${hint}')`)
+    .summary(`bring back a deleted ${spec.what}`)
+    .description(`Bring back a deleted ${spec.what} as it was. '${hint}' shows the deleted ones.`)
+    .option('--json', `print {"${spec.key}"} as JSON`)
+    .action(async (ref: string, _opts: { json?: boolean }, cmd: Command) => {
+      const opts = ctx.options<{ json?: boolean }>(cmd);
+      const conn = await ctx.connect(cmd);
+      const r = ref.trim();
+      const id = isId(r)
+        ? r
+        : pickByLabel(await spec.listDeleted(conn.client), r, spec.label, {
+            one: `deleted ${spec.what}`,
+            many: `deleted ${spec.what}s`,
+            listHint: hint,
+          }).id;
+      const restored = await spec.restore(conn.client, id);
+      if (opts.json) {
+        ctx.out.json({ [spec.key]: restored });
+        return;
+      }
+      ctx.out.line(`Restored ${spec.what} "${oneLine(spec.label(restored))}".`);
     });
 }

@@ -485,12 +485,16 @@ function discoverySuite(start: () => Promise<Backend>) {
 
   it('delete: history needs --yes (exit 2 without), then it is gone from the lists', async () => {
     const noHistory = ok(await run('directions', 'delete', 'writer')); // no answers or experiments: no question
-    expect(noHistory.stdout).toBe('Deleted direction "A writer".\n');
+    expect(noHistory.stdout).toMatch(
+      /^Deleted direction "A writer"\. Bring it back with 'tack directions restore [\w-]+'\.\n$/,
+    );
     const withHistory = await run('directions', 'rm', 'runner');
     expect(withHistory.code).toBe(2);
     expectOneLineError(withHistory, /has history; deleting it needs confirmation: add --yes/);
     const deleted = ok(await run('directions', 'delete', 'runner', '--yes'));
-    expect(deleted.stdout).toBe('Deleted direction "A runner".\n');
+    expect(deleted.stdout).toMatch(
+      /^Deleted direction "A runner"\. Bring it back with 'tack directions restore [\w-]+'\.\n$/,
+    );
     const names = json<{ directions: Direction[] }>(await run('directions', 'list', '--json')).directions.map(
       (d) => d.name,
     );
@@ -499,6 +503,32 @@ function discoverySuite(start: () => Promise<Backend>) {
     ok(await run('intentions', 'delete', 'be kind', '--yes'));
     const left = json<{ intentions: Intention[] }>(await run('intentions', 'list', '--json')).intentions;
     expect(left.map((i) => i.statement)).not.toContain('Be kind');
+  });
+
+  it('restore: list --deleted shows what was deleted; restore by name or id brings it back, --json like siblings', async () => {
+    const gone = json<{ directions: Direction[] }>(await run('directions', 'list', '--deleted', '--json')).directions;
+    expect(gone.map((d) => d.name).sort()).toEqual(['A runner', 'A writer']);
+    expect(ok(await run('directions', 'ls', '--deleted')).stdout).toMatch(/^A runner\s+2\s+2\s+/m);
+
+    const byName = ok(await run('directions', 'restore', 'runner'));
+    expect(byName.stdout).toBe('Restored direction "A runner".\n');
+    const runner = json<{ directions: Direction[] }>(await run('directions', 'list', '--json')).directions.find(
+      (d) => d.name === 'A runner',
+    );
+    expect(runner?.answers).toEqual(gone.find((d) => d.name === 'A runner')?.answers);
+    expect(runner?.deletedAt).toBeNull();
+
+    const writer = gone.find((d) => d.name === 'A writer');
+    const byId = json<{ direction: Direction }>(await run('directions', 'restore', writer?.id ?? '', '--json'));
+    expect(byId.direction).toMatchObject({ name: 'A writer', deletedAt: null });
+    expect(ok(await run('directions', 'list', '--deleted')).stdout).toBe('No deleted directions.\n');
+
+    const intention = json<{ intention: Intention }>(await run('intentions', 'restore', 'be kind', '--json'));
+    expect(intention.intention).toMatchObject({ statement: 'Be kind', deletedAt: null });
+
+    const none = await run('chains', 'restore', 'nothing like this');
+    expect(none.code).toBe(1);
+    expectOneLineError(none, /no deleted chain matches "nothing like this"; see 'tack chains list --deleted'/);
   });
 
   it("refuses another person's ids with NOT_FOUND", async () => {
@@ -533,6 +563,8 @@ function discoverySuite(start: () => Promise<Backend>) {
       ['experiments', 'start', direction.id, '--hypothesis', 'mine'],
       ['intentions', 'answer', intention.id, 'mine'],
       ['goals', 'delete', goal.id, '--yes'],
+      ['goals', 'restore', goal.id],
+      ['directions', 'restore', direction.id],
     ]) {
       const r = await run(...args);
       expect(r.code, args.join(' ')).toBe(1);

@@ -69,6 +69,7 @@ const intentionBody = z.object({ intention: intentionSchema });
 const chainBody = z.object({ chain: chainSchema });
 const milestoneBody = z.object({ milestone: milestoneSchema });
 const confirm = (yes?: boolean) => ({ confirm: yes ? 'true' : undefined });
+const deleted = { state: 'deleted' } as const;
 
 /** Turning an answer or a chain step into a practice. */
 export interface MakePracticeInput {
@@ -107,6 +108,12 @@ export function discoveryMethods(request: SchemaRequest) {
             schema: directionBody,
           })
         ).direction,
+      /** The deleted (soft) ones, most recently deleted first. */
+      listDeleted: async (): Promise<Direction[]> =>
+        (await request('GET', '/api/v1/directions', { query: deleted, schema: directionListSchema })).directions,
+      /** Brings a deleted direction back as it was; one that is not deleted comes back unchanged. */
+      restore: async (id: string): Promise<Direction> =>
+        (await request('POST', `/api/v1/directions/${enc(id)}/restore`, { body: {}, schema: directionBody })).direction,
       addAnswer: async (id: string, text: string): Promise<Direction> =>
         (await request('POST', `/api/v1/directions/${enc(id)}/answers`, { body: { text }, schema: directionBody }))
           .direction,
@@ -152,6 +159,18 @@ export function discoveryMethods(request: SchemaRequest) {
             schema: experimentBody,
           })
         ).experiment,
+      /** The deleted (soft) ones, most recently deleted first. */
+      listDeleted: async (filter: { directionId?: string } = {}): Promise<Experiment[]> =>
+        (
+          await request('GET', '/api/v1/experiments', {
+            query: { ...filter, ...deleted },
+            schema: experimentListSchema,
+          })
+        ).experiments,
+      /** Brings a deleted experiment back with its notes and verdict. */
+      restore: async (id: string): Promise<Experiment> =>
+        (await request('POST', `/api/v1/experiments/${enc(id)}/restore`, { body: {}, schema: experimentBody }))
+          .experiment,
       addNote: async (
         id: string,
         note: { tag: 'energises' | 'drains'; text: string; date?: string },
@@ -175,6 +194,12 @@ export function discoveryMethods(request: SchemaRequest) {
         (await request('PATCH', `/api/v1/goals/${enc(id)}`, { body: patch, schema: goalBody })).goal,
       remove: async (id: string, opts: { confirm?: boolean } = {}): Promise<Goal> =>
         (await request('DELETE', `/api/v1/goals/${enc(id)}`, { query: confirm(opts.confirm), schema: goalBody })).goal,
+      /** The deleted (soft) ones, most recently deleted first. */
+      listDeleted: async (filter: { status?: Goal['status']; kind?: Goal['kind'] } = {}): Promise<Goal[]> =>
+        (await request('GET', '/api/v1/goals', { query: { ...filter, ...deleted }, schema: goalListSchema })).goals,
+      /** Brings a deleted goal back with its revisions. */
+      restore: async (id: string): Promise<Goal> =>
+        (await request('POST', `/api/v1/goals/${enc(id)}/restore`, { body: {}, schema: goalBody })).goal,
       revisions: async (id: string): Promise<GoalRevision[]> =>
         (await request('GET', `/api/v1/goals/${enc(id)}/revisions`, { schema: goalRevisionListSchema })).revisions,
       advice: (id: string, answers: AdvisorAnswersInput): Promise<GoalAdvice> =>
@@ -202,6 +227,12 @@ export function discoveryMethods(request: SchemaRequest) {
             schema: intentionBody,
           })
         ).intention,
+      /** The deleted (soft) ones, most recently deleted first. */
+      listDeleted: async (): Promise<Intention[]> =>
+        (await request('GET', '/api/v1/intentions', { query: deleted, schema: intentionListSchema })).intentions,
+      /** Brings a deleted intention back with its weekly answers. */
+      restore: async (id: string): Promise<Intention> =>
+        (await request('POST', `/api/v1/intentions/${enc(id)}/restore`, { body: {}, schema: intentionBody })).intention,
       weeks: async (id: string): Promise<IntentionWeek[]> =>
         (await request('GET', `/api/v1/intentions/${enc(id)}/weeks`, { schema: intentionWeekListSchema })).weeks,
       /** isoWeek like 2026-W47; not a future week. */
@@ -226,6 +257,12 @@ export function discoveryMethods(request: SchemaRequest) {
       remove: async (id: string, opts: { confirm?: boolean } = {}): Promise<Chain> =>
         (await request('DELETE', `/api/v1/chains/${enc(id)}`, { query: confirm(opts.confirm), schema: chainBody }))
           .chain,
+      /** The deleted (soft) ones, most recently deleted first. */
+      listDeleted: async (): Promise<Chain[]> =>
+        (await request('GET', '/api/v1/chains', { query: deleted, schema: chainListSchema })).chains,
+      /** Brings a deleted chain back with its steps. */
+      restore: async (id: string): Promise<Chain> =>
+        (await request('POST', `/api/v1/chains/${enc(id)}/restore`, { body: {}, schema: chainBody })).chain,
       /** Adds the step for the week before the earliest one. */
       addStep: async (id: string, text: string): Promise<Chain> =>
         (await request('POST', `/api/v1/chains/${enc(id)}/steps`, { body: { text }, schema: chainBody })).chain,

@@ -20,6 +20,16 @@ export const confirmQuerySchema = z.strictObject({
   confirm: z.enum(['true', 'false']).optional().describe('Required (true) when the item has history'),
 });
 
+/**
+ * `?state=deleted` on discovery lists: only the deleted (soft) items, most recently deleted first, to bring
+ * back with `POST …/:id/restore`. Deleted discovery items are kept, never purged.
+ */
+export const discoveryStateSchema = z
+  .enum(['live', 'deleted'])
+  .optional()
+  .describe('Default live; deleted: only the deleted items (restorable), most recently deleted first');
+export const discoveryListQuerySchema = z.strictObject({ state: discoveryStateSchema });
+
 /** A practice made from an answer or a chain step: the practice fields, name defaulting to the text. */
 export const makePracticeSchema = z
   .strictObject({
@@ -154,7 +164,10 @@ export const addNoteSchema = z
   .meta({ id: 'AddExperimentNote' });
 export type AddNote = z.infer<typeof addNoteSchema>;
 
-export const experimentListQuerySchema = z.strictObject({ directionId: idSchema.optional() });
+export const experimentListQuerySchema = z.strictObject({
+  directionId: idSchema.optional(),
+  state: discoveryStateSchema,
+});
 export const experimentListSchema = z.object({ experiments: z.array(experimentSchema) });
 
 export const learningSchema = z
@@ -420,6 +433,7 @@ export const goalRevisionListSchema = z.object({ revisions: z.array(goalRevision
 export const goalListQuerySchema = z.strictObject({
   status: z.enum(GOAL_STATUSES).optional(),
   kind: z.enum(GOAL_KINDS).optional(),
+  state: discoveryStateSchema,
 });
 export const goalListSchema = z.object({ goals: z.array(goalSchema) });
 

@@ -2,7 +2,7 @@ import type { MakePracticeInput } from '@tack/client';
 import type { Chain } from '@tack/contracts';
 import type { Command } from 'commander';
 import type { Register } from '../context.ts';
-import { addDeleteCommand } from '../discovery-delete.ts';
+import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import {
   addScheduleOptions,
   DAILY,
@@ -19,6 +19,10 @@ import { DAY_HINT, dayResolver } from '../practice-lookup.ts';
 
 interface JsonOption {
   json?: boolean;
+}
+
+interface ListOptions extends JsonOption {
+  deleted?: boolean;
 }
 
 interface StartOptions extends JsonOption {
@@ -88,11 +92,12 @@ export const register: Register = (program, ctx) => {
     .command('list')
     .alias('ls')
     .summary('list your chains')
+    .option('--deleted', 'only the deleted ones (bring one back with restore)')
     .option('--json', 'print {"chains": […]} as JSON')
-    .action(async (_opts: JsonOption, cmd: Command) => {
-      const opts = ctx.options<JsonOption>(cmd);
+    .action(async (_opts: ListOptions, cmd: Command) => {
+      const opts = ctx.options<ListOptions>(cmd);
       const conn = await ctx.connect(cmd);
-      const list = await conn.client.chains.list();
+      const list = await (opts.deleted ? conn.client.chains.listDeleted() : conn.client.chains.list());
       if (opts.json) {
         ctx.out.json({ chains: list });
         return;
@@ -105,7 +110,9 @@ export const register: Register = (program, ctx) => {
           { header: 'from', value: (c) => c.steps[0]?.isoWeek ?? '' },
           { header: 'id', value: (c) => c.id },
         ],
-        'No chains yet. Start one with \'tack chains start "what I do this week"\'.',
+        opts.deleted
+          ? 'No deleted chains.'
+          : 'No chains yet. Start one with \'tack chains start "what I do this week"\'.',
       );
     });
 
@@ -212,6 +219,13 @@ export const register: Register = (program, ctx) => {
     arg: CHAIN_ARG,
     find: findChain,
     remove: (c, id, confirm) => c.chains.remove(id, { confirm }),
+    label: chainName,
+  });
+  addRestoreCommand(chains, ctx, {
+    what: 'chain',
+    key: 'chain',
+    listDeleted: (c) => c.chains.listDeleted(),
+    restore: (c, id) => c.chains.restore(id),
     label: chainName,
   });
 };

@@ -2,7 +2,7 @@ import type { MakePracticeInput } from '@tack/client';
 import type { Direction } from '@tack/contracts';
 import type { Command } from 'commander';
 import type { Register } from '../context.ts';
-import { addDeleteCommand } from '../discovery-delete.ts';
+import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import {
   addScheduleOptions,
   DAILY,
@@ -19,6 +19,10 @@ import { DAY_HINT, dayResolver } from '../practice-lookup.ts';
 
 interface JsonOption {
   json?: boolean;
+}
+
+interface ListOptions extends JsonOption {
+  deleted?: boolean;
 }
 
 interface AddOptions extends JsonOption {
@@ -80,11 +84,12 @@ export const register: Register = (program, ctx) => {
     .command('list')
     .alias('ls')
     .summary('list your directions')
+    .option('--deleted', 'only the deleted ones (bring one back with restore)')
     .option('--json', 'print {"directions": […]} as JSON')
-    .action(async (_opts: JsonOption, cmd: Command) => {
-      const opts = ctx.options<JsonOption>(cmd);
+    .action(async (_opts: ListOptions, cmd: Command) => {
+      const opts = ctx.options<ListOptions>(cmd);
       const conn = await ctx.connect(cmd);
-      const list = await conn.client.directions.list();
+      const list = await (opts.deleted ? conn.client.directions.listDeleted() : conn.client.directions.list());
       if (opts.json) {
         ctx.out.json({ directions: list });
         return;
@@ -97,7 +102,7 @@ export const register: Register = (program, ctx) => {
           { header: 'practices', value: (d) => String(d.answers.filter((a) => a.practiceId).length), right: true },
           { header: 'id', value: (d) => d.id },
         ],
-        'No directions yet. Add one with \'tack directions add "a runner"\'.',
+        opts.deleted ? 'No deleted directions.' : 'No directions yet. Add one with \'tack directions add "a runner"\'.',
       );
     });
 
@@ -205,6 +210,13 @@ export const register: Register = (program, ctx) => {
     arg: DIRECTION_ARG,
     find: findDirection,
     remove: (c, id, confirm) => c.directions.remove(id, { confirm }),
+    label: (d) => d.name,
+  });
+  addRestoreCommand(directions, ctx, {
+    what: 'direction',
+    key: 'direction',
+    listDeleted: (c) => c.directions.listDeleted(),
+    restore: (c, id) => c.directions.restore(id),
     label: (d) => d.name,
   });
 };

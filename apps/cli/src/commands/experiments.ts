@@ -2,7 +2,7 @@ import { TackApiError, type VerdictInput } from '@tack/client';
 import type { Direction, Experiment, Learning } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
-import { addDeleteCommand } from '../discovery-delete.ts';
+import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import { collect, findDirection, findExperiment } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { oneLine } from '../output.ts';
@@ -15,6 +15,7 @@ interface JsonOption {
 
 interface ListOptions extends JsonOption {
   direction?: string;
+  deleted?: boolean;
 }
 
 interface StartOptions extends JsonOption {
@@ -107,12 +108,16 @@ export const register: Register = (program, ctx) => {
     .alias('ls')
     .summary('list your experiments')
     .option('--direction <direction>', 'only the experiments in this direction')
+    .option('--deleted', 'only the deleted ones (bring one back with restore)')
     .option('--json', 'print {"experiments": […]} as JSON')
     .action(async (_opts: ListOptions, cmd: Command) => {
       const opts = ctx.options<ListOptions>(cmd);
       const conn = await ctx.connect(cmd);
       const filter = opts.direction ? { directionId: (await findDirection(conn.client, opts.direction)).id } : {};
-      const [list, names] = await Promise.all([conn.client.experiments.list(filter), directionNames(conn.client)]);
+      const [list, names] = await Promise.all([
+        opts.deleted ? conn.client.experiments.listDeleted(filter) : conn.client.experiments.list(filter),
+        directionNames(conn.client),
+      ]);
       if (opts.json) {
         ctx.out.json({ experiments: list });
         return;
@@ -128,7 +133,9 @@ export const register: Register = (program, ctx) => {
           { header: 'notes', value: (e) => tally(e) },
           { header: 'id', value: (e) => e.id },
         ],
-        "No experiments yet. Start one with 'tack experiments start DIRECTION --hypothesis TEXT'.",
+        opts.deleted
+          ? 'No deleted experiments.'
+          : "No experiments yet. Start one with 'tack experiments start DIRECTION --hypothesis TEXT'.",
       );
     });
 
@@ -326,6 +333,13 @@ export const register: Register = (program, ctx) => {
     arg: EXPERIMENT_ARG,
     find: findExperiment,
     remove: (c, id, confirm) => c.experiments.remove(id, { confirm }),
+    label: (e) => e.hypothesis,
+  });
+  addRestoreCommand(experiments, ctx, {
+    what: 'experiment',
+    key: 'experiment',
+    listDeleted: (c) => c.experiments.listDeleted(),
+    restore: (c, id) => c.experiments.restore(id),
     label: (e) => e.hypothesis,
   });
 };

@@ -2,7 +2,7 @@ import type { CreateGoalInput, Goal, GoalRevision, GoalStatus, UpdateGoalInput }
 import { GOAL_STATUSES } from '@tack/contracts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Register } from '../context.ts';
-import { addDeleteCommand } from '../discovery-delete.ts';
+import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import { collect, findDirection, findGoal, type PlanFlags, planFrom } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
@@ -14,6 +14,7 @@ interface JsonOption {
 }
 
 interface ListOptions extends JsonOption {
+  deleted?: boolean;
   status?: GoalStatus;
   kind?: Goal['kind'];
 }
@@ -212,6 +213,7 @@ export const register: Register = (program, ctx) => {
     .summary('list your goals')
     .addOption(new Option('--status <status>', 'only goals with this status').choices(GOAL_STATUSES))
     .addOption(new Option('--kind <kind>', 'only goals of this kind').choices(['performance', 'learning']))
+    .option('--deleted', 'only the deleted ones (bring one back with restore)')
     .option('--json', 'print {"goals": […]} as JSON')
     .action(async (_opts: ListOptions, cmd: Command) => {
       const opts = ctx.options<ListOptions>(cmd);
@@ -219,7 +221,7 @@ export const register: Register = (program, ctx) => {
       const filter: { status?: GoalStatus; kind?: Goal['kind'] } = {};
       if (opts.status) filter.status = opts.status;
       if (opts.kind) filter.kind = opts.kind;
-      const list = await conn.client.goals.list(filter);
+      const list = await (opts.deleted ? conn.client.goals.listDeleted(filter) : conn.client.goals.list(filter));
       if (opts.json) {
         ctx.out.json({ goals: list });
         return;
@@ -234,9 +236,11 @@ export const register: Register = (program, ctx) => {
           { header: 'due', value: (g) => g.dueDate ?? '' },
           { header: 'id', value: (g) => g.id },
         ],
-        opts.status || opts.kind
-          ? 'No goals like that.'
-          : "No goals yet. Add one with 'tack goals add TITLE --learning --learn TEXT' (or ask 'tack advise').",
+        opts.deleted
+          ? 'No deleted goals.'
+          : opts.status || opts.kind
+            ? 'No goals like that.'
+            : "No goals yet. Add one with 'tack goals add TITLE --learning --learn TEXT' (or ask 'tack advise').",
       );
     });
 
@@ -433,6 +437,13 @@ export const register: Register = (program, ctx) => {
     arg: GOAL_ARG,
     find: findGoal,
     remove: (c, id, confirm) => c.goals.remove(id, { confirm }),
+    label: (g) => g.title,
+  });
+  addRestoreCommand(goals, ctx, {
+    what: 'goal',
+    key: 'goal',
+    listDeleted: (c) => c.goals.listDeleted(),
+    restore: (c, id) => c.goals.restore(id),
     label: (g) => g.title,
   });
 };

@@ -2,7 +2,7 @@ import type { Horizon, Intention } from '@tack/contracts';
 import { HORIZON_KINDS, LIMITS } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
-import { addDeleteCommand } from '../discovery-delete.ts';
+import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import { findIntention, isoWeekOf, quarterOf } from '../discovery-lookup.ts';
 import { UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
@@ -10,6 +10,10 @@ import { dayResolver } from '../practice-lookup.ts';
 
 interface JsonOption {
   json?: boolean;
+}
+
+interface ListOptions extends JsonOption {
+  deleted?: boolean;
 }
 
 interface AddOptions extends JsonOption {
@@ -69,11 +73,12 @@ export const register: Register = (program, ctx) => {
     .command('list')
     .alias('ls')
     .summary('list your intentions')
+    .option('--deleted', 'only the deleted ones (bring one back with restore)')
     .option('--json', 'print {"intentions": […]} as JSON')
-    .action(async (_opts: JsonOption, cmd: Command) => {
-      const opts = ctx.options<JsonOption>(cmd);
+    .action(async (_opts: ListOptions, cmd: Command) => {
+      const opts = ctx.options<ListOptions>(cmd);
       const conn = await ctx.connect(cmd);
-      const list = await conn.client.intentions.list();
+      const list = await (opts.deleted ? conn.client.intentions.listDeleted() : conn.client.intentions.list());
       if (opts.json) {
         ctx.out.json({ intentions: list });
         return;
@@ -85,7 +90,9 @@ export const register: Register = (program, ctx) => {
           { header: 'horizon', value: (i) => horizonWords(i.horizon) },
           { header: 'id', value: (i) => i.id },
         ],
-        'No intentions yet. Add one with \'tack intentions add "Lead with curiosity" --horizon quarter\'.',
+        opts.deleted
+          ? 'No deleted intentions.'
+          : 'No intentions yet. Add one with \'tack intentions add "Lead with curiosity" --horizon quarter\'.',
       );
     });
 
@@ -173,6 +180,13 @@ export const register: Register = (program, ctx) => {
     arg: INTENTION_ARG,
     find: findIntention,
     remove: (c, id, confirm) => c.intentions.remove(id, { confirm }),
+    label: (i) => i.statement,
+  });
+  addRestoreCommand(intentions, ctx, {
+    what: 'intention',
+    key: 'intention',
+    listDeleted: (c) => c.intentions.listDeleted(),
+    restore: (c, id) => c.intentions.restore(id),
     label: (i) => i.statement,
   });
 };

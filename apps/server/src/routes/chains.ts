@@ -4,6 +4,7 @@ import {
   chainSchema,
   confirmQuerySchema,
   createChainSchema,
+  discoveryListQuerySchema,
   errorBodySchema,
   idParamsSchema,
   makePracticeSchema,
@@ -25,8 +26,18 @@ export async function chainRoutes(app: FastifyInstance, { services }: RouteDeps)
 
   r.get(
     '/api/v1/chains',
-    { schema: { tags, summary: 'Backwards chains', response: { 200: chainListSchema, ...errors } } },
-    async (req) => ({ chains: await svc.list(await req.actor()) }),
+    {
+      schema: {
+        tags,
+        summary: 'Backwards chains (?state=deleted: the deleted ones, most recently deleted first)',
+        querystring: discoveryListQuerySchema,
+        response: { 200: chainListSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = await req.actor();
+      return { chains: await (req.query.state === 'deleted' ? svc.listDeleted(actor) : svc.list(actor)) };
+    },
   );
   r.post(
     '/api/v1/chains',
@@ -64,6 +75,18 @@ export async function chainRoutes(app: FastifyInstance, { services }: RouteDeps)
       },
     },
     async (req) => ({ chain: await svc.remove(await req.actor(), req.params.id, req.query.confirm === 'true') }),
+  );
+  r.post(
+    '/api/v1/chains/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted chain as it was (with its steps); not deleted: returned unchanged',
+        params: idParamsSchema,
+        response: { 200: chainBody, ...errors },
+      },
+    },
+    async (req) => ({ chain: await svc.restore(await req.actor(), req.params.id) }),
   );
   r.post(
     '/api/v1/chains/:id/steps',

@@ -5,6 +5,7 @@ import {
   createDirectionSchema,
   directionListSchema,
   directionSchema,
+  discoveryListQuerySchema,
   errorBodySchema,
   idParamsSchema,
   makePracticeSchema,
@@ -28,11 +29,15 @@ export async function directionRoutes(app: FastifyInstance, { services }: RouteD
     {
       schema: {
         tags,
-        summary: 'Directions: the kind of person I want to be',
+        summary: 'Directions: the kind of person I want to be (?state=deleted: the deleted ones)',
+        querystring: discoveryListQuerySchema,
         response: { 200: directionListSchema, ...errors },
       },
     },
-    async (req) => ({ directions: await svc.list(await req.actor()) }),
+    async (req) => {
+      const actor = await req.actor();
+      return { directions: await (req.query.state === 'deleted' ? svc.listDeleted(actor) : svc.list(actor)) };
+    },
   );
   r.post(
     '/api/v1/directions',
@@ -85,6 +90,19 @@ export async function directionRoutes(app: FastifyInstance, { services }: RouteD
     async (req) => ({
       direction: await svc.remove(await req.actor(), req.params.id, req.query.confirm === 'true'),
     }),
+  );
+  r.post(
+    '/api/v1/directions/:id/restore',
+    {
+      schema: {
+        tags,
+        summary:
+          'Restore a deleted direction as it was (with its answers and experiment links); not deleted: returned unchanged',
+        params: idParamsSchema,
+        response: { 200: directionBody, ...errors },
+      },
+    },
+    async (req) => ({ direction: await svc.restore(await req.actor(), req.params.id) }),
   );
   r.post(
     '/api/v1/directions/:id/answers',

@@ -29,12 +29,18 @@ export async function experimentRoutes(app: FastifyInstance, { services }: Route
     {
       schema: {
         tags,
-        summary: 'Experiments, by start date',
+        summary: 'Experiments, by start date (?state=deleted: the deleted ones, most recently deleted first)',
         querystring: experimentListQuerySchema,
         response: { 200: experimentListSchema, ...errors },
       },
     },
-    async (req) => ({ experiments: await svc.list(await req.actor(), req.query.directionId) }),
+    async (req) => {
+      const { directionId, state } = req.query;
+      const actor = await req.actor();
+      return {
+        experiments: await (state === 'deleted' ? svc.listDeleted(actor, directionId) : svc.list(actor, directionId)),
+      };
+    },
   );
   r.post(
     '/api/v1/experiments',
@@ -84,6 +90,18 @@ export async function experimentRoutes(app: FastifyInstance, { services }: Route
     async (req) => ({
       experiment: await svc.remove(await req.actor(), req.params.id, req.query.confirm === 'true'),
     }),
+  );
+  r.post(
+    '/api/v1/experiments/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted experiment as it was (with its notes and verdict); not deleted: returned unchanged',
+        params: idParamsSchema,
+        response: { 200: experimentBody, ...errors },
+      },
+    },
+    async (req) => ({ experiment: await svc.restore(await req.actor(), req.params.id) }),
   );
   r.post(
     '/api/v1/experiments/:id/notes',

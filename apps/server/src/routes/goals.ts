@@ -28,12 +28,17 @@ export async function goalRoutes(app: FastifyInstance, { services }: RouteDeps) 
     {
       schema: {
         tags,
-        summary: 'Goals',
+        summary: 'Goals (?state=deleted: the deleted ones, most recently deleted first)',
         querystring: goalListQuerySchema,
         response: { 200: goalListSchema, ...errors },
       },
     },
-    async (req) => ({ goals: await svc.list(await req.actor(), req.query) }),
+    async (req) => {
+      const actor = await req.actor();
+      return {
+        goals: await (req.query.state === 'deleted' ? svc.listDeleted(actor, req.query) : svc.list(actor, req.query)),
+      };
+    },
   );
   r.post(
     '/api/v1/goals',
@@ -78,6 +83,18 @@ export async function goalRoutes(app: FastifyInstance, { services }: RouteDeps) 
       },
     },
     async (req) => ({ goal: await svc.remove(await req.actor(), req.params.id, req.query.confirm === 'true') }),
+  );
+  r.post(
+    '/api/v1/goals/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted goal as it was (with its revisions); not deleted: returned unchanged',
+        params: idParamsSchema,
+        response: { 200: goalBody, ...errors },
+      },
+    },
+    async (req) => ({ goal: await svc.restore(await req.actor(), req.params.id) }),
   );
   r.get(
     '/api/v1/goals/:id/revisions',

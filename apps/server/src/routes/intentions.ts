@@ -1,6 +1,7 @@
 import {
   confirmQuerySchema,
   createIntentionSchema,
+  discoveryListQuerySchema,
   errorBodySchema,
   idParamsSchema,
   intentionListSchema,
@@ -25,8 +26,18 @@ export async function intentionRoutes(app: FastifyInstance, { services }: RouteD
 
   r.get(
     '/api/v1/intentions',
-    { schema: { tags, summary: 'Intentions', response: { 200: intentionListSchema, ...errors } } },
-    async (req) => ({ intentions: await svc.list(await req.actor()) }),
+    {
+      schema: {
+        tags,
+        summary: 'Intentions (?state=deleted: the deleted ones, most recently deleted first)',
+        querystring: discoveryListQuerySchema,
+        response: { 200: intentionListSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = await req.actor();
+      return { intentions: await (req.query.state === 'deleted' ? svc.listDeleted(actor) : svc.list(actor)) };
+    },
   );
   r.post(
     '/api/v1/intentions',
@@ -72,6 +83,18 @@ export async function intentionRoutes(app: FastifyInstance, { services }: RouteD
     async (req) => ({
       intention: await svc.remove(await req.actor(), req.params.id, req.query.confirm === 'true'),
     }),
+  );
+  r.post(
+    '/api/v1/intentions/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted intention as it was (with its weekly answers); not deleted: returned unchanged',
+        params: idParamsSchema,
+        response: { 200: intentionBody, ...errors },
+      },
+    },
+    async (req) => ({ intention: await svc.restore(await req.actor(), req.params.id) }),
   );
   r.get(
     '/api/v1/intentions/:id/weeks',

@@ -17,6 +17,8 @@ export const discoveryKeys = {
   chains: ['chains'] as const,
   milestones: ['milestones'] as const,
   milestoneMap: (kind: 'goal' | 'direction', id: string) => ['milestones', kind, id] as const,
+  /** The deleted ones, under the feature's root key (so invalidating the feature refreshes them). */
+  deleted: (feature: 'directions' | 'experiments' | 'goals' | 'intentions' | 'chains') => [feature, 'deleted'] as const,
 };
 
 export function useDirections() {

@@ -4,8 +4,10 @@ import type { ChainRecord, ChainStepRecord, DiscoveryStore } from '../discovery/
 import {
   type DiscoveryDeps,
   mondayOf,
+  onlyDeleted,
   practiceNameFrom,
   requireConfirmation,
+  restoreIn,
   saveOrConflict,
   shiftWeek,
   weeksBetween,
@@ -86,6 +88,18 @@ export function chainsService(deps: DiscoveryDeps) {
 
     async get(actor: Authorized<Actor>, id: string): Promise<Chain> {
       return toChainDto(await loadChain(store, actor, id, true), await thisWeekOf(actor));
+    },
+
+    /** The owner's deleted chains (restorable), most recently deleted first. */
+    async listDeleted(actor: Authorized<Actor>): Promise<Chain[]> {
+      const week = await thisWeekOf(actor);
+      return onlyDeleted(await store.chains.list(actor.userId, {}, true)).map((c) => toChainDto(c, week));
+    },
+
+    /** Brings back a deleted chain with its steps; one that is not deleted is returned unchanged. */
+    async restore(actor: Authorized<Actor>, id: string): Promise<Chain> {
+      const week = await thisWeekOf(actor);
+      return toChainDto(await restoreIn(store.chains, await loadChain(store, actor, id, true), nowIso()), week);
     },
 
     async create(

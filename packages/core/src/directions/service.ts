@@ -1,7 +1,14 @@
 import type { CreateDirection, Direction, MakePractice, Practice, UpdateDirection } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
 import type { DirectionRecord, DiscoveryStore } from '../discovery/ports.ts';
-import { type DiscoveryDeps, practiceNameFrom, requireConfirmation, saveOrConflict } from '../discovery/shared.ts';
+import {
+  type DiscoveryDeps,
+  onlyDeleted,
+  practiceNameFrom,
+  requireConfirmation,
+  restoreIn,
+  saveOrConflict,
+} from '../discovery/shared.ts';
 import { conflict, notFound } from '../errors.ts';
 
 export const DIRECTION_QUESTION = 'What would such a person do this week?';
@@ -42,6 +49,16 @@ export function directionsService(deps: DiscoveryDeps) {
 
     async get(actor: Authorized<Actor>, id: string): Promise<Direction> {
       return toDirectionDto(await loadDirection(store, actor, id, true));
+    },
+
+    /** The owner's deleted directions (restorable), most recently deleted first. */
+    async listDeleted(actor: Authorized<Actor>): Promise<Direction[]> {
+      return onlyDeleted(await store.directions.list(actor.userId, {}, true)).map(toDirectionDto);
+    },
+
+    /** Brings back a deleted direction as it was; one that is not deleted is returned unchanged. */
+    async restore(actor: Authorized<Actor>, id: string): Promise<Direction> {
+      return toDirectionDto(await restoreIn(store.directions, await loadDirection(store, actor, id, true), nowIso()));
     },
 
     async create(actor: Authorized<Actor>, input: CreateDirection): Promise<Direction> {

@@ -21,6 +21,19 @@ export async function saveOrConflict<T extends AggregateMeta>(port: AggregatePor
   return { ...record, version: record.version + 1 };
 }
 
+/** Deleted records only, most recently deleted first (from a list that included deleted ones). */
+export function onlyDeleted<T extends AggregateMeta>(records: T[]): T[] {
+  return records
+    .filter((r) => r.deletedAt !== null)
+    .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? '') || a.id.localeCompare(b.id));
+}
+
+/** Clears `deletedAt` through the optimistic save; a record that is not deleted comes back unchanged. */
+export async function restoreIn<T extends AggregateMeta>(port: AggregatePort<T>, record: T, at: string): Promise<T> {
+  if (record.deletedAt === null) return record;
+  return saveOrConflict(port, { ...record, deletedAt: null, updatedAt: at });
+}
+
 /** Every id must be one of the actor's practices (not deleted); else 400 naming `path.N`. */
 export async function checkPracticeIds(
   practices: PracticesService,

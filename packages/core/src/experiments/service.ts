@@ -9,7 +9,14 @@ import type {
 } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
 import type { DiscoveryStore, ExperimentRecord } from '../discovery/ports.ts';
-import { checkPracticeIds, type DiscoveryDeps, requireConfirmation, saveOrConflict } from '../discovery/shared.ts';
+import {
+  checkPracticeIds,
+  type DiscoveryDeps,
+  onlyDeleted,
+  requireConfirmation,
+  restoreIn,
+  saveOrConflict,
+} from '../discovery/shared.ts';
 import { DomainError, invalid, notFound } from '../errors.ts';
 import { insertGoal } from '../goals/service.ts';
 import { addDays, toDayNumber } from '../practices/dates.ts';
@@ -101,6 +108,41 @@ export function experimentsService(deps: DiscoveryDeps) {
 
     async get(actor: Authorized<Actor>, id: string): Promise<Experiment> {
       return toExperimentDto(await loadExperiment(store, actor, id, true), await today(actor));
+    },
+
+    /** The owner's deleted experiments (restorable), most recently deleted first. */
+    async listDeleted(actor: Authorized<Actor>, directionId?: string): Promise<Experiment[]> {
+      const day = await today(actor);
+      const rows = await store.experiments.list(actor.userId, directionId ? { directionId } : {}, true);
+      return onlyDeleted(rows).map((e) => toExperimentDto(e, day));
+    },
+
+    /** Brings back a deleted experiment with its notes and verdict; one that is not deleted is returned unchanged. */
+    async restore(actor: Authorized<Actor>, id: string): Promise<Experiment> {
+      const day = await today(actor);
+      return store.transaction(async (s) => {
+        const e = await loadExperiment(s, actor, id, true);
+        if (e.deletedAt === null) return toExperimentDto(e, day);
+        if (!(await s.directions.get(actor.userId, e.directionId))) {
+          throw new DomainError('CONFLICT', 'Its direction is deleted: restore the direction first', {
+            directionId: e.directionId,
+          });
+        }
+        // One undecided experiment at a time per direction, as when starting one.
+        const other = e.verdict
+          ? undefined
+          : (await s.experiments.list(actor.userId, { directionId: e.directionId })).find(
+              (o) => o.id !== e.id && !o.verdict && o.startDate < e.decisionDate && e.startDate < o.decisionDate,
+            );
+        if (other) {
+          throw new DomainError(
+            'CONFLICT',
+            `Another experiment in this direction runs until ${other.decisionDate}. Decide it first, then restore this one.`,
+            { currentExperimentId: other.id, decisionDate: other.decisionDate },
+          );
+        }
+        return toExperimentDto(await restoreIn(s.experiments, e, nowIso()), day);
+      });
     },
 
     /**

@@ -8,7 +8,13 @@ import {
 } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
 import type { AggregateMeta, DiscoveryStore, GoalRecord } from '../discovery/ports.ts';
-import { type DiscoveryDeps, requireConfirmation, saveOrConflict } from '../discovery/shared.ts';
+import {
+  type DiscoveryDeps,
+  onlyDeleted,
+  requireConfirmation,
+  restoreIn,
+  saveOrConflict,
+} from '../discovery/shared.ts';
 import { invalid, notFound } from '../errors.ts';
 
 const SNAPSHOT_FIELDS = [
@@ -207,21 +213,37 @@ export async function insertGoal(
   return record;
 }
 
+type GoalFilter = { status?: Goal['status']; kind?: Goal['kind'] };
+
+function goalWhere(filter: GoalFilter): GoalFilter {
+  const where: GoalFilter = {};
+  if (filter.status) where.status = filter.status;
+  if (filter.kind) where.kind = filter.kind;
+  return where;
+}
+
 /** Goals that may change: every edit is a revision with its reason; nothing ever "fails". */
 export function goalsService(deps: DiscoveryDeps) {
   const { store, clock } = deps;
   const nowIso = () => clock.now().toISOString();
 
   return {
-    async list(actor: Authorized<Actor>, filter: { status?: Goal['status']; kind?: Goal['kind'] } = {}) {
-      const where: { status?: Goal['status']; kind?: Goal['kind'] } = {};
-      if (filter.status) where.status = filter.status;
-      if (filter.kind) where.kind = filter.kind;
-      return (await store.goals.list(actor.userId, where)).map(toGoalDto);
+    async list(actor: Authorized<Actor>, filter: GoalFilter = {}) {
+      return (await store.goals.list(actor.userId, goalWhere(filter))).map(toGoalDto);
     },
 
     async get(actor: Authorized<Actor>, id: string): Promise<Goal> {
       return toGoalDto(await loadGoal(store, actor, id, true));
+    },
+
+    /** The owner's deleted goals (restorable), most recently deleted first. */
+    async listDeleted(actor: Authorized<Actor>, filter: GoalFilter = {}): Promise<Goal[]> {
+      return onlyDeleted(await store.goals.list(actor.userId, goalWhere(filter), true)).map(toGoalDto);
+    },
+
+    /** Brings back a deleted goal with its revisions; not an edit, so no revision. Not deleted: unchanged. */
+    async restore(actor: Authorized<Actor>, id: string): Promise<Goal> {
+      return toGoalDto(await restoreIn(store.goals, await loadGoal(store, actor, id, true), nowIso()));
     },
 
     async create(actor: Authorized<Actor>, input: CreateGoal): Promise<Goal> {

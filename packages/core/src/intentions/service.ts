@@ -5,7 +5,9 @@ import {
   checkPracticeIds,
   type DiscoveryDeps,
   mondayOf,
+  onlyDeleted,
   requireConfirmation,
+  restoreIn,
   saveOrConflict,
 } from '../discovery/shared.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -59,6 +61,16 @@ export function intentionsService(deps: DiscoveryDeps) {
 
     async get(actor: Authorized<Actor>, id: string): Promise<Intention> {
       return toIntentionDto(await loadIntention(store, actor, id, true));
+    },
+
+    /** The owner's deleted intentions (restorable), most recently deleted first. */
+    async listDeleted(actor: Authorized<Actor>): Promise<Intention[]> {
+      return onlyDeleted(await store.intentions.list(actor.userId, {}, true)).map(toIntentionDto);
+    },
+
+    /** Brings back a deleted intention with its weekly answers; one that is not deleted is returned unchanged. */
+    async restore(actor: Authorized<Actor>, id: string): Promise<Intention> {
+      return toIntentionDto(await restoreIn(store.intentions, await loadIntention(store, actor, id, true), nowIso()));
     },
 
     async create(actor: Authorized<Actor>, input: CreateIntention): Promise<Intention> {

@@ -8,6 +8,7 @@ import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import { weekInWords } from '../../discovery/lib.ts';
 import { MakePracticeForm, Pill } from '../../discovery/Parts.tsx';
 import { discoveryKeys, useChains, useInvalidateDiscovery } from '../../discovery/queries.ts';
+import { RecentlyDeleted } from '../../discovery/RecentlyDeleted.tsx';
 import { DIRECTION_TABS, LinkTabs } from '../../discovery/Tabs.tsx';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -39,6 +40,13 @@ export function ChainsPage() {
         ) : (
           chains.data.map((c) => <ChainCard key={c.id} chain={c} onDone={setStatus} />)
         )}
+        <RecentlyDeleted
+          what="chains"
+          queryKey={discoveryKeys.deleted('chains')}
+          list={() => api.chains.listDeleted()}
+          restore={(id) => api.chains.restore(id)}
+          label={(c) => c.title ?? c.steps.at(-1)?.text ?? 'A chain'}
+        />
       </div>
     </>
   );
@@ -178,7 +186,11 @@ function ChainCard({ chain, onDone }: { chain: Chain; onDone: (s: string) => voi
           small
           label="Delete chain"
           title="Delete this chain?"
-          explanation={<p>Its steps are removed with it. Practices made from them stay.</p>}
+          explanation={
+            <p>
+              Its steps go with it to “Recently deleted” below, where you can restore it. Practices made from them stay.
+            </p>
+          }
           remove={(confirm) => api.chains.remove(chain.id, { confirm })}
           onDeleted={async () => {
             onDone('Chain deleted.');

@@ -197,8 +197,8 @@ function DirectionView({ direction: d }: { direction: Direction }) {
             title={`Delete “${d.name}”?`}
             explanation={
               <p>
-                It has answers or experiments. Its practices stay; the direction, with its answers and experiments, is
-                removed.
+                It has answers or experiments. Its practices stay; the direction and its answers move to “Recently
+                deleted” on the Directions page, where you can restore them.
               </p>
             }
             remove={(confirm) => api.directions.remove(d.id, { confirm })}

@@ -4,7 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { TextArea } from '../../discovery/Parts.tsx';
-import { useDirections, useExperiments, useInvalidateDiscovery } from '../../discovery/queries.ts';
+import { discoveryKeys, useDirections, useExperiments, useInvalidateDiscovery } from '../../discovery/queries.ts';
+import { RecentlyDeleted } from '../../discovery/RecentlyDeleted.tsx';
 import { DIRECTION_TABS, LinkTabs } from '../../discovery/Tabs.tsx';
 import { ErrorRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -58,6 +59,13 @@ export function DirectionsPage() {
             </ul>
           )}
         </Card>
+        <RecentlyDeleted
+          what="directions"
+          queryKey={discoveryKeys.deleted('directions')}
+          list={() => api.directions.listDeleted()}
+          restore={(id) => api.directions.restore(id)}
+          label={(d) => d.name}
+        />
       </div>
     </>
   );

@@ -172,7 +172,12 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
           <DeleteButton
             label="Delete experiment"
             title="Delete this experiment?"
-            explanation={<p>It has notes or a verdict. They are removed with it, and leave “What I learned”.</p>}
+            explanation={
+              <p>
+                It has notes or a verdict. They go with it, and leave “What I learned”, until you restore it from
+                “Recently deleted” on the Experiments page.
+              </p>
+            }
             remove={(confirm) => api.experiments.remove(e.id, { confirm })}
             onDeleted={async () => {
               await invalidate();

@@ -1,9 +1,10 @@
 import type { Experiment } from '@tack/contracts';
 import { Link } from 'react-router';
-import { errorMessage } from '../../api.ts';
+import { api, errorMessage } from '../../api.ts';
 import { EXPERIMENT_STATUS_LABELS, VERDICT_RESULT } from '../../discovery/lib.ts';
 import { Pill } from '../../discovery/Parts.tsx';
-import { useDirections, useExperiments, useLearnings } from '../../discovery/queries.ts';
+import { discoveryKeys, useDirections, useExperiments, useLearnings } from '../../discovery/queries.ts';
+import { RecentlyDeleted } from '../../discovery/RecentlyDeleted.tsx';
 import { EXPERIMENT_TABS, LinkTabs } from '../../discovery/Tabs.tsx';
 import { mediumDate } from '../../practices/lib.ts';
 import { ErrorRegion } from '../../ui/Alerts.tsx';
@@ -66,6 +67,13 @@ export function ExperimentsPage() {
             )}
           </>
         )}
+        <RecentlyDeleted
+          what="experiments"
+          queryKey={discoveryKeys.deleted('experiments')}
+          list={() => api.experiments.listDeleted()}
+          restore={(id) => api.experiments.restore(id)}
+          label={(e) => e.hypothesis}
+        />
       </div>
     </>
   );

@@ -189,7 +189,12 @@ function GoalView({ goal: g }: { goal: Goal }) {
           <DeleteButton
             label="Delete goal"
             title={`Delete “${g.title}”?`}
-            explanation={<p>It has a history of changes. Deleting removes the goal with its timeline.</p>}
+            explanation={
+              <p>
+                It has a history of changes. The goal and its timeline move to “Recently deleted” on the Goals page,
+                where you can restore them.
+              </p>
+            }
             remove={(confirm) => api.goals.remove(g.id, { confirm })}
             onDeleted={async () => {
               await invalidate();

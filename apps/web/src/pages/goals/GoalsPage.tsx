@@ -1,9 +1,10 @@
 import type { Goal } from '@tack/contracts';
 import { Link } from 'react-router';
-import { errorMessage } from '../../api.ts';
+import { api, errorMessage } from '../../api.ts';
 import { GOAL_STATUS_LABELS } from '../../discovery/lib.ts';
 import { Pill } from '../../discovery/Parts.tsx';
-import { useGoals } from '../../discovery/queries.ts';
+import { discoveryKeys, useGoals } from '../../discovery/queries.ts';
+import { RecentlyDeleted } from '../../discovery/RecentlyDeleted.tsx';
 import { GOAL_TABS, LinkTabs } from '../../discovery/Tabs.tsx';
 import { ErrorRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -70,6 +71,13 @@ export function GoalsPage() {
             )}
           </>
         )}
+        <RecentlyDeleted
+          what="goals"
+          queryKey={discoveryKeys.deleted('goals')}
+          list={() => api.goals.listDeleted()}
+          restore={(id) => api.goals.restore(id)}
+          label={(g) => g.title}
+        />
       </div>
     </>
   );

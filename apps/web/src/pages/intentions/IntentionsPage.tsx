@@ -15,6 +15,7 @@ import {
   useIntentionWeeks,
   useInvalidateDiscovery,
 } from '../../discovery/queries.ts';
+import { RecentlyDeleted } from '../../discovery/RecentlyDeleted.tsx';
 import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -69,6 +70,13 @@ export function IntentionsPage() {
           ))
         )}
         <NewIntention practices={practices.data ?? []} goals={goals.data ?? []} today={today} onDone={setStatus} />
+        <RecentlyDeleted
+          what="intentions"
+          queryKey={discoveryKeys.deleted('intentions')}
+          list={() => api.intentions.listDeleted()}
+          restore={(id) => api.intentions.restore(id)}
+          label={(i) => i.statement}
+        />
       </div>
     </>
   );
@@ -330,7 +338,9 @@ function IntentionCard({
           small
           label="Delete intention"
           title={`Delete “${i.statement}”?`}
-          explanation={<p>It has weekly answers. They are removed with it.</p>}
+          explanation={
+            <p>It has weekly answers. They go with it to “Recently deleted” below, where you can restore it.</p>
+          }
           remove={(confirm) => api.intentions.remove(i.id, { confirm })}
           onDeleted={async () => {
             onDone('Intention deleted.');
