@@ -2,45 +2,10 @@
 // and description, a running experiment's hypothesis (and no edit once it has a verdict), an intention's
 // statement, and removing a step from a backwards chain (asked first, with Cancel; the only step left
 // cannot be removed). Client-side errors show next to their field; Escape cancels an edit. Axe on each form.
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
+import { apiCall, apiCreated, createFirstAccount, shot, waitForH1 } from './support/page.ts';
 import { type RunningServer, startServer } from './support/server.ts';
-
-interface ApiAnswer {
-  status: number;
-  json: unknown;
-}
-
-function call(page: Page, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(p, {
-        method: m,
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      const text = await res.text();
-      return { status: res.status, json: text ? JSON.parse(text) : null };
-    },
-    [method, path, body] as const,
-  );
-}
-
-async function created<T>(page: Page, path: string, body: unknown, key: string): Promise<T> {
-  const r = await call(page, 'POST', path, body);
-  expect(r.status, JSON.stringify(r.json)).toBe(201);
-  return (r.json as Record<string, T>)[key] as T;
-}
-
-async function h1(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-const SHOTS = process.env.TACK_E2E_SHOTS;
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 describe('editing discovery items in the browser', () => {
   let server: RunningServer | undefined;
@@ -60,52 +25,51 @@ describe('editing discovery items in the browser', () => {
       if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
     });
 
-    await page.goto(server.url);
-    await h1(page, 'Create your account');
-    await page.getByLabel('Your name').fill('Eddie Edits');
-    await page.getByLabel('Email').fill('eddie@example.org');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: /create/i }).click();
-    await page.waitForURL(/\/today$/);
+    await createFirstAccount(page, server.url, 'Eddie Edits', 'eddie@example.org');
 
     // Seeded through the API with the session cookie.
-    const direction = await created<{ id: string }>(
+    const direction = await apiCreated<{ id: string }>(
       page,
       '/api/v1/directions',
       { name: 'Someone who runs' },
       'direction',
     );
-    const running = await created<{ id: string }>(
+    const running = await apiCreated<{ id: string }>(
       page,
       '/api/v1/experiments',
       { directionId: direction.id, hypothesis: 'Two runs a week give me energy' },
       'experiment',
     );
-    const other = await created<{ id: string }>(
+    const other = await apiCreated<{ id: string }>(
       page,
       '/api/v1/directions',
       { name: 'Someone who writes' },
       'direction',
     );
-    const decided = await created<{ id: string }>(
+    const decided = await apiCreated<{ id: string }>(
       page,
       '/api/v1/experiments',
       { directionId: other.id, hypothesis: 'Writing at dawn works for me' },
       'experiment',
     );
-    const verdict = await call(page, 'POST', `/api/v1/experiments/${decided.id}/verdict`, {
+    const verdict = await apiCall(page, 'POST', `/api/v1/experiments/${decided.id}/verdict`, {
       verdict: 'letGo',
       learned: 'Dawn is for sleeping',
     });
     expect(verdict.status, JSON.stringify(verdict.json)).toBe(200);
-    await created(page, '/api/v1/intentions', { statement: 'Lead with curiosity' }, 'intention');
-    const chain = await created<{ id: string }>(page, '/api/v1/chains', { thisWeek: 'Run 5 km on Saturday' }, 'chain');
-    const step = await call(page, 'POST', `/api/v1/chains/${chain.id}/steps`, { text: 'Run 3 km twice' });
+    await apiCreated(page, '/api/v1/intentions', { statement: 'Lead with curiosity' }, 'intention');
+    const chain = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/chains',
+      { thisWeek: 'Run 5 km on Saturday' },
+      'chain',
+    );
+    const step = await apiCall(page, 'POST', `/api/v1/chains/${chain.id}/steps`, { text: 'Run 3 km twice' });
     expect(step.status).toBe(201);
 
     // ── A direction: name and description. An empty name is refused next to the field.
     await page.goto(`${server.url}/directions/${direction.id}`);
-    await h1(page, 'Someone who runs');
+    await waitForH1(page, 'Someone who runs');
     await page.getByRole('button', { name: 'Edit name and description' }).click();
     const directionForm = page.getByRole('form', { name: 'Edit the direction' });
     const name = directionForm.getByLabel('Name', { exact: true });
@@ -119,12 +83,12 @@ describe('editing discovery items in the browser', () => {
     await name.fill('Someone who runs for joy');
     await directionForm.getByLabel('Description (optional)').fill('Slow, outdoors, with friends');
     await directionForm.getByRole('button', { name: 'Save' }).click();
-    await h1(page, 'Someone who runs for joy');
+    await waitForH1(page, 'Someone who runs for joy');
     await page.getByText('Direction saved.').waitFor();
     // Focus returns to the button that opened the form.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Edit name and description');
     await page.reload();
-    await h1(page, 'Someone who runs for joy');
+    await waitForH1(page, 'Someone who runs for joy');
     await page.getByText('Slow, outdoors, with friends').waitFor();
     // The list shows the new name too.
     await page.goto(`${server.url}/directions`);
@@ -135,13 +99,13 @@ describe('editing discovery items in the browser', () => {
 
     // ── A running experiment's hypothesis; Escape cancels without saving.
     await page.goto(`${server.url}/experiments/${running.id}`);
-    await h1(page, 'Two runs a week give me energy');
+    await waitForH1(page, 'Two runs a week give me energy');
     await page.getByRole('button', { name: 'Edit hypothesis' }).click();
     const hypothesisForm = page.getByRole('form', { name: 'Edit the hypothesis' });
     await hypothesisForm.getByLabel('Hypothesis').fill('Something else');
     await page.keyboard.press('Escape');
     await hypothesisForm.waitFor({ state: 'hidden' });
-    await h1(page, 'Two runs a week give me energy');
+    await waitForH1(page, 'Two runs a week give me energy');
     await page.getByRole('button', { name: 'Edit hypothesis' }).click();
     const hypothesis = hypothesisForm.getByLabel('Hypothesis');
     expect(await hypothesis.inputValue()).toBe('Two runs a week give me energy');
@@ -149,23 +113,23 @@ describe('editing discovery items in the browser', () => {
     await expectNoAxeViolations(page, 'hypothesis edit form');
     await shot(page, 'experiment-edit');
     await hypothesisForm.getByRole('button', { name: 'Save' }).click();
-    await h1(page, 'Two slow evening runs a week give me energy');
+    await waitForH1(page, 'Two slow evening runs a week give me energy');
     await page.getByText('Hypothesis saved.').waitFor();
     await page.reload();
-    await h1(page, 'Two slow evening runs a week give me energy');
+    await waitForH1(page, 'Two slow evening runs a week give me energy');
     // The direction page lists it with the new hypothesis.
     await page.goto(`${server.url}/directions/${direction.id}`);
     await page.getByRole('link', { name: 'Two slow evening runs a week give me energy' }).waitFor();
 
     // A decided experiment cannot be edited: no button.
     await page.goto(`${server.url}/experiments/${decided.id}`);
-    await h1(page, 'Writing at dawn works for me');
+    await waitForH1(page, 'Writing at dawn works for me');
     await page.getByRole('heading', { name: 'The verdict' }).waitFor();
     expect(await page.getByRole('button', { name: 'Edit hypothesis' }).count()).toBe(0);
 
     // ── An intention's statement.
     await page.goto(`${server.url}/intentions`);
-    await h1(page, 'Intentions');
+    await waitForH1(page, 'Intentions');
     await page.getByRole('button', { name: 'Edit the intention “Lead with curiosity”' }).click();
     const intentionForm = page.getByRole('form', { name: 'Edit the intention “Lead with curiosity”' });
     await intentionForm
@@ -177,13 +141,13 @@ describe('editing discovery items in the browser', () => {
     await intentionForm.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Intention saved.').waitFor();
     await page.reload();
-    await h1(page, 'Intentions');
+    await waitForH1(page, 'Intentions');
     await page.getByRole('heading', { level: 2, name: 'Lead with greater curiosity in team discussions' }).waitFor();
     await page.getByText('People know things I do not').waitFor();
 
     // ── A chain step: removal is asked first; Cancel keeps it; the last step cannot be removed.
     await page.goto(`${server.url}/chains`);
-    await h1(page, 'Backwards chains');
+    await waitForH1(page, 'Backwards chains');
     await page.getByText('Run 3 km twice', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Remove step: Run 3 km twice' }).click();
     const dialog = page.getByRole('dialog', { name: 'Remove this step?' });
@@ -197,7 +161,7 @@ describe('editing discovery items in the browser', () => {
     await dialog.getByRole('button', { name: 'Remove step' }).click();
     await page.getByText('Step “Run 3 km twice” removed.').waitFor();
     await page.reload();
-    await h1(page, 'Backwards chains');
+    await waitForH1(page, 'Backwards chains');
     await page.locator('.chain-step').getByText('Run 5 km on Saturday', { exact: true }).waitFor();
     expect(await page.locator('.chain-step').count()).toBe(1);
     expect(await page.getByText('Run 3 km twice', { exact: true }).count()).toBe(0);

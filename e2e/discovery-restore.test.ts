@@ -2,31 +2,10 @@
 // direction with an answer (asked first) are deleted from their pages, show under "Recently deleted" on their
 // list pages, and come back as they were with Restore (by mouse and by keyboard), still there after a reload.
 // Axe on each list page with deleted items.
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
+import { apiCreated, createFirstAccount, shot, waitForH1 } from './support/page.ts';
 import { type RunningServer, startServer } from './support/server.ts';
-
-async function created<T>(page: Page, path: string, body: unknown, key: string): Promise<T> {
-  const r = await page.evaluate(
-    async ([p, b]) => {
-      const res = await fetch(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: b });
-      return { status: res.status, json: await res.json() };
-    },
-    [path, JSON.stringify(body)] as const,
-  );
-  expect(r.status, JSON.stringify(r.json)).toBe(201);
-  return (r.json as Record<string, T>)[key] as T;
-}
-
-async function h1(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-const SHOTS = process.env.TACK_E2E_SHOTS;
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 describe('restoring deleted discovery items in the browser', () => {
   let server: RunningServer | undefined;
@@ -42,23 +21,22 @@ describe('restoring deleted discovery items in the browser', () => {
       await page.screenshot({ path: '/tmp/discovery-restore-e2e-failure.png', fullPage: true }).catch(() => {});
     });
 
-    await page.goto(server.url);
-    await h1(page, 'Create your account');
-    await page.getByLabel('Your name').fill('Rita Restore');
-    await page.getByLabel('Email').fill('rita@example.org');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: /create/i }).click();
-    await page.waitForURL(/\/today$/);
+    await createFirstAccount(page, server.url, 'Rita Restore', 'rita@example.org');
 
-    const swims = await created<{ id: string }>(page, '/api/v1/directions', { name: 'Someone who swims' }, 'direction');
-    await created(page, `/api/v1/directions/${swims.id}/answers`, { text: 'Two pool sessions' }, 'direction');
-    const paints = await created<{ id: string }>(
+    const swims = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/directions',
+      { name: 'Someone who swims' },
+      'direction',
+    );
+    await apiCreated(page, `/api/v1/directions/${swims.id}/answers`, { text: 'Two pool sessions' }, 'direction');
+    const paints = await apiCreated<{ id: string }>(
       page,
       '/api/v1/directions',
       { name: 'Someone who paints' },
       'direction',
     );
-    const experiment = await created<{ id: string }>(
+    const experiment = await apiCreated<{ id: string }>(
       page,
       '/api/v1/experiments',
       { directionId: paints.id, hypothesis: 'Painting at dawn calms me' },
@@ -70,7 +48,7 @@ describe('restoring deleted discovery items in the browser', () => {
     await page.getByRole('button', { name: 'Delete experiment' }).click();
     await page.waitForURL(new RegExp(`/directions/${paints.id}$`));
     await page.goto(`${server.url}/experiments`);
-    await h1(page, 'Experiments');
+    await waitForH1(page, 'Experiments');
     const deletedExperiments = page.getByRole('region', { name: 'Recently deleted' });
     await deletedExperiments.locator('.item-title-text', { hasText: 'Painting at dawn calms me' }).waitFor();
     expect(await page.getByRole('link', { name: 'Painting at dawn calms me' }).count()).toBe(0);
@@ -81,19 +59,19 @@ describe('restoring deleted discovery items in the browser', () => {
     await page.getByRole('link', { name: 'Painting at dawn calms me' }).waitFor();
     await shot(page, 'experiments-restored');
     await page.reload();
-    await h1(page, 'Experiments');
+    await waitForH1(page, 'Experiments');
     await page.getByRole('link', { name: 'Painting at dawn calms me' }).waitFor();
     expect(await page.getByRole('region', { name: 'Recently deleted' }).count()).toBe(0);
 
     // ── A direction with an answer: asked first; restored with the keyboard, its answer intact.
     await page.goto(`${server.url}/directions/${swims.id}`);
-    await h1(page, 'Someone who swims');
+    await waitForH1(page, 'Someone who swims');
     await page.getByRole('button', { name: 'Delete direction' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete “Someone who swims”?' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Delete direction' }).click();
     await page.goto(`${server.url}/directions`);
-    await h1(page, 'Directions');
+    await waitForH1(page, 'Directions');
     const deletedDirections = page.getByRole('region', { name: 'Recently deleted' });
     await deletedDirections.locator('.item-title-text', { hasText: 'Someone who swims' }).waitFor();
     expect(await page.getByRole('link', { name: 'Someone who swims' }).count()).toBe(0);
@@ -111,7 +89,7 @@ describe('restoring deleted discovery items in the browser', () => {
     await expectNoAxeViolations(page, 'directions after a restore');
     await shot(page, 'directions-restored');
     await page.reload();
-    await h1(page, 'Directions');
+    await waitForH1(page, 'Directions');
     const item = page.locator('.item', { has: page.getByRole('link', { name: 'Someone who swims' }) });
     await item.getByText('1 answer').waitFor();
   }, 90_000);
