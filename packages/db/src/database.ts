@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import pg from 'pg';
+import type pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -38,9 +38,6 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);
 }
 
-// pg returns int8 and numeric as strings by default; Tack's counts and sums fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
 
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   if (isPostgresUrl(config.databaseUrl)) return openPostgres(config.databaseUrl, config.poolSize ?? 10);
@@ -103,6 +100,11 @@ function withStatementCache(sqlite: SQLite.Database) {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<OpenDatabase> {
+  // Loaded only for PostgreSQL: the embedded SQLite default does without it (about 7 MiB).
+  const { default: pg } = await import('pg');
+  // pg returns int8 and numeric as strings by default; Tack's counts and sums fit in a double.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (a Postgres restart) must not crash the process.
   pool.on('error', () => {});
