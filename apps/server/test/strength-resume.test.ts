@@ -66,4 +66,27 @@ describe.each(testDialects())('strength series from checkpoints on $name', (dial
       expect(JSON.stringify(summary(resumed))).toMatch(/"strengthEnd":0\.[1-9]/);
     }
   });
+
+  it('drops checkpoints when a past check-in changes or goes, so resumed numbers stay right', async () => {
+    const { db } = t.server.database;
+    const strength = async () => {
+      // A range after the changes: the series resumes from a checkpoint saved before it.
+      const res = await t.call('GET', `/api/v1/practices/${id}/strength?from=2026-10-01`, { cookie: ann.cookie });
+      expect(res.status, res.text).toBe(200);
+      return res.json();
+    };
+    const changes: Array<[string, string, unknown]> = [
+      ['PUT', '2026-04-13', { status: 'notDone' }], // was done: a history change
+      ['DELETE', '2026-05-04', undefined], // a done day removed
+      ['PUT', '2026-06-02', { status: 'done' }], // a new one in the past
+    ];
+    for (const [method, date, body] of changes) {
+      await strength(); // saves checkpoints over the whole history
+      const res = await t.call(method, `/api/v1/practices/${id}/checkins/${date}`, { cookie: ann.cookie, body });
+      expect([200, 204], res.text).toContain(res.status);
+      const resumed = await strength();
+      await sql`delete from strength_checkpoint where practice_id = ${id}`.execute(db);
+      expect(resumed, `${method} ${date}`).toEqual(await strength());
+    }
+  });
 });

@@ -38,7 +38,6 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);
 }
 
-
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   if (isPostgresUrl(config.databaseUrl)) return openPostgres(config.databaseUrl, config.poolSize ?? 10);
   return openSqlite(config.dataDir);

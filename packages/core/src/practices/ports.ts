@@ -79,7 +79,12 @@ export interface CheckinsPort {
   /** Check-ins of several practices on or after `from` (for Today). */
   listSince(practiceIds: readonly string[], from: string): Promise<CheckinDto[]>;
   get(practiceId: string, date: string): Promise<CheckinDto | null>;
-  put(userId: string, checkin: CheckinDto): Promise<void>;
+  /**
+   * Inserts or updates; `historyChanged` (status or amount changed) also bumps the practice's history
+   * revision and drops its checkpoints from that date on, in the same update (ADR 0005).
+   */
+  put(userId: string, checkin: CheckinDto, historyChanged: boolean): Promise<void>;
+  /** Removes it (a history change: checkpoints from that date go); false when there was none. */
   delete(practiceId: string, date: string): Promise<boolean>;
 }
 

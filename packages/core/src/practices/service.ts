@@ -385,11 +385,8 @@ export function practicesService(deps: PracticesDeps) {
           existing.note === next.note &&
           existing.energy === next.energy;
         if (same) return existing;
-        if (!existing || existing.status !== next.status || existing.value !== next.value) {
-          await s.checkpoints.invalidateFrom(p.id, date);
-        }
-        // Last: the write bumps the person's data revision (ADR 0008), a lock held until commit.
-        await s.checkins.put(actor.userId, next);
+        const historyChanged = !existing || existing.status !== next.status || existing.value !== next.value;
+        await s.checkins.put(actor.userId, next, historyChanged);
         return next;
       });
     },
@@ -398,7 +395,6 @@ export function practicesService(deps: PracticesDeps) {
       await store.transaction(async (s) => {
         const p = await loadRow(s, actor, id);
         if (!(await s.checkins.delete(p.id, date))) throw notFound('Check-in');
-        await s.checkpoints.invalidateFrom(p.id, date);
       });
     },
 
@@ -430,8 +426,7 @@ export function practicesService(deps: PracticesDeps) {
             createdAt: existing?.createdAt ?? at,
             updatedAt: at,
           };
-          await s.checkins.put(actor.userId, next);
-          await s.checkpoints.invalidateFrom(p.id, date);
+          await s.checkins.put(actor.userId, next, true);
           out.push(next);
         }
         return out;

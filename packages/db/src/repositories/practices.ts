@@ -203,6 +203,29 @@ function practicesPort(db: Db): PracticesPort {
   };
 }
 
+/**
+ * After a check-in write: one update bumps the practice's data revision (the Today cache) and, for a
+ * history change from `historyFrom` on, its history revision too, dropping checkpoints from that date.
+ */
+async function revise(db: Db, practiceId: string, historyFrom: string | null): Promise<void> {
+  await db
+    .updateTable('practice')
+    .set((eb) =>
+      historyFrom === null
+        ? { data_rev: eb('data_rev', '+', 1) }
+        : { data_rev: eb('data_rev', '+', 1), history_rev: eb('history_rev', '+', 1) },
+    )
+    .where('id', '=', practiceId)
+    .execute();
+  if (historyFrom !== null) {
+    await db
+      .deleteFrom('strength_checkpoint')
+      .where('practice_id', '=', practiceId)
+      .where('date', '>=', historyFrom)
+      .execute();
+  }
+}
+
 function checkinsPort(db: Db): CheckinsPort {
   return {
     async list(practiceId, from, to) {
@@ -231,7 +254,7 @@ function checkinsPort(db: Db): CheckinsPort {
         .executeTakeFirst();
       return row ? toCheckin(row) : null;
     },
-    async put(userId, c) {
+    async put(userId, c, historyChanged) {
       const values = {
         practice_id: c.practiceId,
         date: c.date,
@@ -256,7 +279,7 @@ function checkinsPort(db: Db): CheckinsPort {
           }),
         )
         .execute();
-      await touchPractice(db, c.practiceId);
+      await revise(db, c.practiceId, historyChanged ? c.date : null);
     },
     async delete(practiceId, date) {
       const res = await db
@@ -265,7 +288,7 @@ function checkinsPort(db: Db): CheckinsPort {
         .where('date', '=', date)
         .executeTakeFirst();
       if (Number(res.numDeletedRows) === 0) return false;
-      await touchPractice(db, practiceId);
+      await revise(db, practiceId, date);
       return true;
     },
   };
