@@ -56,6 +56,8 @@ export async function buildApp({
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // One line per request instead of Fastify's two, written after the answer (see accessLog).
+    disableRequestLogging: true,
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',
@@ -66,8 +68,16 @@ export async function buildApp({
   app.setErrorHandler(errorHandler);
   // JSON only: a text body is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info(
+      { method: req.method, path: loggedPath(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+    done();
   });
 
   const services = createServices(database, clock);
@@ -95,6 +105,18 @@ export async function buildApp({
   await app.register(feedRoutes, { services });
   await app.register(webPlugin, { webDir: config.webDir });
   return app;
+}
+
+/**
+ * The path as it goes into the log: no query string (sign-in links and the like carry secrets
+ * there), and the secret of a calendar feed or a password-reset link replaced by "…".
+ */
+export function loggedPath(url: string): string {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  return path
+    .replace(/^(\/api\/v1\/feed\/)[^/]+\.ics$/, '$1….ics')
+    .replace(/^(\/api\/auth\/reset-password\/)[^/]+/, '$1…');
 }
 
 /** The origin itself, and on loopback the same port under the other loopback name. */

@@ -1,12 +1,34 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet, { type HelmetOptions } from 'helmet';
+
+/**
+ * The headers helmet sets for these options, computed once. Tack's are the same on every response
+ * (no per-request nonces), and building helmet's middleware on every request, as @fastify/helmet
+ * does, cost about 5 % of a check-in's CPU time.
+ */
+export function securityHeaders(options: HelmetOptions): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+  });
+  return Object.freeze(headers);
+}
 
 /** Security headers (a strict CSP) and per-address rate limits. */
 export const securityPlugin = fp(
   async (app: FastifyInstance, opts: { rateLimit: number; https: boolean }) => {
-    await app.register(helmet, {
+    const headers = securityHeaders({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -23,8 +45,12 @@ export const securityPlugin = fp(
           ...(opts.https ? { upgradeInsecureRequests: [] } : {}),
         },
       },
-      hsts: opts.https,
+      strictTransportSecurity: opts.https ? {} : false,
       crossOriginEmbedderPolicy: false,
+    });
+    app.addHook('onRequest', (_req, reply, done) => {
+      reply.headers(headers);
+      done();
     });
     await app.register(rateLimit, {
       global: true,

@@ -158,8 +158,7 @@ export async function feedRoutes(app: FastifyInstance, { services }: RouteDeps) 
   r.get(
     '/api/v1/feed/:secret.ics',
     {
-      // The URL is the secret: keep it out of the request log (info-level request lines are skipped).
-      logLevel: 'warn',
+      // The URL is the secret: the request log writes it as /api/v1/feed/….ics (loggedPath in app.ts).
       schema: {
         tags,
         summary: 'Your calendar (iCalendar): the weekly review and each active practice, recurring',
