@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type pg from 'pg';
 import { migrations } from './migrations/index.ts';
+import { namedStatements } from './prepared.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -123,13 +124,40 @@ async function openPostgres(url: string, poolSize: number): Promise<OpenDatabase
       `DATABASE_URL: cannot connect to PostgreSQL at ${where}: ${(err as Error).message || String(err)}`,
     );
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: {
+        Client: pg.Client,
+        options: pool.options,
+        connect: async () => withNamedStatements(await pool.connect()),
+        end: () => pool.end(),
+      },
+    }),
+  });
   return {
     db,
     dialect: 'postgres',
     driver: { kind: 'postgres', pool },
     close: () => db.destroy(),
   };
+}
+
+const NAMED = Symbol('tack.namedStatements');
+
+/** Runs the SQL of prepared queries (prepared.ts) as named statements on this connection. */
+function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
+  const c = client as pg.PoolClient & { [NAMED]?: true };
+  if (c[NAMED]) return c;
+  const query = c.query.bind(c) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
+  const plain = c.query.bind(c) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+  Object.assign(c, {
+    [NAMED]: true,
+    query: (text: unknown, values?: unknown[]) => {
+      const name = typeof text === 'string' ? namedStatements.get(text) : undefined;
+      return name ? query({ name, text: text as string, values }) : plain(text as string, values);
+    },
+  });
+  return c;
 }
 
 /** The URL without its password, for messages and logs. */

@@ -1,6 +1,8 @@
 // Test support: a fresh database per test file on the run's throwaway Postgres cluster.
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import type { Database } from './schema.ts';
 
 export interface TestDialect {
   name: 'sqlite' | 'postgres';
@@ -36,4 +38,50 @@ export function testDialects(): TestDialect[] {
     throw new Error('TACK_TEST_PG_URL is not set but TACK_REQUIRE_ALL_TIERS=1: the Postgres tier must run');
   }
   return out;
+}
+
+/** A person and one yes/no practice of theirs, written straight into the tables (repository tests). */
+export async function seedPractice(
+  db: Kysely<Database>,
+  ids: { userId: string; practiceId: string; timeZone?: string },
+  at = '2026-11-21T10:00:00.000Z',
+): Promise<void> {
+  const { userId, practiceId } = ids;
+  await db
+    .insertInto('user')
+    .values({
+      id: userId,
+      name: userId,
+      email: `${userId}@example.org`,
+      email_verified: 0,
+      image: null,
+      created_at: at,
+      updated_at: at,
+      ...(ids.timeZone ? { time_zone: ids.timeZone } : {}),
+    })
+    .execute();
+  await db
+    .insertInto('practice')
+    .values({
+      id: practiceId,
+      user_id: userId,
+      area_id: null,
+      name: practiceId,
+      description: null,
+      why: null,
+      color: '#000000',
+      kind: 'boolean',
+      unit: null,
+      target: null,
+      target_type: null,
+      if_then: null,
+      position: 0,
+      external_source: null,
+      external_id: null,
+      created_at: at,
+      updated_at: at,
+      archived_at: null,
+      deleted_at: null,
+    })
+    .execute();
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, type OpenDatabase, openDatabase, practiceStore } from '../src/index.ts';
-import { testDialects } from '../src/testing.ts';
+import { seedPractice, testDialects } from '../src/testing.ts';
 
 const at = '2026-11-21T10:00:00.000Z';
 
@@ -11,42 +11,7 @@ describe.each(testDialects())('strength checkpoints on $name', (dialect) => {
   beforeAll(async () => {
     open = await openDatabase({ databaseUrl: await dialect.databaseUrl(), dataDir: ':memory:' });
     await migrateToLatest(open.db);
-    await open.db
-      .insertInto('user')
-      .values({
-        id: 'u1',
-        name: 'u1',
-        email: 'u1@example.org',
-        email_verified: 0,
-        image: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await open.db
-      .insertInto('practice')
-      .values({
-        id: 'p1',
-        user_id: 'u1',
-        area_id: null,
-        name: 'p1',
-        description: null,
-        why: null,
-        color: '#000000',
-        kind: 'boolean',
-        unit: null,
-        target: null,
-        target_type: null,
-        if_then: null,
-        position: 0,
-        external_source: null,
-        external_id: null,
-        created_at: at,
-        updated_at: at,
-        archived_at: null,
-        deleted_at: null,
-      })
-      .execute();
+    await seedPractice(open.db, { userId: 'u1', practiceId: 'p1' }, at);
   });
   afterAll(async () => {
     await open?.close();

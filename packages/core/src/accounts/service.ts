@@ -17,8 +17,27 @@ export interface AccountsDeps {
 /** How often a token's last-used time is written at most (keeps reads from turning into writes). */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * How long a bearer token, once found active, is trusted without asking the database again (ADR 0010).
+ * Revoking it through this server takes effect at once; through another app server, or with the
+ * database changed underneath, within this time.
+ */
+export const TOKEN_RECHECK_MS = 10_000;
+/** Tokens remembered at most (the least recently found go first). */
+const TOKEN_CACHE_SIZE = 4096;
+
+interface KnownToken {
+  tokenId: string;
+  actor: Actor;
+  lastUsedAt: string | null;
+  /** When the database last said it was active (ms). */
+  checkedAt: number;
+}
+
 export function accountsService(deps: AccountsDeps) {
   const nowIso = () => deps.clock.now().toISOString();
+  /** By the token's hash: the secret itself is never kept. */
+  const known = new Map<string, KnownToken>();
 
   return {
     async me(actor: Authorized<Actor>): Promise<User> {
@@ -63,17 +82,31 @@ export function accountsService(deps: AccountsDeps) {
 
     async revokeToken(actor: Authorized<Actor>, tokenId: string): Promise<void> {
       if (!(await deps.tokens.revoke(actor.userId, tokenId, nowIso()))) throw notFound('Token');
+      for (const [hash, k] of known) if (k.tokenId === tokenId) known.delete(hash);
     },
 
     /** Resolves a bearer token to its owner, or null for an unknown or revoked one. */
     async authenticateToken(token: string): Promise<Actor | null> {
-      const found = await deps.tokens.findActiveByHash(deps.hashSecret(token));
-      if (!found) return null;
+      const hash = deps.hashSecret(token);
       const now = deps.clock.now();
-      if (!found.lastUsedAt || now.getTime() - Date.parse(found.lastUsedAt) > TOUCH_INTERVAL_MS) {
-        await deps.tokens.touch(found.id, now.toISOString());
+      const t = now.getTime();
+      let k = known.get(hash);
+      if (k && !(t - k.checkedAt < TOKEN_RECHECK_MS && t >= k.checkedAt)) {
+        known.delete(hash);
+        k = undefined;
       }
-      return { userId: found.userId };
+      if (!k) {
+        const found = await deps.tokens.findActiveByHash(hash);
+        if (!found) return null;
+        k = { tokenId: found.id, actor: { userId: found.userId }, lastUsedAt: found.lastUsedAt, checkedAt: t };
+        if (known.size >= TOKEN_CACHE_SIZE) known.delete(known.keys().next().value as string);
+        known.set(hash, k);
+      }
+      if (!k.lastUsedAt || t - Date.parse(k.lastUsedAt) > TOUCH_INTERVAL_MS) {
+        k.lastUsedAt = now.toISOString();
+        await deps.tokens.touch(k.tokenId, k.lastUsedAt);
+      }
+      return { ...k.actor };
     },
   };
 }

@@ -80,8 +80,18 @@ export interface CheckinsPort {
   listSince(practiceIds: readonly string[], from: string): Promise<CheckinDto[]>;
   get(practiceId: string, date: string): Promise<CheckinDto | null>;
   /**
+   * What writing one check-in needs, in one read: the person's live practice, their time zone and
+   * the check-in already there on that date. Null when the practice is not theirs or is deleted.
+   */
+  forWrite(
+    userId: string,
+    practiceId: string,
+    date: string,
+  ): Promise<{ practice: PracticeRow; timeZone: string; existing: CheckinDto | null } | null>;
+  /**
    * Inserts or updates; `historyChanged` (status or amount changed) also bumps the practice's history
-   * revision and drops its checkpoints from that date on, in the same update (ADR 0005).
+   * revision and drops its checkpoints from that date on, in the same update (ADR 0005). Atomic on
+   * its own, in a transaction or not.
    */
   put(userId: string, checkin: CheckinDto, historyChanged: boolean): Promise<void>;
   /** Removes it (a history change: checkpoints from that date go); false when there was none. */
@@ -120,4 +130,11 @@ export interface PracticeStore {
 export interface PracticeUnitOfWork extends PracticeStore {
   /** Runs fn in one database transaction: all or nothing. */
   transaction<T>(fn: (store: PracticeStore) => Promise<T>): Promise<T>;
+  /**
+   * For reads followed by one write call that is atomic by itself (checkins.put). On SQLite they run
+   * in one transaction: its single connection makes that cheap, and no other write comes between
+   * them. On PostgreSQL they run as they come, without BEGIN and COMMIT round trips; a transaction
+   * there (READ COMMITTED, which Tack uses) would not keep another write from between them either.
+   */
+  readThenWrite<T>(fn: (store: PracticeStore) => Promise<T>): Promise<T>;
 }

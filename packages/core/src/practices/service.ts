@@ -361,12 +361,13 @@ export function practicesService(deps: PracticesDeps) {
     },
 
     async putCheckin(actor: Authorized<Actor>, id: string, date: string, input: UpsertCheckin): Promise<CheckinDto> {
-      notFuture(date, await todayFor(actor.userId));
       const at = nowIso();
-      return store.transaction(async (s) => {
-        const p = await loadRow(s, actor, id);
+      return store.readThenWrite(async (s) => {
+        const found = await s.checkins.forWrite(actor.userId, id, date);
+        if (!found) throw notFound('Practice');
+        notFuture(date, localDate(clock.now(), found.timeZone));
+        const { practice: p, existing } = found;
         const status = validateCheckin(p, input);
-        const existing = await s.checkins.get(p.id, date);
         const next: CheckinDto = {
           practiceId: p.id,
           date,

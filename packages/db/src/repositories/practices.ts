@@ -11,7 +11,8 @@ import type {
   PracticeUnitOfWork,
   StrengthCheckpoint,
 } from '@tack/core';
-import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import { type CompiledQuery, type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import { dialectOf, prepared } from '../prepared.ts';
 import type { CheckinTable, Database, PracticeTable } from '../schema.ts';
 import { touchOwnerOfArea, touchPractice, touchPracticeOfPause, touchUser } from './revision.ts';
 
@@ -20,7 +21,45 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** Rows in one checkpoint insert (two parameters each). */
 const CHECKPOINTS_PER_STATEMENT = 200;
 
-function toCheckin(r: Selectable<CheckinTable>): CheckinDto {
+/**
+ * The columns a check-in and a practice row are read from. Prepared queries name them rather than
+ * selecting `*`: on PostgreSQL a named statement's result columns must not change under it (a
+ * migration adding a column while older app servers still run).
+ */
+const CHECKIN_COLUMNS = [
+  'practice_id',
+  'date',
+  'status',
+  'value',
+  'note',
+  'energy',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof CheckinTable>;
+const PRACTICE_ROW_COLUMNS = [
+  'id',
+  'user_id',
+  'area_id',
+  'name',
+  'description',
+  'why',
+  'color',
+  'kind',
+  'unit',
+  'target',
+  'target_type',
+  'if_then',
+  'position',
+  'history_rev',
+  'created_at',
+  'updated_at',
+  'archived_at',
+  'deleted_at',
+] as const satisfies ReadonlyArray<keyof PracticeTable>;
+type CheckinColumns = Pick<Selectable<CheckinTable>, (typeof CHECKIN_COLUMNS)[number]>;
+type PracticeRowColumns = Pick<Selectable<PracticeTable>, (typeof PRACTICE_ROW_COLUMNS)[number]>;
+
+function toCheckin(r: CheckinColumns): CheckinDto {
   return {
     practiceId: r.practice_id,
     date: r.date,
@@ -33,7 +72,7 @@ function toCheckin(r: Selectable<CheckinTable>): CheckinDto {
   };
 }
 
-function toRow(r: Selectable<PracticeTable>): PracticeRow {
+function toRow(r: PracticeRowColumns): PracticeRow {
   return {
     id: r.id,
     userId: r.user_id,
@@ -226,6 +265,150 @@ async function revise(db: Db, practiceId: string, historyFrom: string | null): P
   }
 }
 
+type CheckinArgs = {
+  practiceId: string;
+  date: string;
+  userId: string;
+  status: string;
+  value: number | null;
+  note: string | null;
+  energy: number | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type ForWriteRow = PracticeRowColumns & {
+  u_time_zone: string;
+  c_status: string | null;
+  c_value: number | null;
+  c_note: string | null;
+  c_energy: number | null;
+  c_created_at: string | null;
+  c_updated_at: string | null;
+};
+
+// The statements writing a check-in, built once (see prepared.ts): the hottest write path there is.
+const readPracticeForWrite = prepared<
+  { userId: string; practiceId: string },
+  PracticeRowColumns & { u_time_zone: string }
+>((db, arg) =>
+  db
+    .selectFrom('practice')
+    .select(PRACTICE_ROW_COLUMNS)
+    .select((eb) =>
+      eb.selectFrom('user').select('time_zone').whereRef('user.id', '=', 'practice.user_id').as('u_time_zone'),
+    )
+    .where('practice.id', '=', arg('practiceId'))
+    .where('practice.user_id', '=', arg('userId'))
+    .where('practice.deleted_at', 'is', null)
+    .$castTo<PracticeRowColumns & { u_time_zone: string }>()
+    .compile(),
+);
+const readCheckin = prepared<{ practiceId: string; date: string }, CheckinColumns>((db, arg) =>
+  db
+    .selectFrom('checkin')
+    .select(CHECKIN_COLUMNS)
+    .where('practice_id', '=', arg('practiceId'))
+    .where('date', '=', arg('date'))
+    .compile(),
+);
+/** PostgreSQL: all of it in one round trip. */
+const readForWritePg = prepared<{ userId: string; practiceId: string; date: string }, ForWriteRow>((db, arg) =>
+  db
+    .selectFrom('practice')
+    .innerJoin('user', 'user.id', 'practice.user_id')
+    .leftJoin('checkin', (join) =>
+      join.onRef('checkin.practice_id', '=', 'practice.id').on('checkin.date', '=', arg('date')),
+    )
+    .select(PRACTICE_ROW_COLUMNS.map((c) => `practice.${c}` as const))
+    .select([
+      'user.time_zone as u_time_zone',
+      'checkin.status as c_status',
+      'checkin.value as c_value',
+      'checkin.note as c_note',
+      'checkin.energy as c_energy',
+      'checkin.created_at as c_created_at',
+      'checkin.updated_at as c_updated_at',
+    ])
+    .where('practice.id', '=', arg('practiceId'))
+    .where('practice.user_id', '=', arg('userId'))
+    .where('practice.deleted_at', 'is', null)
+    .compile(),
+);
+
+const upsertQuery = (db: Kysely<Database>, arg: <K extends keyof CheckinArgs>(name: K) => CheckinArgs[K]) =>
+  db
+    .insertInto('checkin')
+    .values({
+      practice_id: arg('practiceId'),
+      date: arg('date'),
+      user_id: arg('userId'),
+      status: arg('status'),
+      value: arg('value'),
+      note: arg('note'),
+      energy: arg('energy'),
+      created_at: arg('createdAt'),
+      updated_at: arg('updatedAt'),
+    })
+    .onConflict((oc) =>
+      oc.columns(['practice_id', 'date']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        value: eb.ref('excluded.value'),
+        note: eb.ref('excluded.note'),
+        energy: eb.ref('excluded.energy'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    );
+
+const upsertCheckin = prepared<CheckinArgs, never>((db, arg) => upsertQuery(db, arg).compile());
+const bumpDataRev = prepared<{ practiceId: string }, never>((db, arg) =>
+  db
+    .updateTable('practice')
+    .set((eb) => ({ data_rev: eb('data_rev', '+', 1) }))
+    .where('id', '=', arg('practiceId'))
+    .compile(),
+);
+const bumpDataAndHistoryRev = prepared<{ practiceId: string }, never>((db, arg) =>
+  db
+    .updateTable('practice')
+    .set((eb) => ({ data_rev: eb('data_rev', '+', 1), history_rev: eb('history_rev', '+', 1) }))
+    .where('id', '=', arg('practiceId'))
+    .compile(),
+);
+const dropCheckpointsFrom = prepared<{ practiceId: string; date: string }, never>((db, arg) =>
+  db
+    .deleteFrom('strength_checkpoint')
+    .where('practice_id', '=', arg('practiceId'))
+    .where('date', '>=', arg('date'))
+    .compile(),
+);
+
+/** PostgreSQL: the upsert and the revision bump (and the checkpoints' removal) as one statement. */
+function putCheckinPgWith(history: boolean) {
+  return prepared<CheckinArgs, never>((db, arg) => {
+    const bump = db
+      .updateTable('practice')
+      .set((eb) =>
+        history
+          ? { data_rev: eb('data_rev', '+', 1), history_rev: eb('history_rev', '+', 1) }
+          : { data_rev: eb('data_rev', '+', 1) },
+      )
+      .where('id', '=', arg('practiceId'));
+    const drop = db
+      .deleteFrom('strength_checkpoint')
+      .where('practice_id', '=', arg('practiceId'))
+      .where('date', '>=', arg('date'));
+    // Data-modifying WITH parts run exactly once, whether or not the outer query reads them.
+    return (
+      history
+        ? sql`with up as (${upsertQuery(db, arg)}), rev as (${bump}), cp as (${drop}) select 1 as done`
+        : sql`with up as (${upsertQuery(db, arg)}), rev as (${bump}) select 1 as done`
+    ).compile(db) as CompiledQuery<never>;
+  });
+}
+const putCheckinPg = putCheckinPgWith(false);
+const putCheckinRevisingHistoryPg = putCheckinPgWith(true);
+
 function checkinsPort(db: Db): CheckinsPort {
   return {
     async list(practiceId, from, to) {
@@ -254,32 +437,64 @@ function checkinsPort(db: Db): CheckinsPort {
         .executeTakeFirst();
       return row ? toCheckin(row) : null;
     },
+    async forWrite(userId, practiceId, date) {
+      if (dialectOf(db) === 'sqlite') {
+        // Two lookups: SQLite runs this join several times slower than both on their own.
+        const [row] = await readPracticeForWrite(db, { userId, practiceId });
+        if (!row) return null;
+        const { u_time_zone, ...practice } = row;
+        const [existing] = await readCheckin(db, { practiceId, date });
+        return { practice: toRow(practice), timeZone: u_time_zone, existing: existing ? toCheckin(existing) : null };
+      }
+      const [row] = await readForWritePg(db, { userId, practiceId, date });
+      if (!row) return null;
+      const { u_time_zone, c_status, c_value, c_note, c_energy, c_created_at, c_updated_at, ...practice } = row;
+      return {
+        practice: toRow(practice),
+        timeZone: u_time_zone,
+        existing:
+          c_status === null
+            ? null
+            : toCheckin({
+                practice_id: practiceId,
+                date,
+                status: c_status,
+                value: c_value,
+                note: c_note,
+                energy: c_energy,
+                created_at: c_created_at as string,
+                updated_at: c_updated_at as string,
+              }),
+      };
+    },
     async put(userId, c, historyChanged) {
-      const values = {
-        practice_id: c.practiceId,
+      const args: CheckinArgs = {
+        practiceId: c.practiceId,
         date: c.date,
-        user_id: userId,
+        userId,
         status: c.status,
         value: c.value,
         note: c.note,
         energy: c.energy,
-        created_at: c.createdAt,
-        updated_at: c.updatedAt,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
       };
-      await db
-        .insertInto('checkin')
-        .values(values)
-        .onConflict((oc) =>
-          oc.columns(['practice_id', 'date']).doUpdateSet({
-            status: c.status,
-            value: c.value,
-            note: c.note,
-            energy: c.energy,
-            updated_at: c.updatedAt,
-          }),
-        )
-        .execute();
-      await revise(db, c.practiceId, historyChanged ? c.date : null);
+      if (dialectOf(db) === 'postgres') {
+        // One statement: the row, the revisions and the checkpoints change together, with no
+        // transaction round trips.
+        await (historyChanged ? putCheckinRevisingHistoryPg : putCheckinPg)(db, args);
+        return;
+      }
+      const write = async (trx: Db) => {
+        await upsertCheckin(trx, args);
+        if (historyChanged) {
+          await bumpDataAndHistoryRev(trx, { practiceId: c.practiceId });
+          await dropCheckpointsFrom(trx, { practiceId: c.practiceId, date: c.date });
+        } else {
+          await bumpDataRev(trx, { practiceId: c.practiceId });
+        }
+      };
+      await (db.isTransaction ? write(db) : db.transaction().execute(write));
     },
     async delete(practiceId, date) {
       const res = await db
@@ -443,5 +658,9 @@ export function practiceStore(db: Kysely<Database>): PracticeUnitOfWork {
     ...storeOf(db),
     // Inside a transaction already (a review's completion), the work joins it.
     transaction: (fn) => (db.isTransaction ? fn(storeOf(db)) : db.transaction().execute((trx) => fn(storeOf(trx)))),
+    readThenWrite: (fn) =>
+      db.isTransaction || dialectOf(db) === 'postgres'
+        ? fn(storeOf(db))
+        : db.transaction().execute((trx) => fn(storeOf(trx))),
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { prepared } from '../prepared.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -47,8 +48,11 @@ export async function touchOwnerOfArea(db: Db, areaId: string): Promise<void> {
 }
 
 /** The person's time zone and data revision (the pair, as text), in one read: the Today cache's key. */
-export async function userState(db: Db, userId: string): Promise<{ timeZone: string; dataRev: string } | null> {
-  const row = await db
+const readUserState = prepared<
+  { userId: string },
+  { time_zone: string; data_rev: number | string; practices_rev: number | string | null }
+>((db, arg) =>
+  db
     .selectFrom('user')
     .select((eb) => [
       'time_zone',
@@ -59,7 +63,11 @@ export async function userState(db: Db, userId: string): Promise<{ timeZone: str
         .whereRef('practice.user_id', '=', 'user.id')
         .as('practices_rev'),
     ])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+    .where('id', '=', arg('userId'))
+    .compile(),
+);
+
+export async function userState(db: Db, userId: string): Promise<{ timeZone: string; dataRev: string } | null> {
+  const [row] = await readUserState(db, { userId });
   return row ? { timeZone: row.time_zone, dataRev: `${Number(row.data_rev)}.${Number(row.practices_rev ?? 0)}` } : null;
 }

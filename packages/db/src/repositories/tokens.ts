@@ -1,6 +1,16 @@
 import type { TokensPort } from '@tack/core';
 import type { Kysely } from 'kysely';
+import { prepared } from '../prepared.ts';
 import type { Database } from '../schema.ts';
+
+const findActive = prepared<{ hash: string }, { id: string; user_id: string; last_used_at: string | null }>((db, arg) =>
+  db
+    .selectFrom('api_token')
+    .select(['id', 'user_id', 'last_used_at'])
+    .where('token_hash', '=', arg('hash'))
+    .where('revoked_at', 'is', null)
+    .compile(),
+);
 
 export function tokensRepository(db: Kysely<Database>): TokensPort {
   const active = (userId: string) =>
@@ -52,12 +62,7 @@ export function tokensRepository(db: Kysely<Database>): TokensPort {
       return Number(res.numUpdatedRows) > 0;
     },
     async findActiveByHash(tokenHash) {
-      const row = await db
-        .selectFrom('api_token')
-        .select(['id', 'user_id', 'last_used_at'])
-        .where('token_hash', '=', tokenHash)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
+      const [row] = await findActive(db, { hash: tokenHash });
       return row ? { id: row.id, userId: row.user_id, lastUsedAt: row.last_used_at } : null;
     },
     async touch(tokenId, at) {
