@@ -40,42 +40,55 @@ export function testDialects(): TestDialect[] {
   return out;
 }
 
-/** A person and one yes/no practice of theirs, written straight into the tables (repository tests). */
-export async function seedPractice(
+const SEED_AT = '2026-11-21T10:00:00.000Z';
+
+/** A person, written straight into the table (repository tests). */
+export async function seedUser(
   db: Kysely<Database>,
-  ids: { userId: string; practiceId: string; timeZone?: string },
-  at = '2026-11-21T10:00:00.000Z',
+  id: string,
+  opts: { timeZone?: string; at?: string } = {},
 ): Promise<void> {
-  const { userId, practiceId } = ids;
+  const at = opts.at ?? SEED_AT;
   await db
     .insertInto('user')
     .values({
-      id: userId,
-      name: userId,
-      email: `${userId}@example.org`,
+      id,
+      name: id,
+      email: `${id}@example.org`,
       email_verified: 0,
       image: null,
       created_at: at,
       updated_at: at,
-      ...(ids.timeZone ? { time_zone: ids.timeZone } : {}),
+      ...(opts.timeZone ? { time_zone: opts.timeZone } : {}),
     })
     .execute();
+}
+
+/** A practice of theirs (yes/no unless a target is given), written straight into the table. */
+export async function seedPractice(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  opts: { target?: number; position?: number; at?: string } = {},
+): Promise<void> {
+  const at = opts.at ?? SEED_AT;
+  const measurable = opts.target !== undefined;
   await db
     .insertInto('practice')
     .values({
-      id: practiceId,
+      id,
       user_id: userId,
       area_id: null,
-      name: practiceId,
+      name: id,
       description: null,
       why: null,
       color: '#000000',
-      kind: 'boolean',
+      kind: measurable ? 'measurable' : 'boolean',
       unit: null,
-      target: null,
-      target_type: null,
+      target: measurable ? opts.target : null,
+      target_type: measurable ? 'atLeast' : null,
       if_then: null,
-      position: 0,
+      position: opts.position ?? 0,
       external_source: null,
       external_id: null,
       created_at: at,

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, type OpenDatabase, openDatabase, practiceStore } from '../src/index.ts';
 import { prepared } from '../src/prepared.ts';
-import { seedPractice, testDialects } from '../src/testing.ts';
+import { seedPractice, seedUser, testDialects } from '../src/testing.ts';
 
 const at = '2026-11-21T10:00:00.000Z';
 
@@ -13,8 +13,10 @@ describe.each(testDialects())('check-in writes on $name', (dialect) => {
   beforeAll(async () => {
     open = await openDatabase({ databaseUrl: await dialect.databaseUrl(), dataDir: ':memory:' });
     await migrateToLatest(open.db);
-    await seedPractice(open.db, { userId: 'kai', practiceId: 'walk', timeZone: 'Pacific/Kiritimati' }, at);
-    await seedPractice(open.db, { userId: 'lee', practiceId: 'swim' }, at);
+    await seedUser(open.db, 'kai', { timeZone: 'Pacific/Kiritimati' });
+    await seedPractice(open.db, 'kai', 'walk');
+    await seedUser(open.db, 'lee');
+    await seedPractice(open.db, 'lee', 'swim');
   });
   afterAll(async () => {
     await open?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, type OpenDatabase, openDatabase, practiceStore } from '../src/index.ts';
-import { seedPractice, testDialects } from '../src/testing.ts';
+import { seedPractice, seedUser, testDialects } from '../src/testing.ts';
 
 const at = '2026-11-21T10:00:00.000Z';
 
@@ -11,7 +11,8 @@ describe.each(testDialects())('strength checkpoints on $name', (dialect) => {
   beforeAll(async () => {
     open = await openDatabase({ databaseUrl: await dialect.databaseUrl(), dataDir: ':memory:' });
     await migrateToLatest(open.db);
-    await seedPractice(open.db, { userId: 'u1', practiceId: 'p1' }, at);
+    await seedUser(open.db, 'u1', { at });
+    await seedPractice(open.db, 'u1', 'p1', { at });
   });
   afterAll(async () => {
     await open?.close();

@@ -1,7 +1,7 @@
 import type { CheckinDto } from '@tack/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, type OpenDatabase, openDatabase, portabilityStore } from '../src/index.ts';
-import { testDialects } from '../src/testing.ts';
+import { seedPractice, seedUser, testDialects } from '../src/testing.ts';
 
 const at = '2026-11-21T10:00:00.000Z';
 const checkin = (practiceId: string, date: string, extra: Partial<CheckinDto> = {}): CheckinDto => ({
@@ -23,44 +23,10 @@ describe.each(testDialects())('bulk check-in writes on $name', (dialect) => {
   beforeAll(async () => {
     open = await openDatabase({ databaseUrl: await dialect.databaseUrl(), dataDir: ':memory:' });
     await migrateToLatest(open.db);
-    await open.db
-      .insertInto('user')
-      .values({
-        id: 'u1',
-        name: 'u1',
-        email: 'u1@example.org',
-        email_verified: 0,
-        image: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await seedUser(open.db, 'u1', { at });
     // An id with a comma cannot travel comma-joined: its rows take the other way.
     for (const [i, id] of ['p1', 'p2', 'p,3'].entries()) {
-      await open.db
-        .insertInto('practice')
-        .values({
-          id,
-          user_id: 'u1',
-          area_id: null,
-          name: id,
-          description: null,
-          why: null,
-          color: '#000000',
-          kind: 'measurable',
-          unit: null,
-          target: 1,
-          target_type: 'atLeast',
-          if_then: null,
-          position: i,
-          external_source: null,
-          external_id: null,
-          created_at: at,
-          updated_at: at,
-          archived_at: null,
-          deleted_at: null,
-        })
-        .execute();
+      await seedPractice(open.db, 'u1', id, { target: 1, position: i, at });
     }
   });
   afterAll(async () => {
