@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LIMITS } from '@tack/contracts';
 import { type Clock, systemClock } from '@tack/core';
 import type { OpenDatabase } from '@tack/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createAuth } from './auth.ts';
 import type { Config } from './config.ts';
@@ -56,8 +56,8 @@ export async function buildApp({
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    // One line per request instead of Fastify's two, written after the answer (see accessLog).
-    disableRequestLogging: true,
+    // One line per request instead of Fastify's two, written after the answer (the onResponse hook below).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',

@@ -40,7 +40,7 @@ describe('securityHeaders', () => {
 });
 
 describe('the request log', () => {
-  it('writes one line per request, with no secrets from the URL', async () => {
+  it('writes one line per request, with no secrets from the URL and no warnings', async () => {
     const port = await freePort('127.0.0.1');
     const child = spawn(process.execPath, [join(import.meta.dirname, '../src/main.ts')], {
       env: {
@@ -53,7 +53,9 @@ describe('the request log', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    let err = '';
     child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
     try {
       const until = Date.now() + 15_000;
       while (!out.includes('Tack is running')) {
@@ -81,6 +83,7 @@ describe('the request log', () => {
       expect(out).not.toContain('SeCrEtFeEd42');
       expect(out).not.toContain('notARealToken');
       expect(out).not.toContain('incoming request');
+      expect(err).toBe('');
     } finally {
       child.kill('SIGTERM');
     }
