@@ -115,6 +115,81 @@ describe.each(testDialects())('check-in writes on $name', (dialect) => {
     expect(await stored().execute()).toEqual([{ status: 'done' }]);
   });
 
+  it('writes with expected revisions only while they and the time zone still hold', async () => {
+    const store = practiceStore(open.db);
+    const target = await store.checkins.forWrite('kai', 'walk', '2026-11-18');
+    if (!target) throw new Error('no target');
+    const { revs, timeZone } = target;
+    const day = async () =>
+      open.db
+        .selectFrom('checkin')
+        .select('status')
+        .where('practice_id', '=', 'walk')
+        .where('date', '=', '2026-11-18')
+        .execute();
+    // Each change since the read makes the guarded write a no-op.
+    const stale = [
+      { revs: { ...revs, practice: revs.practice - 1 }, timeZone },
+      { revs: { ...revs, user: revs.user + 1 }, timeZone },
+      { revs, timeZone: 'UTC' },
+    ];
+    for (const expected of stale) {
+      expect(
+        await store.readThenWrite((s) => s.checkins.put('kai', checkin('2026-11-18', 'done'), true, expected)),
+      ).toBeNull();
+      expect(await store.checkins.put('kai', checkin('2026-11-18', 'done'), false, expected)).toBeNull();
+    }
+    expect(await day()).toEqual([]);
+    expect(await store.checkins.put('lee', checkin('2026-11-18', 'done'), true, { revs, timeZone })).toBeNull();
+    expect(await day()).toEqual([]);
+
+    const after = await store.checkins.put('kai', checkin('2026-11-18', 'done'), true, { revs, timeZone });
+    expect(after).toBe(revs.practice + 1);
+    expect(await day()).toEqual([{ status: 'done' }]);
+    // The same expectation again is stale now: the write moved the revision on.
+    expect(await store.checkins.put('kai', checkin('2026-11-18', 'skipped'), true, { revs, timeZone })).toBeNull();
+    expect(await day()).toEqual([{ status: 'done' }]);
+    // A deleted practice takes no guarded write.
+    await open.db.updateTable('practice').set({ deleted_at: at }).where('id', '=', 'walk').execute();
+    try {
+      expect(
+        await store.checkins.put('kai', checkin('2026-11-18', 'skipped'), true, {
+          revs: { ...revs, practice: after ?? 0 },
+          timeZone,
+        }),
+      ).toBeNull();
+    } finally {
+      await open.db.updateTable('practice').set({ deleted_at: null }).where('id', '=', 'walk').execute();
+    }
+  });
+
+  it('lets one of several concurrent writes from the same read through', async () => {
+    const store = practiceStore(open.db);
+    const target = await store.checkins.forWrite('kai', 'walk', '2026-11-17');
+    if (!target) throw new Error('no target');
+    const results = await Promise.all(
+      (['done', 'skipped', 'notDone', 'done', 'skipped'] as const).map((status) =>
+        store.readThenWrite((s) => s.checkins.put('kai', checkin('2026-11-17', status), true, target)),
+      ),
+    );
+    expect(results.filter((r) => r !== null)).toHaveLength(1);
+  });
+
+  it('holds the practice from a locking read until its transaction ends', async () => {
+    const store = practiceStore(open.db);
+    const events: string[] = [];
+    let other: Promise<unknown> = Promise.resolve();
+    await store.transaction(async (s) => {
+      expect(await s.checkins.forWrite('kai', 'walk', '2026-11-16', { lock: true })).not.toBeNull();
+      other = store.checkins.put('kai', checkin('2026-11-16', 'skipped'), true).then(() => events.push('other wrote'));
+      await new Promise((r) => setTimeout(r, 150));
+      await s.checkins.put('kai', checkin('2026-11-16', 'done'), true);
+      events.push('first commits');
+    });
+    await other;
+    expect(events).toEqual(['first commits', 'other wrote']);
+  });
+
   it('binds every argument of a prepared query, and refuses one written into the SQL', async () => {
     const find = prepared<{ id: string; from: string }, { id: string; date: string }>((db, arg) =>
       db
@@ -125,8 +200,9 @@ describe.each(testDialects())('check-in writes on $name', (dialect) => {
         .orderBy('date')
         .compile(),
     );
-    expect((await find(open.db, { id: 'walk', from: '2026-11-15' })).map((r) => r.date)).toEqual([
-      '2026-11-15',
+    expect((await find(open.db, { id: 'walk', from: '2026-11-17' })).map((r) => r.date)).toEqual([
+      '2026-11-17',
+      '2026-11-18',
       '2026-11-20',
     ]);
     expect(await find(open.db, { id: "walk' or 1=1 --", from: '2000-01-01' })).toEqual([]);

@@ -74,6 +74,19 @@ export interface PracticesPort {
   purgeDeleted(before: string): Promise<number>;
 }
 
+/** What writing a check-in reads (checkins.forWrite), with the revisions that show it is still current. */
+export interface CheckinTarget {
+  practice: PracticeRow;
+  timeZone: string;
+  existing: CheckinDto | null;
+  /**
+   * `practice.data_rev` and `user.data_rev` as read (ADR 0008). Every write to the practice or its
+   * check-ins bumps the first. Removing or replacing practice rows, and imports, bump the second. So
+   * while both are unchanged, so is everything above but the time zone, which `put` checks as well.
+   */
+  revs: { practice: number; user: number };
+}
+
 export interface CheckinsPort {
   list(practiceId: string, from?: string, to?: string): Promise<CheckinDto[]>;
   /** Check-ins of several practices on or after `from` (for Today). */
@@ -82,18 +95,23 @@ export interface CheckinsPort {
   /**
    * What writing one check-in needs, in one read: the person's live practice, their time zone and
    * the check-in already there on that date. Null when the practice is not theirs or is deleted.
+   * `lock` (inside a transaction) holds the practice row until it ends (PostgreSQL; SQLite's one
+   * connection runs one transaction at a time anyway).
    */
-  forWrite(
-    userId: string,
-    practiceId: string,
-    date: string,
-  ): Promise<{ practice: PracticeRow; timeZone: string; existing: CheckinDto | null } | null>;
+  forWrite(userId: string, practiceId: string, date: string, opts?: { lock?: boolean }): Promise<CheckinTarget | null>;
   /**
-   * Inserts or updates; `historyChanged` (status or amount changed) also bumps the practice's history
-   * revision and drops its checkpoints from that date on, in the same update (ADR 0005). Atomic on
-   * its own, in a transaction or not.
+   * Inserts or updates, and bumps the practice's data revision; `historyChanged` (status or amount
+   * changed) also bumps its history revision and drops its checkpoints from that date on (ADR 0005).
+   * Atomic on its own, in a transaction or not. With `expected`, it writes only while the practice
+   * is live and the revisions and time zone are still those read; otherwise it writes nothing and
+   * returns null. Returns the practice's data revision after the write.
    */
-  put(userId: string, checkin: CheckinDto, historyChanged: boolean): Promise<void>;
+  put(
+    userId: string,
+    checkin: CheckinDto,
+    historyChanged: boolean,
+    expected?: Pick<CheckinTarget, 'revs' | 'timeZone'>,
+  ): Promise<number | null>;
   /** Removes it (a history change: checkpoints from that date go); false when there was none. */
   delete(practiceId: string, date: string): Promise<boolean>;
 }

@@ -15,7 +15,14 @@ import type { Clock } from '../clock.ts';
 import { DomainError, invalid, notFound } from '../errors.ts';
 import { addDays, compareDates, diffDays, localDate, weekdayOf } from './dates.ts';
 import { describeStrength } from './explain.ts';
-import type { PracticeFilter, PracticeRecord, PracticeRow, PracticeStore, PracticeUnitOfWork } from './ports.ts';
+import type {
+  CheckinTarget,
+  PracticeFilter,
+  PracticeRecord,
+  PracticeRow,
+  PracticeStore,
+  PracticeUnitOfWork,
+} from './ports.ts';
 import { PURGE_AFTER_DAYS, stateOf, toPracticeDto, versionAt } from './present.ts';
 import { createDueChecker, previewSchedule, validateFrequency } from './schedule.ts';
 import { computeStreaks } from './streaks.ts';
@@ -47,6 +54,8 @@ const EARLIEST = '0001-01-01';
 
 export function practicesService(deps: PracticesDeps) {
   const { store, clock } = deps;
+  /** The state the last check-in write left per person, practice and date (it saves the read next time). */
+  const recentTargets = new RecentTargets(1024);
   const nowIso = () => clock.now().toISOString();
   const building = new Map<string, { key: string; view: Promise<Today> }>();
   const todayFor = async (userId: string) => localDate(clock.now(), await deps.timeZoneOf(userId));
@@ -362,9 +371,9 @@ export function practicesService(deps: PracticesDeps) {
 
     async putCheckin(actor: Authorized<Actor>, id: string, date: string, input: UpsertCheckin): Promise<CheckinDto> {
       const at = nowIso();
-      return store.readThenWrite(async (s) => {
-        const found = await s.checkins.forWrite(actor.userId, id, date);
-        if (!found) throw notFound('Practice');
+      const key = `${actor.userId}|${id}|${date}`;
+      /** The check-in this request makes of what was read; throws when it is refused. */
+      const decide = (found: CheckinTarget) => {
         notFuture(date, localDate(clock.now(), found.timeZone));
         const { practice: p, existing } = found;
         const status = validateCheckin(p, input);
@@ -379,16 +388,70 @@ export function practicesService(deps: PracticesDeps) {
           createdAt: existing?.createdAt ?? at,
           updatedAt: at,
         };
-        const same =
+        const unchanged =
           existing &&
           existing.status === next.status &&
           existing.value === next.value &&
           existing.note === next.note &&
-          existing.energy === next.energy;
-        if (same) return existing;
+          existing.energy === next.energy
+            ? existing
+            : null;
         const historyChanged = !existing || existing.status !== next.status || existing.value !== next.value;
-        await s.checkins.put(actor.userId, next, historyChanged);
-        return next;
+        return { next, unchanged, historyChanged };
+      };
+      const remember = (found: CheckinTarget, next: CheckinDto, practiceRev: number, historyChanged: boolean) =>
+        recentTargets.put(key, {
+          practice: historyChanged ? { ...found.practice, historyRev: found.practice.historyRev + 1 } : found.practice,
+          timeZone: found.timeZone,
+          existing: next,
+          revs: { practice: practiceRev, user: found.revs.user },
+        });
+
+      // First without locks: from what the last write here left, or one read, then one write that
+      // goes through only if nothing changed since (ADR 0010).
+      const quick = await store.readThenWrite(async (s) => {
+        const remembered = recentTargets.take(key);
+        let found: CheckinTarget | null = remembered ?? null;
+        let decision: ReturnType<typeof decide> | undefined;
+        if (found) {
+          try {
+            decision = decide(found);
+          } catch {
+            // Refused by what was remembered: the practice or the time zone may have changed since.
+          }
+          // Unchanged by what was remembered, or refused: only a fresh read can tell.
+          if (decision?.unchanged) decision = undefined;
+        }
+        if (!decision) {
+          found = await s.checkins.forWrite(actor.userId, id, date);
+          if (!found) throw notFound('Practice');
+          decision = decide(found);
+          if (decision.unchanged) {
+            recentTargets.put(key, found);
+            return decision.unchanged;
+          }
+        }
+        if (!found) return null;
+        const rev = await s.checkins.put(actor.userId, decision.next, decision.historyChanged, found);
+        if (rev === null) return null;
+        remember(found, decision.next, rev, decision.historyChanged);
+        return decision.next;
+      });
+      if (quick) return quick;
+
+      // Something changed in between (another request, another app server): read again, holding
+      // the practice until the write is done, so this one cannot miss.
+      return store.transaction(async (s) => {
+        const found = await s.checkins.forWrite(actor.userId, id, date, { lock: true });
+        if (!found) throw notFound('Practice');
+        const decision = decide(found);
+        if (decision.unchanged) {
+          recentTargets.put(key, found);
+          return decision.unchanged;
+        }
+        const rev = await s.checkins.put(actor.userId, decision.next, decision.historyChanged);
+        if (rev !== null) remember(found, decision.next, rev, decision.historyChanged);
+        return decision.next;
       });
     },
 
@@ -521,3 +584,25 @@ export function practicesService(deps: PracticesDeps) {
 }
 
 export type PracticesService = ReturnType<typeof practicesService>;
+
+/**
+ * A bounded map of check-in targets, least recently used out. `take` removes the entry: a request
+ * that uses it puts back what it wrote, so two concurrent requests never start from the same one.
+ */
+class RecentTargets {
+  readonly #entries = new Map<string, CheckinTarget>();
+  readonly max: number;
+  constructor(max: number) {
+    this.max = max;
+  }
+  take(key: string): CheckinTarget | undefined {
+    const found = this.#entries.get(key);
+    if (found) this.#entries.delete(key);
+    return found;
+  }
+  put(key: string, target: CheckinTarget): void {
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.max) this.#entries.delete(this.#entries.keys().next().value as string);
+    this.#entries.set(key, target);
+  }
+}
