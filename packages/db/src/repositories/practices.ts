@@ -11,7 +11,7 @@ import type {
   PracticeUnitOfWork,
   StrengthCheckpoint,
 } from '@tack/core';
-import { type CompiledQuery, type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import { dialectOf, prepared } from '../prepared.ts';
 import type { CheckinTable, Database, PracticeTable } from '../schema.ts';
 import { touchOwnerOfArea, touchPractice, touchPracticeOfPause, touchUser } from './revision.ts';
