@@ -3,7 +3,8 @@
 // 1. generates deterministic data (bench/generate.ts) on SQLite and on a throwaway PostgreSQL
 //    cluster of its own (durable default settings: fsync and synchronous_commit on);
 // 2. measures cold start to the first 200 from /healthz and the idle RSS of the real server
-//    (apps/server/src/main.ts, production settings except the rate limit, which is lifted);
+//    (the bundle, launched as `npm start` does: scripts/server-command.mjs, built first when stale;
+//    production settings except the rate limit, which is lifted);
 // 3. loads it on loopback with autocannon (10 connections) and, in the same run, the bare Fastify
 //    server (bench/bare-server.ts) doing the raw work on the same database;
 // 4. times a Loop Habit Tracker backup import (50 habits × 10 years, bench/loop-backup.ts) through
@@ -21,11 +22,11 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { type PgCluster, startPgCluster } from '../e2e/reliability/pg-cluster.ts';
 import { freePort } from '../e2e/support/server.ts';
+import { serverArgs } from '../scripts/server-command.mjs';
 import { addImportPeople, generate, type ImportPerson } from './generate.ts';
 import { benchLoopBackup, type LoopBackupFile } from './loop-backup.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER_MAIN = join(ROOT, 'apps', 'server', 'src', 'main.ts');
 const BARE_MAIN = join(ROOT, 'bench', 'bare-server.ts');
 const RESULTS = join(ROOT, 'bench', 'results');
 const MiB = 1024 * 1024;
@@ -224,7 +225,7 @@ async function spawnServer(kind: 'tack' | 'bare', env: Record<string, string>): 
     ...env,
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [kind === 'tack' ? SERVER_MAIN : BARE_MAIN], {
+  const child = spawn(process.execPath, kind === 'tack' ? serverArgs() : [BARE_MAIN], {
     cwd: ROOT,
     env: fullEnv,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNode24, ROOT, toolEnv } from './node24.mjs';
+import { serverArgs } from './server-command.mjs';
 
 await ensureNode24();
 
@@ -49,8 +50,20 @@ export function ensureWebBuild() {
   run(join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
 }
 
-function startServer(extraEnv = {}) {
-  const child = spawn(process.execPath, [join(ROOT, 'apps/server/src/main.ts')], {
+/** Builds the server bundle when it is missing or older than its sources (scripts/build-server.mjs). */
+async function ensureServerBuild() {
+  const build = await import('./build-server.mjs');
+  try {
+    await build.ensureServerBuild();
+  } catch (err) {
+    console.error(`tack: building the server failed: ${err.message}`);
+    process.exit(1);
+  }
+}
+
+/** `npm start`: the bundled server (scripts/server-command.mjs); `npm run dev`: the TypeScript sources. */
+function startServer(argv, extraEnv = {}) {
+  const child = spawn(process.execPath, argv, {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...env, NODE_ENV: env.NODE_ENV ?? 'production', ...extraEnv },
@@ -62,13 +75,15 @@ function startServer(extraEnv = {}) {
 ensureDependencies();
 
 switch (command) {
-  case 'start':
+  case 'start': {
     ensureWebBuild();
-    startServer();
+    await ensureServerBuild();
+    startServer(serverArgs());
     break;
+  }
   case 'dev': {
     // Server on :8080 and Vite with hot reload on :5173 (it proxies /api to the server).
-    startServer({ NODE_ENV: 'development' });
+    startServer([join(ROOT, 'apps/server/src/main.ts')], { NODE_ENV: 'development' });
     spawn(join(ROOT, 'node_modules/.bin/vite'), ['--config', 'apps/web/vite.config.ts'], {
       cwd: ROOT,
       stdio: 'inherit',
@@ -87,6 +102,7 @@ switch (command) {
       console.error('tack: no benchmarks yet (bench/run.ts)');
       process.exit(1);
     }
+    await ensureServerBuild(); // the benchmark measures the server as `npm start` runs it
     run(process.execPath, [bench, ...args]);
     break;
   }

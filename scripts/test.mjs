@@ -6,7 +6,8 @@
 //    Chromium); installs them with apt-get when running as root, otherwise says what to install;
 // 2. starts ONE throwaway PostgreSQL cluster on a free loopback port (tests make their own
 //    database per test file from TACK_TEST_PG_URL);
-// 3. builds the web app when the e2e tier runs;
+// 3. builds the web app when the e2e tier runs, and the server bundle (scripts/build-server.mjs) when the e2e
+//    or routes tier runs: e2e tests start the server as `npm start` does, routes checks that the bundle starts;
 // 4. runs `vitest run` (all projects, or what the arguments select), then the `unit` project again
 //    under UTC+14 and UTC−11 to prove nothing depends on the host's time zone;
 // 5. always stops Postgres and removes its folder (also on failure, SIGINT, SIGTERM);
@@ -32,6 +33,7 @@ const WEB_VITE_CONFIG = join(ROOT, 'apps', 'web', 'vite.config.ts');
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const PROJECTS = ['unit', 'web', 'db', 'routes', 'cli', 'e2e'];
 const NEEDS_PG = ['db', 'routes', 'cli', 'e2e'];
+const NEEDS_SERVER_BUNDLE = ['routes', 'e2e'];
 const TZ_RUNS = [
   ['Pacific/Kiritimati', 'UTC+14'],
   ['Pacific/Pago_Pago', 'UTC−11'],
@@ -508,6 +510,18 @@ export async function main(args = []) {
         }
       } else {
         log('apps/web/vite.config.ts does not exist yet; skipping the web build');
+      }
+    }
+
+    if (selected.some((p) => NEEDS_SERVER_BUNDLE.includes(p)) && !stopping()) {
+      log('building the server bundle (scripts/build-server.mjs)');
+      try {
+        const { buildServer } = await import('./build-server.mjs');
+        await buildServer();
+      } catch (err) {
+        warn(`server build failed: ${err.message}`);
+        totals.failed += 1;
+        notes.push('server build failed');
       }
     }
 

@@ -6,17 +6,20 @@
 //   await server.restart();        // …and bring it back on the same port and data folder
 //   await server.stop();           // SIGTERM, waits for the exit
 //
-// Contract with apps/server/src/main.ts: it reads TACK_HOST, TACK_PORT, TACK_DATA_DIR (and
-// DATABASE_URL when given), and answers GET /healthz with 200 once it is ready.
+// Contract with the server (apps/server/src/main.ts, run as its bundle apps/server/dist/main.js, see
+// scripts/server-command.mjs): it reads TACK_HOST, TACK_PORT, TACK_DATA_DIR (and DATABASE_URL when given),
+// and answers GET /healthz with 200 once it is ready.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_BUNDLE, serverArgs } from '../../scripts/server-command.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SERVER_MAIN = join(ROOT, 'apps', 'server', 'src', 'main.ts');
+/** The server as it ships: the bundle, launched as `npm start` does (built by `npm test` before this tier). */
+export const SERVER_MAIN = SERVER_BUNDLE;
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -122,7 +125,9 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<ExitInfo> 
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  if (!existsSync(SERVER_MAIN)) throw new Error(`no server to start: ${SERVER_MAIN} does not exist`);
+  if (!existsSync(SERVER_MAIN)) {
+    throw new Error(`no server to start: ${SERVER_MAIN} does not exist (node scripts/build-server.mjs builds it)`);
+  }
   hookCleanup();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -145,7 +150,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const launch = async (): Promise<void> => {
     stdout = '';
     stderr = '';
-    const c = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(process.execPath, serverArgs(), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = c;
     liveChildren.add(c);
     c.stdout?.setEncoding('utf8').on('data', (d: string) => {

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { REPO_ROOT } from './root.ts';
 
 const port = z.coerce
   .number({ message: 'must be a number' })
@@ -49,8 +50,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
 /** Parses the environment once; the result is frozen. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

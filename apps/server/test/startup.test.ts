@@ -1,16 +1,18 @@
 // The real `node apps/server/src/main.ts` process: start-up failures say what to fix, SIGTERM is graceful.
+// And the bundle `npm start` runs (scripts/server-command.mjs, built by `npm test` before this tier) starts and serves.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVER_BUNDLE, serverArgs } from '../../../scripts/server-command.mjs';
 import { ConfigError, freePort, loadConfig } from '../src/index.ts';
 
 const MAIN = join(import.meta.dirname, '../src/main.ts');
 
-function runMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN], {
+function runMain(env: Record<string, string>, argv: string[] = [MAIN]) {
+  const child = spawn(process.execPath, argv, {
     env: { PATH: process.env.PATH ?? '', TACK_LOG_LEVEL: 'warn', TACK_WEB_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,6 +95,39 @@ describe('the server process', () => {
       expect(p.out()).toContain(`http://127.0.0.1:${port}`);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite' });
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+      child = undefined;
+    } finally {
+      child?.kill('SIGKILL');
+    }
+  });
+
+  it('runs as the bundle npm start launches: serves the API, the document and its reference pages', async () => {
+    expect(existsSync(SERVER_BUNDLE), `${SERVER_BUNDLE} missing: node scripts/build-server.mjs`).toBe(true);
+    const port = await freePort('127.0.0.1');
+    const p = runMain(
+      { TACK_PORT: String(port), TACK_DATA_DIR: mkdtempSync(join(tmpdir(), 'tack-bundle-')), NODE_ENV: 'production' },
+      serverArgs(),
+    );
+    let child: ChildProcess | undefined = p.child;
+    try {
+      await waitFor(() => p.out().includes('Tack is running at'));
+      const base = `http://127.0.0.1:${port}`;
+      expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', database: 'sqlite' });
+      const setup = (await (await fetch(`${base}/api/v1/setup`)).json()) as { version: string };
+      expect(setup.version).toMatch(/^\d+\.\d+\.\d+/);
+      const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { info: { version: string } };
+      expect(doc.info.version).toBe(setup.version);
+      const docs = await fetch(`${base}/api/docs/`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('swagger');
+      const asset = await fetch(`${base}/api/docs/static/swagger-ui.css`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const missing = await fetch(`${base}/api/docs/static/nope.js`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
       child = undefined;
