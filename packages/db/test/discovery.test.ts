@@ -1,7 +1,7 @@
 import type { DirectionRecord, ExperimentRecord } from '@tack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoveryStore, migrateToLatest, type OpenDatabase, openDatabase } from '../src/index.ts';
-import { testDialects } from '../src/testing.ts';
+import { seedUser, testDialects } from '../src/testing.ts';
 
 const at = '2026-11-21T10:00:00.000Z';
 const direction = (id: string, userId: string): DirectionRecord => ({
@@ -21,20 +21,7 @@ describe.each(testDialects())('discovery repositories on $name', (dialect) => {
   beforeAll(async () => {
     open = await openDatabase({ databaseUrl: await dialect.databaseUrl(), dataDir: ':memory:' });
     await migrateToLatest(open.db);
-    for (const id of ['u1', 'u2']) {
-      await open.db
-        .insertInto('user')
-        .values({
-          id,
-          name: id,
-          email: `${id}@example.org`,
-          email_verified: 0,
-          image: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-    }
+    for (const id of ['u1', 'u2']) await seedUser(open.db, id, { at });
   });
   afterAll(async () => {
     await open?.close();

@@ -11,7 +11,7 @@ import type {
   PracticeUnitOfWork,
   StrengthCheckpoint,
 } from '@tack/core';
-import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import { type Kysely, type OnConflictBuilder, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import { dialectOf, prepared } from '../prepared.ts';
 import type { CheckinTable, Database, PracticeTable } from '../schema.ts';
 import { touchOwnerOfArea, touchPractice, touchPracticeOfPause, touchUser } from './revision.ts';
@@ -400,19 +400,21 @@ const checkinValues = (arg: Arg<CheckinArgs>) => ({
   updated_at: arg('updatedAt'),
 });
 
+/** Writing a check-in again updates it (created_at stays). */
+const checkinConflict = (oc: OnConflictBuilder<Database, 'checkin'>) =>
+  oc.columns(['practice_id', 'date']).doUpdateSet((eb) => ({
+    status: eb.ref('excluded.status'),
+    value: eb.ref('excluded.value'),
+    note: eb.ref('excluded.note'),
+    energy: eb.ref('excluded.energy'),
+    updated_at: eb.ref('excluded.updated_at'),
+  }));
+
 const upsertCheckin = prepared<CheckinArgs & GuardArgs, never>((db, arg) =>
   db
     .insertInto('checkin')
     .values({ practice_id: arg('practiceId'), ...checkinValues(arg) })
-    .onConflict((oc) =>
-      oc.columns(['practice_id', 'date']).doUpdateSet((eb) => ({
-        status: eb.ref('excluded.status'),
-        value: eb.ref('excluded.value'),
-        note: eb.ref('excluded.note'),
-        energy: eb.ref('excluded.energy'),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
-    )
+    .onConflict(checkinConflict)
     .compile(),
 );
 const dropCheckpointsFrom = prepared<{ practiceId: string; date: string }, never>((db, arg) =>
@@ -463,15 +465,7 @@ const putPg = variants((opts) =>
             sql`${values.updated_at}`.as('updated_at'),
           ]),
       )
-      .onConflict((oc) =>
-        oc.columns(['practice_id', 'date']).doUpdateSet((eb) => ({
-          status: eb.ref('excluded.status'),
-          value: eb.ref('excluded.value'),
-          note: eb.ref('excluded.note'),
-          energy: eb.ref('excluded.energy'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      );
+      .onConflict(checkinConflict);
     const drop = db
       .deleteFrom('strength_checkpoint')
       .where('practice_id', 'in', (eb) => eb.selectFrom('rev').select('rev.id'))
