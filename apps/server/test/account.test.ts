@@ -224,6 +224,10 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
     const docs = await t.call('GET', '/api/docs/');
     expect(docs.status).toBe(200);
     expect(docs.text).toContain('swagger');
+    // Swagger UI's inline styles are allowed on its pages only.
+    expect(docs.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs.headers.get('content-security-policy')).toContain("script-src 'self';");
+    expect(health.headers.get('content-security-policy')).not.toContain('unsafe-inline');
   });
 });
 
