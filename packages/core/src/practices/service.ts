@@ -409,21 +409,23 @@ export function practicesService(deps: PracticesDeps) {
 
       // First without locks: from what the last write here left, or one read, then one write that
       // goes through only if nothing changed since (ADR 0010).
-      const quick = await store.readThenWrite(async (s) => {
-        const remembered = recentTargets.take(key);
-        let found: CheckinTarget | null = remembered ?? null;
-        let decision: ReturnType<typeof decide> | undefined;
-        if (found) {
-          try {
-            decision = decide(found);
-          } catch {
-            // Refused by what was remembered: the practice or the time zone may have changed since.
-          }
-          // Unchanged by what was remembered, or refused: only a fresh read can tell.
-          if (decision?.unchanged) decision = undefined;
+      /**
+       * The decision on what was remembered, when it can be trusted: not when it would be refused or
+       * shows nothing to change (the practice, the time zone or the check-in may have changed since).
+       */
+      const decideOnRemembered = (found: CheckinTarget) => {
+        try {
+          const decision = decide(found);
+          return decision.unchanged ? undefined : decision;
+        } catch {
+          return undefined;
         }
-        if (!decision) {
-          found = await s.checkins.forWrite(actor.userId, id, date);
+      };
+      const quick = await store.readThenWrite(async (s) => {
+        let found = recentTargets.take(key);
+        let decision = found && decideOnRemembered(found);
+        if (!found || !decision) {
+          found = (await s.checkins.forWrite(actor.userId, id, date)) ?? undefined;
           if (!found) throw notFound('Practice');
           decision = decide(found);
           if (decision.unchanged) {
@@ -431,7 +433,6 @@ export function practicesService(deps: PracticesDeps) {
             return decision.unchanged;
           }
         }
-        if (!found) return null;
         const rev = await s.checkins.put(actor.userId, decision.next, decision.historyChanged, found);
         if (rev === null) return null;
         remember(found, decision.next, rev, decision.historyChanged);
