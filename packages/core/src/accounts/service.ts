@@ -3,6 +3,7 @@ import { LIMITS } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
 import { conflict, DomainError, notFound } from '../errors.ts';
+import { Lru } from '../lru.ts';
 import type { AccountsPort, MintedSecret, TokensPort } from './ports.ts';
 
 export interface AccountsDeps {
@@ -23,7 +24,7 @@ const TOUCH_INTERVAL_MS = 60_000;
  * database changed underneath, within this time.
  */
 export const TOKEN_RECHECK_MS = 10_000;
-/** Tokens remembered at most (the least recently found go first). */
+/** Tokens remembered at most (the least recently used go first). */
 const TOKEN_CACHE_SIZE = 4096;
 
 interface KnownToken {
@@ -37,7 +38,7 @@ interface KnownToken {
 export function accountsService(deps: AccountsDeps) {
   const nowIso = () => deps.clock.now().toISOString();
   /** By the token's hash: the secret itself is never kept. */
-  const known = new Map<string, KnownToken>();
+  const known = new Lru<string, KnownToken>(TOKEN_CACHE_SIZE);
 
   return {
     async me(actor: Authorized<Actor>): Promise<User> {
@@ -82,7 +83,7 @@ export function accountsService(deps: AccountsDeps) {
 
     async revokeToken(actor: Authorized<Actor>, tokenId: string): Promise<void> {
       if (!(await deps.tokens.revoke(actor.userId, tokenId, nowIso()))) throw notFound('Token');
-      for (const [hash, k] of known) if (k.tokenId === tokenId) known.delete(hash);
+      known.deleteWhere((k) => k.tokenId === tokenId);
     },
 
     /** Resolves a bearer token to its owner, or null for an unknown or revoked one. */
@@ -92,14 +93,13 @@ export function accountsService(deps: AccountsDeps) {
       const t = now.getTime();
       let k = known.get(hash);
       if (k && !(t - k.checkedAt < TOKEN_RECHECK_MS && t >= k.checkedAt)) {
-        known.delete(hash);
+        known.take(hash);
         k = undefined;
       }
       if (!k) {
         const found = await deps.tokens.findActiveByHash(hash);
         if (!found) return null;
         k = { tokenId: found.id, actor: { userId: found.userId }, lastUsedAt: found.lastUsedAt, checkedAt: t };
-        if (known.size >= TOKEN_CACHE_SIZE) known.delete(known.keys().next().value as string);
         known.set(hash, k);
       }
       if (!k.lastUsedAt || t - Date.parse(k.lastUsedAt) > TOUCH_INTERVAL_MS) {

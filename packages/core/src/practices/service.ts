@@ -13,6 +13,7 @@ import type {
 import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
 import { DomainError, invalid, notFound } from '../errors.ts';
+import { Lru } from '../lru.ts';
 import { addDays, compareDates, diffDays, localDate, weekdayOf } from './dates.ts';
 import { describeStrength } from './explain.ts';
 import type {
@@ -55,7 +56,7 @@ const EARLIEST = '0001-01-01';
 export function practicesService(deps: PracticesDeps) {
   const { store, clock } = deps;
   /** The state the last check-in write left per person, practice and date (it saves the read next time). */
-  const recentTargets = new RecentTargets(1024);
+  const recentTargets = new Lru<string, CheckinTarget>(1024);
   const nowIso = () => clock.now().toISOString();
   const building = new Map<string, { key: string; view: Promise<Today> }>();
   const todayFor = async (userId: string) => localDate(clock.now(), await deps.timeZoneOf(userId));
@@ -400,7 +401,7 @@ export function practicesService(deps: PracticesDeps) {
         return { next, unchanged, historyChanged };
       };
       const remember = (found: CheckinTarget, next: CheckinDto, practiceRev: number, historyChanged: boolean) =>
-        recentTargets.put(key, {
+        recentTargets.set(key, {
           practice: historyChanged ? { ...found.practice, historyRev: found.practice.historyRev + 1 } : found.practice,
           timeZone: found.timeZone,
           existing: next,
@@ -422,6 +423,8 @@ export function practicesService(deps: PracticesDeps) {
         }
       };
       const quick = await store.readThenWrite(async (s) => {
+        // Taken, not read: this request puts back what it writes, so two concurrent requests never
+        // start from the same remembered state.
         let found = recentTargets.take(key);
         let decision = found && decideOnRemembered(found);
         if (!found || !decision) {
@@ -429,7 +432,7 @@ export function practicesService(deps: PracticesDeps) {
           if (!found) throw notFound('Practice');
           decision = decide(found);
           if (decision.unchanged) {
-            recentTargets.put(key, found);
+            recentTargets.set(key, found);
             return decision.unchanged;
           }
         }
@@ -447,7 +450,7 @@ export function practicesService(deps: PracticesDeps) {
         if (!found) throw notFound('Practice');
         const decision = decide(found);
         if (decision.unchanged) {
-          recentTargets.put(key, found);
+          recentTargets.set(key, found);
           return decision.unchanged;
         }
         const rev = await s.checkins.put(actor.userId, decision.next, decision.historyChanged);
@@ -585,25 +588,3 @@ export function practicesService(deps: PracticesDeps) {
 }
 
 export type PracticesService = ReturnType<typeof practicesService>;
-
-/**
- * A bounded map of check-in targets, least recently used out. `take` removes the entry: a request
- * that uses it puts back what it wrote, so two concurrent requests never start from the same one.
- */
-class RecentTargets {
-  readonly #entries = new Map<string, CheckinTarget>();
-  readonly max: number;
-  constructor(max: number) {
-    this.max = max;
-  }
-  take(key: string): CheckinTarget | undefined {
-    const found = this.#entries.get(key);
-    if (found) this.#entries.delete(key);
-    return found;
-  }
-  put(key: string, target: CheckinTarget): void {
-    this.#entries.delete(key);
-    if (this.#entries.size >= this.max) this.#entries.delete(this.#entries.keys().next().value as string);
-    this.#entries.set(key, target);
-  }
-}

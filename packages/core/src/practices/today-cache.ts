@@ -1,4 +1,5 @@
 import type { Today } from '@tack/contracts';
+import { Lru } from '../lru.ts';
 
 /**
  * The last Today view built for each person and date asked for (a slot), valid while its key is
@@ -8,27 +9,20 @@ import type { Today } from '@tack/contracts';
  * first.
  */
 export class TodayCache {
-  readonly #entries = new Map<string, { key: string; view: Today }>();
+  readonly #entries: Lru<string, { key: string; view: Today }>;
   readonly maxSlots: number;
 
   constructor(maxSlots = 512) {
     this.maxSlots = maxSlots;
+    this.#entries = new Lru(maxSlots);
   }
 
   get(slot: string, key: string): Today | undefined {
     const entry = this.#entries.get(slot);
-    if (!entry || entry.key !== key) return undefined;
-    this.#entries.delete(slot);
-    this.#entries.set(slot, entry);
-    return entry.view;
+    return entry?.key === key ? entry.view : undefined;
   }
 
   set(slot: string, key: string, view: Today): void {
-    this.#entries.delete(slot);
-    if (this.#entries.size >= this.maxSlots) {
-      const oldest = this.#entries.keys().next();
-      if (!oldest.done) this.#entries.delete(oldest.value);
-    }
     this.#entries.set(slot, { key, view });
   }
 

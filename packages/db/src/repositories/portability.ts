@@ -14,7 +14,8 @@ import {
   type Snapshot,
 } from '@tack/core';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type Kysely, PostgresAdapter, type Transaction, type Updateable } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { dialectOf } from '../prepared.ts';
 import type { Database, PracticeTable } from '../schema.ts';
 import { discoveryStore } from './discovery.ts';
 import { feedRepository } from './feed.ts';
@@ -49,10 +50,6 @@ function placeholders(rows: number, width: number): string {
   return text;
 }
 
-function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
 const CHECKIN_COLUMNS = '"practice_id","date","user_id","status","value","note","energy","created_at","updated_at"';
 const CHECKIN_CONFLICT =
   ' on conflict ("practice_id", "date") do update set "status" = excluded."status", ' +
@@ -73,7 +70,7 @@ const CHECKIN_CONFLICT =
 async function writeCheckins(db: Db, userId: string, rows: readonly CheckinDto[], upsert: boolean): Promise<void> {
   if (rows.length === 0) return;
   const tail = upsert ? CHECKIN_CONFLICT : '';
-  if (isPostgres(db)) {
+  if (dialectOf(db) === 'postgres') {
     const chunk = (i: number) => pgCheckinChunk(rows.slice(i, i + PG_CHECKIN_CHUNK), userId, tail);
     let next: CompiledQuery | null = chunk(0);
     for (let i = 0; next; i += PG_CHECKIN_CHUNK) {
