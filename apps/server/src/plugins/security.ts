@@ -25,31 +25,41 @@ export function securityHeaders(options: HelmetOptions): Readonly<Record<string,
   return Object.freeze(headers);
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's pages set inline styles (Swagger UI): its CSP allows them, and nothing else changes. */
+    inlineStyles?: boolean;
+  }
+}
+
 /** Security headers (a strict CSP) and per-address rate limits. */
 export const securityPlugin = fp(
   async (app: FastifyInstance, opts: { rateLimit: number; https: boolean }) => {
-    const headers = securityHeaders({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          ...(opts.https ? { upgradeInsecureRequests: [] } : {}),
+    const headersWith = (styleSrc: string[]) =>
+      securityHeaders({
+        contentSecurityPolicy: {
+          useDefaults: false,
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'"],
+            styleSrc,
+            imgSrc: ["'self'", 'data:'],
+            fontSrc: ["'self'"],
+            connectSrc: ["'self'"],
+            objectSrc: ["'none'"],
+            baseUri: ["'self'"],
+            formAction: ["'self'"],
+            frameAncestors: ["'none'"],
+            ...(opts.https ? { upgradeInsecureRequests: [] } : {}),
+          },
         },
-      },
-      strictTransportSecurity: opts.https ? {} : false,
-      crossOriginEmbedderPolicy: false,
-    });
-    app.addHook('onRequest', (_req, reply, done) => {
-      reply.headers(headers);
+        strictTransportSecurity: opts.https ? {} : false,
+        crossOriginEmbedderPolicy: false,
+      });
+    const headers = headersWith(["'self'"]);
+    const withInlineStyles = headersWith(["'self'", "'unsafe-inline'"]);
+    app.addHook('onRequest', (req, reply, done) => {
+      reply.headers(req.routeOptions.config.inlineStyles ? withInlineStyles : headers);
       done();
     });
     await app.register(rateLimit, {
