@@ -2,31 +2,10 @@
 // create practices through the form (with the schedule preview), check in from Today by keyboard,
 // add a note and energy, see the heatmap and the strength chart, pause/resume, archive/restore,
 // delete/restore, with an axe check on every page visited.
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
+import { apiCall } from './support/page.ts';
 import { type RunningServer, startServer } from './support/server.ts';
-
-interface ApiAnswer {
-  status: number;
-  json: unknown;
-}
-
-/** A call to the API from inside the page: same origin, the session cookie of the signed-in person. */
-function call(page: Page, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(p, {
-        method: m,
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      const text = await res.text();
-      return { status: res.status, json: text ? JSON.parse(text) : null };
-    },
-    [method, path, body] as const,
-  );
-}
 
 function isoMinus(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -91,8 +70,8 @@ describe('practices in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Drink water' }).waitFor();
 
     // Seed six weeks of history for the first practice through the API.
-    const today = ((await call(page, 'GET', '/api/v1/today')).json as { date: string }).date;
-    await call(page, 'PATCH', `/api/v1/practices/${moveId}`, {
+    const today = ((await apiCall(page, 'GET', '/api/v1/today')).json as { date: string }).date;
+    await apiCall(page, 'PATCH', `/api/v1/practices/${moveId}`, {
       schedule: { frequency: { kind: 'times', times: 1, days: 1 }, effectiveFrom: isoMinus(today, 45) },
     });
     const history = Array.from({ length: 42 }, (_, k) => {
@@ -132,7 +111,7 @@ describe('practices in the browser', () => {
     await page.getByRole('button', { name: 'Save note and energy' }).click();
     await expect
       .poll(
-        async () => (await call(page, 'GET', `/api/v1/practices/${moveId}/checkins?from=${today}&to=${today}`)).json,
+        async () => (await apiCall(page, 'GET', `/api/v1/practices/${moveId}/checkins?from=${today}&to=${today}`)).json,
       )
       .toMatchObject({ checkins: [{ status: 'done', note: 'Ran by the river.', energy: 2 }] });
     await page.getByText('2 of 2 due practices done.').waitFor();

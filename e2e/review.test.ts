@@ -5,33 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
+import { apiCall } from './support/page.ts';
 import { type RunningServer, startServer } from './support/server.ts';
-
-interface ApiAnswer {
-  status: number;
-  json: unknown;
-}
-
-function call(page: Page, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(p, {
-        method: m,
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      const text = await res.text();
-      let json: unknown = null;
-      try {
-        json = text ? JSON.parse(text) : null;
-      } catch {
-        json = text;
-      }
-      return { status: res.status, json };
-    },
-    [method, path, body] as const,
-  );
-}
 
 function isoMinus(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -69,16 +44,16 @@ describe('the weekly review in the browser', () => {
     await page.waitForURL(/\/today$/);
 
     // History through the API: two practices started five weeks ago, with check-ins and energy.
-    const today = ((await call(page, 'GET', '/api/v1/today')).json as { date: string }).date;
+    const today = ((await apiCall(page, 'GET', '/api/v1/today')).json as { date: string }).date;
     const start = isoMinus(today, 35);
-    const move = await call(page, 'POST', '/api/v1/practices', {
+    const move = await apiCall(page, 'POST', '/api/v1/practices', {
       name: 'Move 30 minutes',
       frequency: { kind: 'times', times: 1, days: 1 },
       startDate: start,
     });
     expect(move.status).toBe(201);
     const moveId = (move.json as { practice: { id: string } }).practice.id;
-    const write = await call(page, 'POST', '/api/v1/practices', {
+    const write = await apiCall(page, 'POST', '/api/v1/practices', {
       name: 'Write 200 words',
       frequency: { kind: 'times', times: 3, days: 7 },
       startDate: start,
@@ -88,17 +63,17 @@ describe('the weekly review in the browser', () => {
     for (let d = 1; d <= 35; d++) {
       const date = isoMinus(today, d);
       if (d % 2 === 0) {
-        const r = await call(page, 'PUT', `/api/v1/practices/${moveId}/checkins/${date}`, {
+        const r = await apiCall(page, 'PUT', `/api/v1/practices/${moveId}/checkins/${date}`, {
           status: 'done',
           energy: d % 4 === 0 ? 1 : -1,
         });
         expect(r.status).toBeLessThan(300);
       }
-      if (d % 5 === 0) await call(page, 'PUT', `/api/v1/practices/${writeId}/checkins/${date}`, { status: 'done' });
+      if (d % 5 === 0) await apiCall(page, 'PUT', `/api/v1/practices/${writeId}/checkins/${date}`, { status: 'done' });
     }
     // Three earlier weeks reviewed late, each saying "yes, I compared myself": P5 fires.
     for (const back of [21, 14, 7]) {
-      const r = await call(page, 'POST', `/api/v1/reviews/${isoMinus(today, back)}/complete`, {
+      const r = await apiCall(page, 'POST', `/api/v1/reviews/${isoMinus(today, back)}/complete`, {
         line: `A week, ${back} days back`,
         compared: true,
       });
@@ -165,7 +140,7 @@ describe('the weekly review in the browser', () => {
     // earlier save may still be showing).
     const answers = async () =>
       (
-        (await call(page, 'GET', `/api/v1/reviews/${today}`)).json as {
+        (await apiCall(page, 'GET', `/api/v1/reviews/${today}`)).json as {
           review: { answers: { smallThing?: string; who5?: number[]; compared?: boolean } };
         }
       ).review.answers;

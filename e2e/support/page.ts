@@ -18,7 +18,13 @@ export function apiCall(page: Page, method: string, path: string, body?: unknown
         body: b === undefined ? undefined : JSON.stringify(b),
       });
       const text = await res.text();
-      return { status: res.status, json: text ? JSON.parse(text) : null };
+      let json: unknown = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = text; // not JSON (Markdown, iCalendar): the text itself
+      }
+      return { status: res.status, json };
     },
     [method, path, body] as const,
   );
