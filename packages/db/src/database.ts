@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type pg from 'pg';
 import { migrations } from './migrations/index.ts';
-import { namedStatements } from './prepared.ts';
+import { attachSqlite, namedStatements } from './prepared.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -64,7 +64,9 @@ function openSqlite(dataDir: string): OpenDatabase {
   } catch (err) {
     throw new DatabaseUnavailableError(`TACK_DATA_DIR: cannot open ${file}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const connection = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  attachSqlite(db, { database: sqlite, prepare: connection.prepare });
   return {
     db,
     dialect: 'sqlite',

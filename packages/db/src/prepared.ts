@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -28,9 +29,9 @@ interface Plan {
  */
 export function prepared<A extends Record<string, unknown>, R>(
   build: (db: Kysely<Database>, arg: <K extends keyof A & string>(name: K) => A[K]) => CompiledQuery<R>,
-): (db: Db, args: A) => Promise<R[]> {
+): PreparedQuery<A, R> {
   const plans = new Map<string, Plan>();
-  return async (db, args) => {
+  const planFor = (db: Db) => {
     const dialect = dialectOf(db);
     let plan = plans.get(dialect);
     if (!plan) {
@@ -40,10 +41,71 @@ export function prepared<A extends Record<string, unknown>, R>(
         namedStatements.set(plan.sql, `tack_${namedStatements.size + 1}`);
       }
     }
-    const parameters = plan.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
-    const result = await db.executeQuery(CompiledQuery.raw(plan.sql, parameters));
+    return plan;
+  };
+  const bind = (plan: Plan, args: A) => plan.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
+  const run = async (db: Db, args: A) => {
+    const plan = planFor(db);
+    const result = await db.executeQuery(CompiledQuery.raw(plan.sql, bind(plan, args)));
     return result.rows as R[];
   };
+  return Object.assign(run, {
+    now(tx: SqliteTransaction, args: A): R[] {
+      const plan = planFor(tx.db);
+      const stmt = tx.connection.prepare(plan.sql);
+      if (stmt.reader) return stmt.all(bind(plan, args)) as R[];
+      stmt.run(bind(plan, args));
+      return [];
+    },
+  });
+}
+
+/** A prepared query: run through Kysely, or (`now`) synchronously inside `sqliteAtomically`. */
+export type PreparedQuery<A extends Record<string, unknown>, R> = ((db: Db, args: A) => Promise<R[]>) & {
+  now(tx: SqliteTransaction, args: A): R[];
+};
+
+/** SQLite's single connection under a Kysely instance, as database.ts opens it. */
+export interface SqliteConnection {
+  database: SQLite.Database;
+  /** A cached prepared statement for this SQL (the one Kysely's driver uses too). */
+  prepare(sql: string): SQLite.Statement;
+}
+
+/** An open synchronous SQLite transaction (sqliteAtomically). */
+export interface SqliteTransaction {
+  db: Kysely<Database>;
+  connection: SqliteConnection;
+}
+
+const sqliteConnections = new WeakMap<Kysely<Database>, SqliteConnection>();
+
+/** database.ts: the connection under a SQLite Kysely instance. */
+export function attachSqlite(db: Kysely<Database>, connection: SqliteConnection): void {
+  sqliteConnections.set(db, connection);
+}
+
+/**
+ * Runs fn as one SQLite transaction, synchronously: no other request's work can come between its
+ * statements, and none of Kysely's per-query promises are paid (the check-in write, ADR 0010).
+ * Returns undefined, having run nothing, when it cannot: on PostgreSQL, inside a Kysely transaction,
+ * or while one is open on the connection (another request between its BEGIN and COMMIT, across an
+ * await; joining it would commit or roll back with that work). The caller then goes through Kysely.
+ */
+export function sqliteAtomically<T>(db: Db, fn: (tx: SqliteTransaction) => T): { value: T } | undefined {
+  if (db.isTransaction) return undefined;
+  const connection = sqliteConnections.get(db as Kysely<Database>);
+  if (!connection || connection.database.inTransaction) return undefined;
+  const tx = { db: db as Kysely<Database>, connection };
+  connection.prepare('begin').run();
+  try {
+    const value = fn(tx);
+    connection.prepare('commit').run();
+    return { value };
+  } catch (err) {
+    if (connection.database.inTransaction) connection.prepare('rollback').run();
+    throw err;
+  }
 }
 
 /** Which database a Kysely instance (or a transaction of it) talks to. */

@@ -190,6 +190,28 @@ describe.each(testDialects())('check-in writes on $name', (dialect) => {
     expect(events).toEqual(['first commits', 'other wrote']);
   });
 
+  it('never joins another transaction that is open across an await: its rollback keeps this write', async () => {
+    const store = practiceStore(open.db);
+    let other: Promise<unknown> = Promise.resolve();
+    await expect(
+      store.transaction(async (s) => {
+        await s.checkins.put('kai', checkin('2026-11-14', 'done'), true);
+        // Another request writes while this transaction is open between two awaits.
+        other = store.checkins.put('kai', checkin('2026-11-13', 'skipped'), true);
+        await new Promise((r) => setTimeout(r, 50));
+        throw new Error('rolled back by test');
+      }),
+    ).rejects.toThrow(/rolled back by test/);
+    await other;
+    const days = await open.db
+      .selectFrom('checkin')
+      .select(['date', 'status'])
+      .where('practice_id', '=', 'walk')
+      .where('date', 'in', ['2026-11-13', '2026-11-14'])
+      .execute();
+    expect(days).toEqual([{ date: '2026-11-13', status: 'skipped' }]);
+  });
+
   it('binds every argument of a prepared query, and refuses one written into the SQL', async () => {
     const find = prepared<{ id: string; from: string }, { id: string; date: string }>((db, arg) =>
       db

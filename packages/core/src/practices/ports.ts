@@ -149,10 +149,10 @@ export interface PracticeUnitOfWork extends PracticeStore {
   /** Runs fn in one database transaction: all or nothing. */
   transaction<T>(fn: (store: PracticeStore) => Promise<T>): Promise<T>;
   /**
-   * For reads followed by one write call that is atomic by itself (checkins.put). On SQLite they run
-   * in one transaction: its single connection makes that cheap, and no other write comes between
-   * them. On PostgreSQL they run as they come, without BEGIN and COMMIT round trips; a transaction
-   * there (READ COMMITTED, which Tack uses) would not keep another write from between them either.
+   * For reads followed by one write call that is atomic by itself and guarded (checkins.put): they
+   * run as they come, without a transaction around them. Another write may come between the reads
+   * and the write (a transaction would not stop that on PostgreSQL's READ COMMITTED either); the
+   * guard then refuses the write, and the caller reads again under a lock (ADR 0010).
    */
   readThenWrite<T>(fn: (store: PracticeStore) => Promise<T>): Promise<T>;
 }

@@ -1,7 +1,7 @@
 // Check-ins: reading them, and writing one as a single atomic, guarded write (ADR 0010).
 import type { CheckinsPort } from '@tack/core';
 import { type Kysely, type OnConflictBuilder, sql, type Transaction } from 'kysely';
-import { dialectOf, prepared } from '../prepared.ts';
+import { dialectOf, prepared, sqliteAtomically } from '../prepared.ts';
 import type { Database } from '../schema.ts';
 import {
   CHECKIN_COLUMNS,
@@ -331,6 +331,16 @@ export function checkinsPort(db: Db): CheckinsPort {
       const opts = { history: historyChanged, guarded: expected !== undefined };
       const revised = (rows: Revisions[]) => (rows[0] ? Number(rows[0].data_rev) : null);
       if (dialectOf(db) === 'postgres') return revised(await putPg(opts)(db, args));
+      // Synchronously when the connection is free (no promise between the statements); otherwise
+      // through Kysely, in a transaction of its own unless the caller's.
+      const now = sqliteAtomically(db, (tx) => {
+        const rows = bumpSqlite(opts).now(tx, args);
+        if (rows.length === 0) return null;
+        upsertCheckin.now(tx, args);
+        if (historyChanged) dropCheckpointsFrom.now(tx, args);
+        return revised(rows);
+      });
+      if (now) return now.value;
       const write = async (trx: Db) => {
         const rows = await bumpSqlite(opts)(trx, args);
         if (rows.length === 0) return null;

@@ -10,7 +10,6 @@ import type {
   StrengthCheckpoint,
 } from '@tack/core';
 import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
-import { dialectOf } from '../prepared.ts';
 import type { Database, PracticeTable } from '../schema.ts';
 import { checkinsPort } from './checkins.ts';
 import { toRow } from './practice-rows.ts';
@@ -317,9 +316,6 @@ export function practiceStore(db: Kysely<Database>): PracticeUnitOfWork {
     ...storeOf(db),
     // Inside a transaction already (a review's completion), the work joins it.
     transaction: (fn) => (db.isTransaction ? fn(storeOf(db)) : db.transaction().execute((trx) => fn(storeOf(trx)))),
-    readThenWrite: (fn) =>
-      db.isTransaction || dialectOf(db) === 'postgres'
-        ? fn(storeOf(db))
-        : db.transaction().execute((trx) => fn(storeOf(trx))),
+    readThenWrite: (fn) => fn(storeOf(db)),
   };
 }
