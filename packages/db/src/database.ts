@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type pg from 'pg';
+import { type CopyValue, isCopy, runCopy } from './copy.ts';
 import { migrations } from './migrations/index.ts';
 import { attachSqlite, namedStatements } from './prepared.ts';
 import type { Database } from './schema.ts';
@@ -146,7 +147,10 @@ async function openPostgres(url: string, poolSize: number): Promise<OpenDatabase
 
 const NAMED = Symbol('tack.namedStatements');
 
-/** Runs the SQL of prepared queries (prepared.ts) as named statements on this connection. */
+/**
+ * Runs the SQL of prepared queries (prepared.ts) as named statements on this connection, and the
+ * copies of copy.ts as COPY … FROM STDIN.
+ */
 function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
   const c = client as pg.PoolClient & { [NAMED]?: true };
   if (c[NAMED]) return c;
@@ -155,6 +159,7 @@ function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
   Object.assign(c, {
     [NAMED]: true,
     query: (text: unknown, values?: unknown[]) => {
+      if (isCopy(text)) return runCopy(query as never, text, values?.[0] as Iterable<readonly CopyValue[]>);
       const name = typeof text === 'string' ? namedStatements.get(text) : undefined;
       return name ? query({ name, text: text as string, values }) : plain(text as string, values);
     },

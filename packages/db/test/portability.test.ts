@@ -16,8 +16,9 @@ const checkin = (practiceId: string, date: string, extra: Partial<CheckinDto> = 
   ...extra,
 });
 
-// The bulk check-in writes of imports and restores (compiled by hand: multi-row VALUES on SQLite,
-// comma-joined texts or arrays through unnest on PostgreSQL) store exactly what they are given.
+// The bulk check-in writes of imports and restores (compiled by hand: multi-row VALUES on SQLite;
+// on PostgreSQL COPY … FROM STDIN for inserts, comma-joined texts or arrays through unnest for
+// upserts) store exactly what they are given, or nothing.
 describe.each(testDialects())('bulk check-in writes on $name', (dialect) => {
   let open: OpenDatabase;
   beforeAll(async () => {
@@ -124,5 +125,57 @@ describe.each(testDialects())('bulk check-in writes on $name', (dialect) => {
       updated_at: later,
     });
     expect(after.map((r) => r.date)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04']);
+  });
+  it('stores notes with tabs, line breaks, backslashes and odd Unicode exactly, across many batches', async () => {
+    const odd = [
+      'tab\there',
+      'line\nbreak\r\nand carriage',
+      'back\\slash \\N \\t not escapes',
+      '\\N',
+      'emoji 🏃‍♀️🌊, combining é, RTL שלום, zero\u200bwidth, \u2028separator',
+      ' leading and trailing ',
+    ];
+    // Enough rows to cross the copy's batch size many times.
+    const rows = Array.from({ length: 4000 }, (_, i) =>
+      checkin(
+        'p2',
+        `2027-${String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        {
+          note: i < odd.length ? (odd[i] as string) : `note ${i} ${'x'.repeat(i % 50)}`,
+          value: i % 3 === 0 ? null : i / 7,
+          energy: i % 5 === 0 ? null : (i % 5) - 2,
+        },
+      ),
+    ).filter((r, i, all) => all.findIndex((o) => o.date === r.date) === i);
+    const store = portabilityStore(open.db);
+    await store.transaction((s) => s.insertCheckins('u1', rows));
+    const back = (await stored('p2')).filter((r) => r.date >= '2027-01-01');
+    expect(back).toHaveLength(rows.length);
+    const byDate = new Map(back.map((r) => [r.date, r]));
+    for (const r of rows) {
+      expect(byDate.get(r.date)).toMatchObject({ note: r.note, value: r.value, energy: r.energy, user_id: 'u1' });
+    }
+  });
+
+  it('writes nothing when a row is refused, and the connection goes on working', async () => {
+    const store = portabilityStore(open.db);
+    const before = await stored('p1');
+    await expect(
+      store.transaction(async (s) => {
+        await s.insertCheckins('u1', [checkin('p1', '2028-01-01'), checkin('no-such-practice', '2028-01-01')]);
+      }),
+    ).rejects.toThrow();
+    expect(await stored('p1')).toEqual(before);
+    if (dialect.name === 'postgres') {
+      // A value that cannot be written stops the copy while it streams (CopyFail): nothing stays.
+      await expect(
+        store.transaction((s) =>
+          s.insertCheckins('u1', [checkin('p1', '2028-01-02'), checkin('p1', '2028-01-03', { value: Number.NaN })]),
+        ),
+      ).rejects.toThrow(/not a finite number/);
+      expect(await stored('p1')).toEqual(before);
+    }
+    await store.transaction((s) => s.insertCheckins('u1', [checkin('p1', '2028-01-04')]));
+    expect((await stored('p1')).map((r) => r.date)).toContain('2028-01-04');
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '@tack/core';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { type CopyValue, copyFromStdin } from '../copy.ts';
 import { dialectOf } from '../prepared.ts';
 import type { Database, PracticeTable } from '../schema.ts';
 import { discoveryStore } from './discovery.ts';
@@ -60,7 +61,9 @@ const CHECKIN_CONFLICT =
  * database at this size. `upsert` false is a plain INSERT, for check-ins of practices created in
  * the same transaction (nothing to conflict with; PostgreSQL's speculative insertion for ON CONFLICT
  * costs about a fifth of the insert). Identifiers are double-quoted: both dialects.
- * - PostgreSQL: one `INSERT … SELECT FROM unnest(…)` per PG_CHECKIN_CHUNK rows, a handful of
+ * - PostgreSQL, plain: one `COPY … FROM STDIN` (copy.ts), streamed as the rows are formatted; about
+ *   a fifth faster than the unnest below, which needs the whole chunk in memory, bound, and unnested.
+ * - PostgreSQL, upsert (COPY cannot): one `INSERT … SELECT FROM unnest(…)` per PG_CHECKIN_CHUNK rows, a handful of
  *   parameters per statement instead of nine per row. Columns that cannot hold a comma (ids, dates,
  *   statuses, numbers, ISO times) travel as one comma-joined text each, split by `string_to_array`
  *   (about 0.5 s faster for 182,500 rows than text[] parameters, which node-pg quotes element by
@@ -70,6 +73,10 @@ const CHECKIN_CONFLICT =
 async function writeCheckins(db: Db, userId: string, rows: readonly CheckinDto[], upsert: boolean): Promise<void> {
   if (rows.length === 0) return;
   const tail = upsert ? CHECKIN_CONFLICT : '';
+  if (dialectOf(db) === 'postgres' && !upsert) {
+    await db.executeQuery(copyFromStdin('checkin', CHECKIN_COLUMNS, checkinValues(rows, userId)));
+    return;
+  }
   if (dialectOf(db) === 'postgres') {
     const chunk = (i: number) => pgCheckinChunk(rows.slice(i, i + PG_CHECKIN_CHUNK), userId, tail);
     let next: CompiledQuery | null = chunk(0);
@@ -102,6 +109,13 @@ async function writeCheckins(db: Db, userId: string, rows: readonly CheckinDto[]
     }
     const text = `insert into "checkin" (${CHECKIN_COLUMNS}) values ${placeholders(n, width)}${tail}`;
     await db.executeQuery(CompiledQuery.raw(text, params));
+  }
+}
+
+/** Check-in rows in CHECKIN_COLUMNS order, for a copy. */
+function* checkinValues(rows: readonly CheckinDto[], userId: string): Generator<CopyValue[]> {
+  for (const c of rows) {
+    yield [c.practiceId, c.date, userId, c.status, c.value, c.note, c.energy, c.createdAt, c.updatedAt];
   }
 }
 
