@@ -21,6 +21,7 @@ import type { Database, PracticeTable } from '../schema.ts';
 import { discoveryStore } from './discovery.ts';
 import { feedRepository } from './feed.ts';
 import { dismissalsRepository } from './insights.ts';
+import { toCheckin } from './practice-rows.ts';
 import { reviewsRepository } from './reviews.ts';
 import { touchUser } from './revision.ts';
 
@@ -509,18 +510,7 @@ function storeOf(db: Db): PortabilityStore {
               ? ({ source: r.external_source, id: r.external_id } satisfies ExternalRef)
               : null,
         })),
-        checkins: checkins.map(
-          (c): CheckinDto => ({
-            practiceId: c.practice_id,
-            date: c.date,
-            status: c.status as CheckinDto['status'],
-            value: c.value === null ? null : Number(c.value),
-            note: c.note,
-            energy: c.energy === null ? null : Number(c.energy),
-            createdAt: c.created_at,
-            updatedAt: c.updated_at,
-          }),
-        ),
+        checkins: checkins.map(toCheckin),
         directions,
         experiments,
         goals,
