@@ -1,9 +1,11 @@
 // Deterministic benchmark data: N people × P practices × Y years of check-ins, written straight
-// through Kysely (the same schema and migrations as the server), in batches inside transactions.
+// through Kysely (the same schema and migrations as the server), one transaction per person: the
+// check-ins in batched inserts on SQLite, and in one streamed COPY per person on PostgreSQL (ten
+// times faster there, which makes the 1,000-person default practical).
 // The same seed and options give the same rows on SQLite and PostgreSQL (dates are relative to
 // `today`, which the caller passes in).
 import { createHash } from 'node:crypto';
-import type { Database } from '@tack/db';
+import { type CopyValue, copyFromStdin, type Database, dialectOf } from '@tack/db';
 import type { Insertable, Kysely } from 'kysely';
 
 export interface GenerateOptions {
@@ -53,6 +55,8 @@ const FREQUENCIES = [
 ] as const;
 
 const BATCH = 1000;
+const CHECKIN_COLUMNS =
+  '"practice_id", "date", "user_id", "status", "value", "note", "energy", "created_at", "updated_at"';
 
 export function benchToken(person: number): string {
   return `tack_bench${String(person).padStart(6, '0')}${'x'.repeat(32)}`;
@@ -66,6 +70,7 @@ export async function generate(db: Kysely<Database>, o: GenerateOptions): Promis
   const dates = Array.from({ length: days }, (_, d) => addDays(start, d));
   let total = 0;
   let practiceIds: string[] = [];
+  const copy = dialectOf(db) === 'postgres';
   for (let person = 0; person < o.people; person++) {
     const userId = `bench-user-${person}`;
     const ids: string[] = [];
@@ -147,9 +152,24 @@ export async function generate(db: Kysely<Database>, o: GenerateOptions): Promis
       await trx.insertInto('practice_schedule').values(schedules).execute();
 
       let batch: Insertable<Database['checkin']>[] = [];
+      const copied: CopyValue[][] = [];
       const flush = async () => {
         if (batch.length === 0) return;
-        await trx.insertInto('checkin').values(batch).execute();
+        if (copy) {
+          for (const c of batch) {
+            copied.push([
+              c.practice_id,
+              c.date,
+              c.user_id,
+              c.status,
+              c.value ?? null,
+              c.note ?? null,
+              c.energy ?? null,
+              c.created_at,
+              c.updated_at,
+            ]);
+          }
+        } else await trx.insertInto('checkin').values(batch).execute();
         total += batch.length;
         batch = [];
       };
@@ -177,6 +197,7 @@ export async function generate(db: Kysely<Database>, o: GenerateOptions): Promis
         }
       }
       await flush();
+      if (copied.length > 0) await trx.executeQuery(copyFromStdin('checkin', CHECKIN_COLUMNS, copied));
     });
     if (person === 0) practiceIds = ids;
     o.progress?.(person + 1, total);

@@ -1,5 +1,7 @@
+export { type CopyValue, copyFromStdin } from './copy.ts';
 export * from './database.ts';
 export { migrations } from './migrations/index.ts';
+export { dialectOf } from './prepared.ts';
 export { accountsRepository } from './repositories/accounts.ts';
 export { discoveryStore } from './repositories/discovery.ts';
 export { feedRepository } from './repositories/feed.ts';
