@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['packages/contracts/test/**/*.test.ts', 'packages/core/test/**/*.test.ts'] } },
       { test: { name: 'web', include: ['apps/web/test/**/*.test.ts'] } },
-      { test: { name: 'db', include: ['packages/db/test/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'db', include: ['packages/db/test/**/*.test.ts', 'bench/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: { name: 'routes', include: ['apps/server/test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
