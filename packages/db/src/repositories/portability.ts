@@ -21,7 +21,7 @@ import type { Database, PracticeTable } from '../schema.ts';
 import { discoveryStore } from './discovery.ts';
 import { feedRepository } from './feed.ts';
 import { dismissalsRepository } from './insights.ts';
-import { toCheckin } from './practice-rows.ts';
+import { toCheckin, toRow } from './practice-rows.ts';
 import { reviewsRepository } from './reviews.ts';
 import { touchUser } from './revision.ts';
 
@@ -485,24 +485,7 @@ function storeOf(db: Db): PortabilityStore {
           (a): Area => ({ id: a.id, name: a.name, position: Number(a.position), createdAt: a.created_at }),
         ),
         practices: practices.map((r) => ({
-          id: r.id,
-          userId: r.user_id,
-          areaId: r.area_id,
-          name: r.name,
-          description: r.description,
-          why: r.why,
-          color: r.color,
-          kind: r.kind as 'boolean' | 'measurable',
-          unit: r.unit,
-          target: r.target === null ? null : Number(r.target),
-          targetType: r.target_type as 'atLeast' | 'atMost' | null,
-          ifThen: r.if_then ? (JSON.parse(r.if_then) as { cue: string; action: string }) : null,
-          position: Number(r.position),
-          historyRev: Number(r.history_rev),
-          createdAt: r.created_at,
-          updatedAt: r.updated_at,
-          archivedAt: r.archived_at,
-          deletedAt: r.deleted_at,
+          ...toRow(r),
           versions: versionsOf.get(r.id) ?? [],
           pauses: pausesOf.get(r.id) ?? [],
           external:
