@@ -129,7 +129,8 @@ describe.each(testDialects())('tack review and insights on $name', (dialect) => 
     const shown = ok(await run('review', 'show', '--week', '2026-W47'));
     const lines = shown.stdout.split('\n');
     expect(lines[0]).toBe('Week of 2026-11-16 to 2026-11-22 (2026-W47): completed 2026-11-21');
-    expect(lines[1]).toBe('Planned 9, done 4; 4 check-ins.');
+    // Completed on Saturday: planned counts the week up to that day (Run twice, Read six days).
+    expect(lines[1]).toBe('Planned 8, done 4; 4 check-ins.');
     expect(shown.stdout).toMatch(/^Run {2,}2 {2,}1 {2,}0 {2,}\d+% → \d+%$/m);
     expect(shown.stdout).toContain('2026-11-16 Run: Slow but fun');
     expect(shown.stdout).toContain('Read: adjust to 3× in 7 days from 2026-11-23');

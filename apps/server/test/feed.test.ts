@@ -116,6 +116,20 @@ describe.each(testDialects())('calendar feed on $name', (dialect) => {
     });
   });
 
+  it("puts the review on the last day of the person's week until they choose a day", async () => {
+    const sue = await t.signUp('Sue');
+    expect((await call(sue, 'PATCH', '/api/v1/me', { weekStart: 'sunday' })).status).toBe(200);
+    expect((await call(sue, 'GET', '/api/v1/feed/settings')).json()).toMatchObject({
+      settings: { reviewDay: 'saturday', reviewTime: '18:00' },
+    });
+    // The calendar address keeps that day, and a later change of week start leaves a stored day alone.
+    expect((await call(sue, 'POST', '/api/v1/feed/rotate')).status).toBe(200);
+    expect((await call(sue, 'PATCH', '/api/v1/me', { weekStart: 'monday' })).status).toBe(200);
+    expect((await call(sue, 'GET', '/api/v1/feed/settings')).json()).toMatchObject({
+      settings: { reviewDay: 'saturday', feedActive: true },
+    });
+  });
+
   it('serves a valid iCalendar with the review and each active practice as recurring events in the zone', async () => {
     const mk = async (name: string, frequency: unknown, startDate = '2026-11-16') => {
       const res = await call(ann, 'POST', '/api/v1/practices', { name, frequency, startDate });

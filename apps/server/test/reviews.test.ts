@@ -94,11 +94,12 @@ describe.each(testDialects())('weekly reviews on $name', (dialect) => {
     const r = await review(ann, '2026-W47');
     expect(r).toMatchObject({ weekStart: '2026-11-16', weekEnd: '2026-11-22', isoWeek: '2026-W47', status: 'draft' });
     const by = new Map(r.summary.practices.map((p) => [p.name, p]));
+    // Saturday: planned counts Monday to Saturday while the week is under way (Sunday is still to come).
     expect(by.get('Run')).toMatchObject({ planned: 2, done: 1, skipped: 1, amount: null });
-    expect(by.get('Read')).toMatchObject({ planned: 7, done: 3, skipped: 0 });
-    expect(by.get('Sit')).toMatchObject({ planned: 7, done: 2, amount: 35 });
+    expect(by.get('Read')).toMatchObject({ planned: 6, done: 3, skipped: 0 });
+    expect(by.get('Sit')).toMatchObject({ planned: 6, done: 2, amount: 35 });
     expect(by.get('Read')!.strengthEnd).toBeGreaterThan(by.get('Read')!.strengthStart);
-    expect(r.summary).toMatchObject({ planned: 16, done: 6, checkins: 7 });
+    expect(r.summary).toMatchObject({ planned: 14, done: 6, checkins: 7 });
     expect(r.summary.energy).toEqual([
       { date: '2026-11-16', average: 0, marks: 2 },
       { date: '2026-11-17', average: -1, marks: 1 },
@@ -201,8 +202,10 @@ describe.each(testDialects())('weekly reviews on $name', (dialect) => {
         isoWeek: '2026-W46',
         status: 'completed',
         line: 'First week back',
+        // A past week counts its whole seven days: Run twice, Read and Sit daily.
+        planned: 16,
       }),
-      expect.objectContaining({ weekStart: '2026-11-16', status: 'completed', planned: 16, done: 6, checkins: 7 }),
+      expect.objectContaining({ weekStart: '2026-11-16', status: 'completed', planned: 14, done: 6, checkins: 7 }),
     ]);
     const only = await call(ann, 'GET', '/api/v1/reviews?from=2026-11-10');
     expect(only.json<{ reviews: Json[] }>().reviews.map((r) => r.weekStart)).toEqual(['2026-11-16']);
@@ -215,7 +218,7 @@ describe.each(testDialects())('weekly reviews on $name', (dialect) => {
     expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect(res.text).toContain('# Weekly review: 2026-11-16 to 2026-11-22 (2026-W47)');
     expect(res.text).toContain('| Run | 2 | 1 | 1 | 0 |');
-    expect(res.text).toContain('| Sit | 7 | 2 (35 minutes) |');
+    expect(res.text).toContain('| Sit | 6 | 2 (35 minutes) |');
     expect(res.text).toContain('- Read: adjust (new schedule from 2026-11-23)');
     expect(res.text).toContain('- Sit: drop: Not for me right now');
     expect(res.text).toContain('Lay out the running shoes on Sunday');

@@ -4,6 +4,7 @@ import {
   completeWho5,
   decisionProblem,
   energyWord,
+  lastWeekStillOpen,
   mondayOf,
   ratio,
   setDecision,
@@ -67,5 +68,21 @@ describe('review helpers', () => {
     expect(energyWord(2)).toBe('energised');
     expect(energyWord(-1)).toBe('a bit drained');
     expect(energyWord(0.2)).toBe('neutral');
+  });
+
+  it("points to last week's review in the first three days of a week, while it is still open", () => {
+    // A Sunday week: 2026-11-22 … 2026-11-28; last week 2026-11-15 … 2026-11-21.
+    const base = { weekStart: '2026-11-22', accountCreatedAt: '2026-11-01T09:00:00.000Z', reviews: [] };
+    expect(lastWeekStillOpen({ ...base, today: '2026-11-22' })).toBe('2026-11-15');
+    expect(lastWeekStillOpen({ ...base, today: '2026-11-24' })).toBe('2026-11-15');
+    expect(lastWeekStillOpen({ ...base, today: '2026-11-25' })).toBeNull();
+    const draft = [{ weekStart: '2026-11-15', status: 'draft' as const }];
+    expect(lastWeekStillOpen({ ...base, today: '2026-11-22', reviews: draft })).toBe('2026-11-15');
+    const done = [{ weekStart: '2026-11-15', status: 'completed' as const }];
+    expect(lastWeekStillOpen({ ...base, today: '2026-11-22', reviews: done })).toBeNull();
+    // Someone who started this week had no last week to review.
+    expect(
+      lastWeekStillOpen({ ...base, today: '2026-11-22', accountCreatedAt: '2026-11-22T07:00:00.000Z' }),
+    ).toBeNull();
   });
 });

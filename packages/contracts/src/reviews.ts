@@ -89,7 +89,11 @@ export const reviewPracticeWeekSchema = z
     kind: z.enum(['boolean', 'measurable']),
     unit: z.string().nullable(),
     state: z.string(),
-    planned: z.number().describe('Check-ins the schedule asked for this week (paused days excluded)'),
+    planned: z
+      .number()
+      .describe(
+        'Check-ins the schedule asked for this week (paused days excluded), up to today while the week is under way',
+      ),
     done: z.number(),
     skipped: z.number(),
     pausedDays: z.number(),
@@ -102,7 +106,7 @@ export const reviewPracticeWeekSchema = z
 export const weekSummarySchema = z
   .object({
     practices: z.array(reviewPracticeWeekSchema),
-    planned: z.number(),
+    planned: z.number().describe("The practices' planned check-ins added up (up to today while the week is under way)"),
     done: z.number(),
     checkins: z.number().describe('Check-ins of any status this week'),
     energy: z

@@ -1,4 +1,5 @@
 import type { FrequencyDto, ReviewAnswers, ReviewDecision } from '@tack/contracts';
+import { addDays } from '../practices/lib.ts';
 
 export const REVIEW_MINUTES = 10;
 
@@ -97,4 +98,20 @@ export function downloadText(name: string, text: string, type = 'text/markdown')
   a.click();
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * In the first three days of a week, the week before is usually the one to review: its start date while
+ * its review is not completed and the person already used Tack then, otherwise null.
+ */
+export function lastWeekStillOpen(o: {
+  weekStart: string;
+  today: string;
+  /** When the account was made (an instant; its date is compared). */
+  accountCreatedAt: string;
+  reviews: ReadonlyArray<{ weekStart: string; status: 'draft' | 'completed' }>;
+}): string | null {
+  const previous = addDays(o.weekStart, -7);
+  if (o.today > addDays(o.weekStart, 2) || o.accountCreatedAt.slice(0, 10) >= o.weekStart) return null;
+  return o.reviews.some((r) => r.weekStart === previous && r.status === 'completed') ? null : previous;
 }

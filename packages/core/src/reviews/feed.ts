@@ -8,6 +8,7 @@ import type { PracticeStore } from '../practices/ports.ts';
 import { stateOf } from '../practices/present.ts';
 import type { Frequency } from '../practices/schedule.ts';
 import type { FeedSettingsPort, FeedSettingsRecord, PersonSettings } from './ports.ts';
+import { lastDayOfWeek } from './week.ts';
 
 /** A recurrence as iCalendar's RRULE understands it, plus the frequency in words. */
 export interface Recurrence {
@@ -67,8 +68,8 @@ export interface FeedCalendar {
   events: FeedEvent[];
 }
 
+/** Until the person chooses: the review on the last day of their week (see lastDayOfWeek), at 18:00. */
 export const FEED_DEFAULTS = {
-  reviewDay: 'sunday',
   reviewTime: '18:00',
   reviewMinutes: 10,
   practiceTime: '08:00',
@@ -88,15 +89,17 @@ export function feedService(deps: FeedDeps) {
   const { feed, clock } = deps;
 
   async function load(userId: string): Promise<FeedSettingsRecord> {
-    return (
-      (await feed.get(userId)) ?? {
-        userId,
-        ...FEED_DEFAULTS,
-        secretHash: null,
-        secretCreatedAt: null,
-        updatedAt: clock.now().toISOString(),
-      }
-    );
+    const stored = await feed.get(userId);
+    if (stored) return stored;
+    const { weekStart } = await deps.personOf(userId);
+    return {
+      userId,
+      ...FEED_DEFAULTS,
+      reviewDay: lastDayOfWeek(weekStart),
+      secretHash: null,
+      secretCreatedAt: null,
+      updatedAt: clock.now().toISOString(),
+    };
   }
 
   const toDto = (r: FeedSettingsRecord): FeedSettings => ({

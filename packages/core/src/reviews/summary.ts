@@ -53,7 +53,11 @@ export interface PracticeWithHistory {
   lastDay: string | null;
 }
 
-/** The numbers of one week, for the review's step 1 (without experiments and intentions, added by the caller). */
+/**
+ * The numbers of one week, for the review's step 1 (without experiments and intentions, added by the caller).
+ * Everything counts up to `today` while the week is under way: planned check-ins too, so a review opened on the
+ * week's second day compares two days done with two days planned, not with seven.
+ */
 export function summariseWeek(
   weekStart: string,
   items: ReadonlyArray<PracticeWithHistory>,
@@ -96,7 +100,7 @@ export function summariseWeek(
       kind: p.kind,
       unit: p.unit,
       state: p.deletedAt ? 'deleted' : p.archivedAt ? 'archived' : 'active',
-      planned: plannedBetween(p, weekStart, weekEnd, lastDay),
+      planned: until >= weekStart ? plannedBetween(p, weekStart, until, lastDay) : 0,
       done: done.length,
       skipped: inWeek.filter((c) => c.status === 'skipped').length,
       pausedDays,

@@ -1,4 +1,4 @@
-import type { Weekday } from '@tack/contracts';
+import { WEEKDAYS, type Weekday } from '@tack/contracts';
 import { invalid } from '../errors.ts';
 import {
   addDays,
@@ -42,6 +42,11 @@ export function resolveWeek(week: string, weekStart: Weekday, path = 'week'): st
     return weekStartOf(week, weekStart);
   }
   return weekStartOf(mondayOfIsoWeek(week, path), weekStart);
+}
+
+/** The weekday a week that starts on `weekStart` ends on ('monday' → 'sunday', 'sunday' → 'saturday'). */
+export function lastDayOfWeek(weekStart: Weekday): Weekday {
+  return WEEKDAYS[(WEEKDAYS.indexOf(weekStart) + 6) % 7] as Weekday;
 }
 
 /** Last day of the week starting on `start`. */

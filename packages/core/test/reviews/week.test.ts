@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DomainError,
   isoWeekOfWeek,
+  lastDayOfWeek,
   mondayOfIsoWeek,
+  type PracticeWithHistory,
   plannedBetween,
   recurrenceOf,
   resolveWeek,
@@ -44,6 +46,12 @@ describe('weeks', () => {
     expect(resolveWeek('2026-W47', 'sunday')).toBe('2026-11-15');
     expect(resolveWeek('2026-W47', 'tuesday')).toBe('2026-11-10');
     expect(resolveWeek('2026-11-22', 'monday')).toBe('2026-11-16');
+  });
+  it('knows the day each week ends on (the default review day)', () => {
+    expect(lastDayOfWeek('monday')).toBe('sunday');
+    expect(lastDayOfWeek('sunday')).toBe('saturday');
+    expect(lastDayOfWeek('saturday')).toBe('friday');
+    for (const ws of WEEKDAYS) expect(WEEKDAYS.indexOf(lastDayOfWeek(ws))).toBe((WEEKDAYS.indexOf(ws) + 6) % 7);
   });
 });
 
@@ -105,70 +113,72 @@ describe('summary, WHO-5, markdown and calendar recurrences', () => {
     expect(who5Raw([5, 4, 3, 2, 1])).toBe(15);
     expect(who5Raw([5, 4])).toBeNull();
     expect(who5Raw(null)).toBeNull();
-    const s = summariseWeek(
-      '2026-11-16',
-      [
+    const walk: PracticeWithHistory = {
+      practice: {
+        id: 'p',
+        userId: 'u',
+        areaId: null,
+        name: 'Walk',
+        description: null,
+        why: null,
+        color: '#000000',
+        kind: 'boolean',
+        unit: null,
+        target: null,
+        targetType: null,
+        ifThen: null,
+        position: 0,
+        historyRev: 0,
+        createdAt: '2026-11-01T00:00:00.000Z',
+        updatedAt: '2026-11-01T00:00:00.000Z',
+        archivedAt: null,
+        deletedAt: null,
+        versions: [{ effectiveFrom: '2026-11-01', frequency: { kind: 'times', times: 1, days: 1 } }],
+        pauses: [],
+      },
+      entries: [
         {
-          practice: {
-            id: 'p',
-            userId: 'u',
-            areaId: null,
-            name: 'Walk',
-            description: null,
-            why: null,
-            color: '#000000',
-            kind: 'boolean',
-            unit: null,
-            target: null,
-            targetType: null,
-            ifThen: null,
-            position: 0,
-            historyRev: 0,
-            createdAt: '2026-11-01T00:00:00.000Z',
-            updatedAt: '2026-11-01T00:00:00.000Z',
-            archivedAt: null,
-            deletedAt: null,
-            versions: [{ effectiveFrom: '2026-11-01', frequency: { kind: 'times', times: 1, days: 1 } }],
-            pauses: [],
-          },
-          entries: [
-            {
-              practiceId: 'p',
-              date: '2026-11-15',
-              status: 'done',
-              value: null,
-              note: null,
-              energy: 2,
-              createdAt: '',
-              updatedAt: '',
-            },
-            {
-              practiceId: 'p',
-              date: '2026-11-16',
-              status: 'done',
-              value: null,
-              note: 'nice',
-              energy: 1,
-              createdAt: '',
-              updatedAt: '',
-            },
-            {
-              practiceId: 'p',
-              date: '2026-11-17',
-              status: 'skipped',
-              value: null,
-              note: null,
-              energy: null,
-              createdAt: '',
-              updatedAt: '',
-            },
-          ],
-          lastDay: null,
+          practiceId: 'p',
+          date: '2026-11-15',
+          status: 'done',
+          value: null,
+          note: null,
+          energy: 2,
+          createdAt: '',
+          updatedAt: '',
+        },
+        {
+          practiceId: 'p',
+          date: '2026-11-16',
+          status: 'done',
+          value: null,
+          note: 'nice',
+          energy: 1,
+          createdAt: '',
+          updatedAt: '',
+        },
+        {
+          practiceId: 'p',
+          date: '2026-11-17',
+          status: 'skipped',
+          value: null,
+          note: null,
+          energy: null,
+          createdAt: '',
+          updatedAt: '',
         },
       ],
-      '2026-11-18',
-    );
-    expect(s).toMatchObject({ planned: 7, done: 1, checkins: 2 });
+      lastDay: null,
+    };
+    const s = summariseWeek('2026-11-16', [walk], '2026-11-18');
+    // Wednesday of the week: planned counts Monday to Wednesday, not the whole week.
+    expect(s).toMatchObject({ planned: 3, done: 1, checkins: 2 });
+    expect(s.practices[0]).toMatchObject({ planned: 3, done: 1, skipped: 1 });
+    // Once the week is over, the whole week.
+    const later = summariseWeek('2026-11-16', [walk], '2026-11-25');
+    expect(later).toMatchObject({ planned: 7, done: 1, checkins: 2 });
+    // On its first day, that day.
+    expect(summariseWeek('2026-11-16', [walk], '2026-11-16')).toMatchObject({ planned: 1, done: 1 });
     expect(s.energy).toEqual([{ date: '2026-11-16', average: 1, marks: 1 }]);
     expect(s.practices[0]!.strengthEnd).toBeGreaterThan(s.practices[0]!.strengthStart);
     const md = reviewMarkdown({

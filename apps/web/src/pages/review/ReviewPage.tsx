@@ -10,6 +10,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../../api.ts';
+import { useMe } from '../../auth/session.ts';
 import { addDays, mediumDate, percent, scheduleInWords, shortDay } from '../../practices/lib.ts';
 import { useToday } from '../../practices/queries.ts';
 import { InsightsPanel } from '../../reviews/InsightsPanel.tsx';
@@ -19,6 +20,7 @@ import {
   decisionProblem,
   downloadText,
   energyWord,
+  lastWeekStillOpen,
   ratio,
   STEPS,
   setDecision,
@@ -27,7 +29,7 @@ import {
   strengthChange,
 } from '../../reviews/lib.ts';
 import { FrequencyEditor, ReviewTabs, ReviewTimer, TableScroll, TextArea } from '../../reviews/Parts.tsx';
-import { useCompleteReview, useReview, useSaveReview } from '../../reviews/queries.ts';
+import { useCompleteReview, useReview, useReviewList, useSaveReview } from '../../reviews/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -75,12 +77,44 @@ export function ReviewPage() {
         <WeekNav review={review.data} today={today.data?.date} />
       </PageHeader>
       <ReviewTabs current={current} />
+      {!params.week && today.data && <LastWeekStillOpen review={review.data} today={today.data.date} />}
       {review.data.status === 'completed' ? (
         <CompletedReview review={review.data} />
       ) : (
-        <DraftReview key={review.data.id} review={review.data} queryWeek={week} />
+        <DraftReview
+          key={review.data.id}
+          review={review.data}
+          queryWeek={week}
+          underWay={today.data !== undefined && today.data.date < review.data.weekEnd}
+        />
       )}
     </>
+  );
+}
+
+/**
+ * In the first days of a week, last week is usually the one to review: a pointer to it while its review is
+ * not completed (and the person already used Tack then).
+ */
+function LastWeekStillOpen({ review, today }: { review: Review; today: string }) {
+  const list = useReviewList();
+  const me = useMe();
+  if (!list.data || !me.data) return null;
+  const previous = lastWeekStillOpen({
+    weekStart: review.weekStart,
+    today,
+    accountCreatedAt: me.data.createdAt,
+    reviews: list.data,
+  });
+  if (!previous) return null;
+  return (
+    <p className="alert alert-info review-last-week no-print">
+      This week has just begun. Last week's review is still open:{' '}
+      <Link to={`/review/${previous}`}>
+        review {shortDay(previous)} to {shortDay(addDays(previous, 6))}
+      </Link>
+      .
+    </p>
   );
 }
 
@@ -104,7 +138,7 @@ function WeekNav({ review, today }: { review: Review; today: string | undefined 
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
-function DraftReview({ review, queryWeek }: { review: Review; queryWeek: string }) {
+function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWeek: string; underWay: boolean }) {
   const [answers, setAnswers] = useState<ReviewAnswers>(review.answers);
   const [step, setStep] = useState(0);
   const [saveState, setSaveState] = useState<SaveState>('idle');
@@ -205,7 +239,7 @@ function DraftReview({ review, queryWeek }: { review: Review; queryWeek: string 
 
         {current.id === 'summary' && (
           <>
-            <WeekSummary review={review} />
+            <WeekSummary review={review} underWay={underWay} />
             <TextField
               label="One line of your own about the week"
               hint="What actually happened, in your words. Not a grade."
@@ -374,16 +408,23 @@ function DraftReview({ review, queryWeek }: { review: Review; queryWeek: string 
   );
 }
 
-function WeekSummary({ review }: { review: Review }) {
+/** Step 1's numbers; `underWay`: the week has not ended, so planned and done count up to today. */
+function WeekSummary({ review, underWay = false }: { review: Review; underWay?: boolean }) {
   const s = review.summary;
   const r = ratio(s.done, s.planned);
   return (
     <div className="week-summary">
+      {underWay && (
+        <p className="field-hint">
+          The week runs until {shortDay(review.weekEnd)}: these are its numbers so far, today included.
+        </p>
+      )}
       <p className="week-totals">
         <strong>
           {s.done} of {s.planned}
         </strong>{' '}
-        planned check-ins done{r !== null && ` (${r}%)`}, {s.checkins} check-ins in all.
+        planned check-ins done{underWay && ' so far'}
+        {r !== null && ` (${r}%)`}, {s.checkins} check-ins in all.
       </p>
       {s.practices.length > 0 && (
         <TableScroll label="Planned and done per practice">
