@@ -185,6 +185,9 @@ describe('the weekly review in the browser', () => {
     await page.getByRole('heading', { name: 'Effort' }).waitFor();
     await page.getByText('Check-ins done').waitFor();
     await page.locator('.week-heatmap').waitFor();
+    // Its weeks are the person's own: they start on the day set in Settings.
+    const { weekStart } = ((await apiCall(page, 'GET', '/api/v1/me')).json as { user: { weekStart: string } }).user;
+    await page.getByText(`weeks starting on ${weekStart.charAt(0).toUpperCase()}${weekStart.slice(1)}`).waitFor();
     await page.locator('.recharts-line').first().waitFor();
     await shot(page, 'progress');
     await expectNoAxeViolations(page, 'progress');

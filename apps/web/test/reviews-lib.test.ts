@@ -5,13 +5,13 @@ import {
   decisionProblem,
   energyWord,
   lastWeekStillOpen,
-  mondayOf,
   ratio,
   setDecision,
   setIntentionAnswer,
   setWho5,
   strengthChange,
   timerWords,
+  weekStartOf,
 } from '../src/reviews/lib.ts';
 
 describe('review helpers', () => {
@@ -63,8 +63,13 @@ describe('review helpers', () => {
   });
 
   it('finds the Monday of a week and words energy', () => {
-    expect(mondayOf('2026-11-22')).toBe('2026-11-16');
-    expect(mondayOf('2026-11-16')).toBe('2026-11-16');
+    expect(weekStartOf('2026-11-22')).toBe('2026-11-16');
+    expect(weekStartOf('2026-11-16')).toBe('2026-11-16');
+    // The person's own week start: Sunday weeks, Saturday weeks.
+    expect(weekStartOf('2026-11-22', 'sunday')).toBe('2026-11-22');
+    expect(weekStartOf('2026-11-21', 'sunday')).toBe('2026-11-15');
+    expect(weekStartOf('2026-11-20', 'saturday')).toBe('2026-11-14');
+    expect(weekStartOf('2026-11-21', 'saturday')).toBe('2026-11-21');
     expect(energyWord(2)).toBe('energised');
     expect(energyWord(-1)).toBe('a bit drained');
     expect(energyWord(0.2)).toBe('neutral');

@@ -1,4 +1,4 @@
-import type { FrequencyDto, ReviewAnswers, ReviewDecision } from '@tack/contracts';
+import type { FrequencyDto, ReviewAnswers, ReviewDecision, Weekday } from '@tack/contracts';
 import { addDays } from '../practices/lib.ts';
 
 export const REVIEW_MINUTES = 10;
@@ -72,10 +72,20 @@ export function completeWho5(values: Array<number | null>): number[] | null {
 
 export const DEFAULT_FREQUENCY: FrequencyDto = { kind: 'times', times: 3, days: 7 };
 
-/** The Monday-based week grid key of a date: the Monday on or before it. */
-export function mondayOf(iso: string): string {
+const WEEKDAY_INDEX: Record<Weekday, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+
+/** The week grid key of a date: the first day of the person's week on or before it (Monday unless told). */
+export function weekStartOf(iso: string, weekStart: Weekday = 'monday'): string {
   const d = new Date(`${iso}T00:00:00Z`);
-  const back = (d.getUTCDay() + 6) % 7;
+  const back = (d.getUTCDay() - WEEKDAY_INDEX[weekStart] + 7) % 7;
   return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
 }
 

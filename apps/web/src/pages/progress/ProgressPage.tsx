@@ -1,4 +1,4 @@
-import type { CheckinDto, Practice, StrengthDto } from '@tack/contracts';
+import type { CheckinDto, Practice, StrengthDto, Weekday } from '@tack/contracts';
 import { useQueries } from '@tanstack/react-query';
 import {
   Bar,
@@ -13,11 +13,13 @@ import {
   YAxis,
 } from 'recharts';
 import { api, errorMessage } from '../../api.ts';
+import { useMe } from '../../auth/session.ts';
 import { addDays, formatIso, mediumDate, percent } from '../../practices/lib.ts';
 import { practiceKeys, usePracticeList, useToday } from '../../practices/queries.ts';
-import { mondayOf } from '../../reviews/lib.ts';
+import { weekStartOf } from '../../reviews/lib.ts';
 import { ReviewTabs, TableScroll } from '../../reviews/Parts.tsx';
 import { useProgress, useReviewList } from '../../reviews/queries.ts';
+import { weekdayLabel } from '../../time.ts';
 import { ErrorRegion } from '../../ui/Alerts.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
@@ -35,7 +37,8 @@ const dayTick = (d: string) => formatIso(d, { day: 'numeric', month: 'short' });
 /** `/review/progress`: effort, recognised (not outcomes), and how the weeks went. */
 export function ProgressPage() {
   const today = useToday();
-  if (today.isPending) {
+  const me = useMe();
+  if (today.isPending || me.isPending) {
     return (
       <>
         <PageHeader title="Progress" />
@@ -53,11 +56,12 @@ export function ProgressPage() {
       </>
     );
   }
-  return <ProgressBody to={today.data.date} />;
+  // Weeks are the person's own (their week start); Monday if their profile could not be read.
+  return <ProgressBody to={today.data.date} weekStart={me.data?.weekStart ?? 'monday'} />;
 }
 
-function ProgressBody({ to }: { to: string }) {
-  const from = addDays(mondayOf(to), -7 * (WEEKS - 1));
+function ProgressBody({ to, weekStart }: { to: string; weekStart: Weekday }) {
+  const from = addDays(weekStartOf(to, weekStart), -7 * (WEEKS - 1));
   const progress = useProgress(from, to);
   const practices = usePracticeList('live');
   const reviews = useReviewList();
@@ -124,12 +128,12 @@ function ProgressBody({ to }: { to: string }) {
 
         <section className="card" aria-labelledby="heatmap-heading">
           <h2 id="heatmap-heading">Check-ins per week</h2>
-          <WeekHeatmap practices={list} checkins={checkins.map((q) => q.data)} weeks={weeks} />
+          <WeekHeatmap practices={list} checkins={checkins.map((q) => q.data)} weeks={weeks} weekStart={weekStart} />
         </section>
 
         <section className="card" aria-labelledby="energy-heading">
           <h2 id="energy-heading">Energy trend</h2>
-          <EnergyTrend checkins={checkins.map((q) => q.data)} weeks={weeks} />
+          <EnergyTrend checkins={checkins.map((q) => q.data)} weeks={weeks} weekStart={weekStart} />
         </section>
       </div>
     </>
@@ -240,16 +244,20 @@ function WeekHeatmap({
   practices,
   checkins,
   weeks,
+  weekStart,
 }: {
   practices: Practice[];
   checkins: Array<CheckinDto[] | undefined>;
   weeks: string[];
+  weekStart: Weekday;
 }) {
   if (practices.length === 0) return <p className="field-hint">No practices yet.</p>;
   return (
     <TableScroll label="Check-ins per practice and week">
       <table className="week-heatmap">
-        <caption className="field-hint">Done check-ins per practice and week (weeks starting Monday).</caption>
+        <caption className="field-hint">
+          Done check-ins per practice and week (weeks starting on {weekdayLabel(weekStart)}).
+        </caption>
         <thead>
           <tr>
             <th scope="col">Practice</th>
@@ -266,7 +274,7 @@ function WeekHeatmap({
             const counts = new Map<string, number>();
             for (const c of checkins[i] ?? []) {
               if (c.status !== 'done') continue;
-              const w = mondayOf(c.date);
+              const w = weekStartOf(c.date, weekStart);
               counts.set(w, (counts.get(w) ?? 0) + 1);
             }
             return (
@@ -289,12 +297,20 @@ function WeekHeatmap({
   );
 }
 
-function EnergyTrend({ checkins, weeks }: { checkins: Array<CheckinDto[] | undefined>; weeks: string[] }) {
+function EnergyTrend({
+  checkins,
+  weeks,
+  weekStart,
+}: {
+  checkins: Array<CheckinDto[] | undefined>;
+  weeks: string[];
+  weekStart: Weekday;
+}) {
   const sums = new Map<string, { sum: number; n: number }>();
   for (const list of checkins)
     for (const c of list ?? []) {
       if (c.energy === null) continue;
-      const w = mondayOf(c.date);
+      const w = weekStartOf(c.date, weekStart);
       const s = sums.get(w) ?? { sum: 0, n: 0 };
       sums.set(w, { sum: s.sum + c.energy, n: s.n + 1 });
     }
