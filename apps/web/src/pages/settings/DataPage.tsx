@@ -136,7 +136,7 @@ function ImportCard() {
         </div>
         <FileInput label="File" accept={source === 'loop' ? '.db,.zip' : '.json'} onFile={setFile} />
         <div>
-          <button type="submit" className="button" disabled={run.isPending}>
+          <button type="submit" className="button button-primary" disabled={run.isPending}>
             {run.isPending ? 'Importing…' : 'Import'}
           </button>
         </div>
@@ -195,7 +195,12 @@ function ExportCard() {
       }
     >
       <div className="form-actions">
-        <button type="button" className="button" disabled={run.isPending} onClick={() => run.mutate('json')}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={run.isPending}
+          onClick={() => run.mutate('json')}
+        >
           Download backup (JSON)
         </button>
         <button
@@ -236,7 +241,7 @@ function RestoreCard() {
       >
         <FileInput label="Backup file (JSON)" accept=".json,application/json" onFile={setFile} />
         <div>
-          <button type="submit" className="button" disabled={run.isPending}>
+          <button type="submit" className="button button-primary" disabled={run.isPending}>
             {run.isPending ? 'Restoring…' : 'Restore'}
           </button>
         </div>
@@ -274,7 +279,12 @@ function ErasureCard({ email, timeZone }: { email: string; timeZone: string }) {
           <p className="alert alert-error">
             Your account will be erased on {formatInstant(status.data?.purgeAfter ?? '', timeZone)}.
           </p>
-          <button type="button" className="button" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate()}
+          >
             Keep my account
           </button>
         </>
