@@ -1,5 +1,5 @@
-import type { FrequencyDto, ReviewAnswers, ReviewDecision, Weekday } from '@tack/contracts';
-import { addDays } from '../practices/lib.ts';
+import { type FrequencyDto, type ReviewAnswers, type ReviewDecision, WEEKDAYS, type Weekday } from '@tack/contracts';
+import { addDays, weekdayOfIso } from '../practices/lib.ts';
 
 export const REVIEW_MINUTES = 10;
 
@@ -72,21 +72,10 @@ export function completeWho5(values: Array<number | null>): number[] | null {
 
 export const DEFAULT_FREQUENCY: FrequencyDto = { kind: 'times', times: 3, days: 7 };
 
-const WEEKDAY_INDEX: Record<Weekday, number> = {
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
-
 /** The week grid key of a date: the first day of the person's week on or before it (Monday unless told). */
 export function weekStartOf(iso: string, weekStart: Weekday = 'monday'): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  const back = (d.getUTCDay() - WEEKDAY_INDEX[weekStart] + 7) % 7;
-  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+  const back = (WEEKDAYS.indexOf(weekdayOfIso(iso)) - WEEKDAYS.indexOf(weekStart) + 7) % 7;
+  return addDays(iso, -back);
 }
 
 /** Energy -2…2 in words, for the summary. */

@@ -100,7 +100,7 @@ export function summariseWeek(
       kind: p.kind,
       unit: p.unit,
       state: p.deletedAt ? 'deleted' : p.archivedAt ? 'archived' : 'active',
-      planned: until >= weekStart ? plannedBetween(p, weekStart, until, lastDay) : 0,
+      planned: plannedBetween(p, weekStart, until, lastDay),
       done: done.length,
       skipped: inWeek.filter((c) => c.status === 'skipped').length,
       pausedDays,
