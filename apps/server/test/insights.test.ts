@@ -126,6 +126,42 @@ describe.each(testDialects())('insights on $name', (dialect) => {
     expect((await insights(carl)).insights).toEqual([]);
   });
 
+  it('P4 rest days: a daily routine kept every day is no strain; doing more than it every day for three weeks is', async () => {
+    const eve = await t.signUp('Eve');
+    const days = (from: string, to: string) => {
+      const out: string[] = [];
+      for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+        out.push(d.toISOString().slice(0, 10));
+      }
+      return out;
+    };
+    const meditate = await practice(eve, {
+      name: 'Meditate',
+      frequency: { kind: 'times', times: 1, days: 1 },
+      startDate: '2026-10-01',
+    });
+    for (const d of days('2026-10-01', '2026-11-20')) await checkin(eve, meditate, d);
+    expect((await insights(eve)).insights).toEqual([]);
+
+    const run = await practice(eve, {
+      name: 'Run',
+      frequency: { kind: 'times', times: 3, days: 7 },
+      startDate: '2026-10-01',
+    });
+    for (const d of days('2026-10-31', '2026-11-20')) await checkin(eve, run, d);
+    const list = await insights(eve);
+    expect(list.insights.map((i) => i.key)).toEqual(['P4']);
+    expect(list.insights[0]!.explanation).toContain('not had a day off in 21 days');
+    expect(list.insights[0]!.evidence).toContainEqual({
+      label: 'days with more than daily routines, of the last 21',
+      value: 21,
+    });
+
+    // One day with only the routine is a rest day.
+    expect((await call(eve, 'DELETE', `/api/v1/practices/${run}/checkins/2026-11-10`)).status).toBe(204);
+    expect((await insights(eve)).insights).toEqual([]);
+  });
+
   it('P4: energy falling three weeks in a row, and a low WHO-5; P5 after comparing in 3 of 4 reviews', async () => {
     const dana = await t.signUp('Dana');
     const write = await practice(dana, {

@@ -142,7 +142,10 @@ export function detectTunnelVision(areas: ReadonlyArray<AreaActivity>, t = PITFA
 export interface StrainInput {
   /** Completed weeks, oldest first: average energy (-2…2) and how many marks it is based on. */
   energyWeeks: ReadonlyArray<{ weekStart: string; average: number | null; marks: number }>;
-  /** Days with at least one done check-in, in the last `restWindowDays` days (oldest first). */
+  /**
+   * Of the last `restWindowDays` days, how many had a done check-in beyond daily routines (a practice
+   * not planned every day); `firstCheckinDaysAgo` is the person's first done check-in of any kind.
+   */
   restWindow: { days: number; activeDays: number; firstCheckinDaysAgo: number | null };
   /** WHO-5 raw scores (0–25) of completed reviews, oldest first. */
   who5: ReadonlyArray<{ weekStart: string; raw: number }>;
@@ -175,8 +178,8 @@ export function detectStrain(input: StrainInput, t = PITFALL_THRESHOLDS.P4): Ins
     r.activeDays >= t.restWindowDays &&
     (r.firstCheckinDaysAgo ?? 0) >= t.restWindowDays - 1
   ) {
-    reasons.push(`you have not had a day off in ${r.days} days`);
-    evidence.push({ label: `days with check-ins in the last ${r.days}`, value: r.activeDays });
+    reasons.push(`you have not had a day off in ${r.days} days: each one had more than your daily routines`);
+    evidence.push({ label: `days with more than daily routines, of the last ${r.days}`, value: r.activeDays });
   }
 
   const last = input.who5.at(-1);

@@ -4,7 +4,8 @@ import type { Clock } from '../clock.ts';
 import { notFound } from '../errors.ts';
 import { addDays, diffDays, localDate, weekStartOf } from '../practices/dates.ts';
 import type { PracticeStore } from '../practices/ports.ts';
-import { stateOf } from '../practices/present.ts';
+import { stateOf, versionAt } from '../practices/present.ts';
+import { frequencyPerDay } from '../practices/schedule.ts';
 import type { DiscoverySourcePort, DismissalsPort, PersonSettings, ReviewsPort } from '../reviews/ports.ts';
 import { plannedBetween, who5Raw } from '../reviews/summary.ts';
 import {
@@ -84,7 +85,16 @@ export function insightsService(deps: InsightsDeps) {
     });
     const restFrom = addDays(today, -T.P4.restWindowDays);
     const restTo = addDays(today, -1);
-    const activeDays = new Set(done.filter((c) => c.date >= restFrom && c.date <= restTo).map((c) => c.date)).size;
+    // A daily routine (planned every day on that day) is the plan itself, not stretch: doing it does
+    // not use up a rest day. A day counts as active when something beyond daily routines was done.
+    const practiceById = new Map(practices.map((p) => [p.id, p]));
+    const beyondRoutine = (c: (typeof done)[number]) => {
+      const p = practiceById.get(c.practiceId);
+      return p !== undefined && frequencyPerDay(versionAt(p, c.date).frequency) < 1;
+    };
+    const activeDays = new Set(
+      done.filter((c) => c.date >= restFrom && c.date <= restTo && beyondRoutine(c)).map((c) => c.date),
+    ).size;
     const firstDone = done.map((c) => c.date).sort()[0];
     const completed = await deps.reviews.list(userId, { status: 'completed' });
     const who5 = completed.flatMap((r) => {

@@ -14,8 +14,8 @@ export const PITFALL_THRESHOLDS = {
   P3: { windowDays: 14, shareAbove: 0.7, minCheckins: 5 },
   /**
    * Stress and burnout: weekly average energy falling for `energyWeeks` weeks (each with at least
-   * `minMarksPerWeek` marks) by at least `minEnergyDrop` in all; or no rest day (a day without any
-   * done check-in) in `restWindowDays`; or WHO-5 raw under `who5RawBelow` (0–25), or a fall of
+   * `minMarksPerWeek` marks) by at least `minEnergyDrop` in all; or no rest day in `restWindowDays`
+   * (a rest day: nothing done beyond daily routines, the practices planned every day); or WHO-5 raw under `who5RawBelow` (0–25), or a fall of
    * `who5DropPoints` or more on the 0–100 scale since the previous answer.
    */
   P4: {
