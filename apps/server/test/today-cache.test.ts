@@ -57,8 +57,10 @@ describe.each(testDialects())('the cached Today view on $name', (dialect) => {
     let run = '';
     let area = '';
     await afterWrite('create a practice', async () => {
-      run = ((await call(ann, 'POST', '/api/v1/practices', { name: 'Run', frequency: daily })).practice as Json)
-        .id as string;
+      run = (
+        (await call(ann, 'POST', '/api/v1/practices', { name: 'Run', frequency: daily, startDate: '2026-11-01' }))
+          .practice as Json
+      ).id as string;
     });
     const first = await served(ann);
     expect(await served(ann)).toEqual(first);

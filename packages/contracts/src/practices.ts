@@ -127,7 +127,10 @@ export const updatePracticeSchema = z
     schedule: z
       .strictObject({
         frequency: frequencySchema,
-        effectiveFrom: isoDateSchema.describe('The new schedule applies from this day; earlier strength is kept'),
+        effectiveFrom: isoDateSchema.describe(
+          'The new schedule applies from this day on (it replaces any version dated this day or later; ' +
+            "earlier strength is kept). Not before the practice's start (its first version)",
+        ),
       })
       .optional(),
   })

@@ -2,6 +2,7 @@ export * from './backup.ts';
 export * from './csv.ts';
 export * from './habitica.ts';
 export * from './loop.ts';
+export * from './merge.ts';
 export type * from './plan.ts';
 export * from './ports.ts';
 export * from './restore.ts';

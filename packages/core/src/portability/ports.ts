@@ -76,8 +76,18 @@ export interface PortabilityStore {
   findExternal(userId: string, source: string, externalIds: readonly string[]): Promise<Map<string, string>>;
   /** Inserts practices and their schedule versions in multi-row batches. */
   insertPractices(rows: readonly NewPractice[]): Promise<void>;
-  /** Updates an imported practice and makes `versions` its whole schedule history. */
-  updateImported(id: string, columns: PracticeColumns, versions: readonly ScheduleVersion[], at: string): Promise<void>;
+  /** The schedule versions of these practices, oldest first (practices without any are left out). */
+  scheduleVersions(practiceIds: readonly string[]): Promise<Map<string, ScheduleVersion[]>>;
+  /**
+   * Updates an imported practice; `versions`, when given, becomes its whole schedule history (the
+   * service passes the stored history merged with the file's: see mergeImportedSchedule).
+   */
+  updateImported(
+    id: string,
+    columns: PracticeColumns,
+    versions: readonly ScheduleVersion[] | null,
+    at: string,
+  ): Promise<void>;
   /**
    * Inserts check-ins of practices created in the same transaction: none can exist yet, and the
    * rows must not repeat a practice and day (bulk, no conflict handling).

@@ -17,6 +17,7 @@ import { validateScheduleVersions } from '../practices/schedule.ts';
 import { backupToCsv, buildBackup } from './backup.ts';
 import { planFromHabitica } from './habitica.ts';
 import { type LoopHabitRow, type LoopRepetitionRow, planFromLoopBackup, planFromLoopCsvZip } from './loop.ts';
+import { mergeImportedSchedule } from './merge.ts';
 import type { ImportPlan } from './plan.ts';
 import type { NewPractice, OwnedCounts, PortabilityUnitOfWork } from './ports.ts';
 import { restorePlan } from './restore.ts';
@@ -149,6 +150,8 @@ export function portabilityService(deps: PortabilityDeps) {
         plan.source,
         plan.practices.map((p) => p.external.id),
       );
+      const storedVersions = await s.scheduleVersions([...existing.values()]);
+      const warnings = [...plan.warnings];
       let position = await s.nextPosition(actor.userId);
       const fresh: NewPractice[] = [];
       const updated: string[] = [];
@@ -160,6 +163,13 @@ export function portabilityService(deps: PortabilityDeps) {
         let id = existing.get(p.external.id);
         const checkins = id ? updatedCheckins : freshCheckins;
         if (id) {
+          // Never the file's schedule in place of the stored one: that held the person's edits.
+          const merged = mergeImportedSchedule(storedVersions.get(id) ?? [], p.versions, today);
+          if (merged.keptLater) {
+            warnings.push(
+              `"${p.name}": its schedule in Tack changes on ${merged.keptLater}, so the file's frequency was not applied`,
+            );
+          }
           await s.updateImported(
             id,
             {
@@ -172,7 +182,7 @@ export function portabilityService(deps: PortabilityDeps) {
               targetType: p.targetType,
               archivedAt: p.archived ? at : null,
             },
-            p.versions,
+            merged.versions,
             at,
           );
           updated.push(id);
@@ -226,7 +236,7 @@ export function portabilityService(deps: PortabilityDeps) {
         checkins: freshCheckins.length + updatedCheckins.length,
         areas: 0,
         notMapped: plan.notMapped,
-        warnings: plan.warnings,
+        warnings,
       };
     });
   }

@@ -64,7 +64,10 @@ export interface PracticesPort {
   getRow(userId: string, id: string, includeDeleted?: boolean): Promise<PracticeRow | null>;
   insert(record: Omit<PracticeRecord, 'pauses' | 'historyRev'>): Promise<void>;
   update(id: string, columns: PracticeColumns, at: string): Promise<void>;
-  /** Adds (or replaces, for the same day) a schedule version. */
+  /**
+   * Sets the schedule from `effectiveFrom` on: adds a version on that day and removes every version
+   * dated on or after it, so no earlier-planned later version brings an older schedule back.
+   */
   putScheduleVersion(id: string, effectiveFrom: string, frequency: Frequency, at: string): Promise<void>;
   addPause(id: string, pause: { id: string; from: string; to: string | null }, at: string): Promise<void>;
   setPauseEnd(pauseId: string, to: string | null): Promise<void>;

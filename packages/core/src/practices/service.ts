@@ -12,7 +12,7 @@ import type {
 } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
-import { DomainError, invalid, notFound } from '../errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../errors.ts';
 import { Lru } from '../lru.ts';
 import { addDays, compareDates, diffDays, localDate, weekdayOf } from './dates.ts';
 import { describeStrength } from './explain.ts';
@@ -79,6 +79,13 @@ export function practicesService(deps: PracticesDeps) {
 
   async function checkArea(s: PracticeStore, actor: Actor, areaId: string | null | undefined) {
     if (areaId && !(await s.areas.get(actor.userId, areaId))) throw invalid('areaId', 'no such area');
+  }
+
+  /** Two live areas of one person never share a name (trimmed, ignoring case): the Area menu could not tell them apart. */
+  async function checkAreaName(s: PracticeStore, actor: Actor, name: string, self: string | null) {
+    const key = name.trim().toLowerCase();
+    const same = (await s.areas.list(actor.userId)).find((a) => a.id !== self && a.name.trim().toLowerCase() === key);
+    if (same) throw conflict(`You already have an area called "${same.name}"`, { areaId: same.id });
   }
 
   function validateCheckin(p: PracticeRow, input: UpsertCheckin) {
@@ -278,6 +285,19 @@ export function practicesService(deps: PracticesDeps) {
         await s.practices.update(p.id, columns, at);
         if (schedule) {
           validateFrequency(schedule.frequency, 'schedule.frequency');
+          // A practice's schedule starts with its first version: an edit from before that would
+          // invent planned days (and misses) from before the practice existed. An edit from today is
+          // always allowed (a practice made "tomorrow" in a zone further east then starts today).
+          const start = p.versions[0]?.effectiveFrom;
+          if (start && schedule.effectiveFrom < start && schedule.effectiveFrom < today) {
+            throw invalid(
+              'schedule.effectiveFrom',
+              start <= today
+                ? `must be on or after the practice's start, ${start}`
+                : `must be today (${today}) or later`,
+            );
+          }
+          // "From D on, this is the schedule": versions dated D or later are replaced.
           await s.practices.putScheduleVersion(p.id, schedule.effectiveFrom, schedule.frequency, at);
           await s.checkpoints.invalidateFrom(p.id, schedule.effectiveFrom);
         }
@@ -560,9 +580,10 @@ export function practicesService(deps: PracticesDeps) {
     },
     async createArea(actor: Authorized<Actor>, input: { name: string }): Promise<Area> {
       return store.transaction(async (s) => {
+        await checkAreaName(s, actor, input.name, null);
         const area: Area = {
           id: deps.newId(),
-          name: input.name,
+          name: input.name.trim(),
           position: await s.areas.nextPosition(actor.userId),
           createdAt: nowIso(),
         };
@@ -573,7 +594,8 @@ export function practicesService(deps: PracticesDeps) {
     async updateArea(actor: Authorized<Actor>, id: string, patch: { name?: string; position?: number }): Promise<Area> {
       return store.transaction(async (s) => {
         if (!(await s.areas.get(actor.userId, id))) throw notFound('Area');
-        await s.areas.update(id, patch);
+        if (patch.name !== undefined) await checkAreaName(s, actor, patch.name, id);
+        await s.areas.update(id, patch.name === undefined ? patch : { ...patch, name: patch.name.trim() });
         return (await s.areas.get(actor.userId, id))!;
       });
     },

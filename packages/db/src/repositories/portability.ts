@@ -248,6 +248,25 @@ function storeOf(db: Db): PortabilityStore {
         if (part.length > 0) await db.insertInto('practice_schedule').values(part).execute();
       }
     },
+    async scheduleVersions(practiceIds) {
+      const out = new Map<string, { effectiveFrom: string; frequency: Frequency }[]>();
+      for (const ids of chunks(practiceIds)) {
+        if (ids.length === 0) continue;
+        const rows = await db
+          .selectFrom('practice_schedule')
+          .select(['practice_id', 'effective_from', 'frequency'])
+          .where('practice_id', 'in', ids)
+          .orderBy('practice_id')
+          .orderBy('effective_from')
+          .execute();
+        for (const r of rows) {
+          const list = out.get(r.practice_id) ?? [];
+          list.push({ effectiveFrom: r.effective_from, frequency: JSON.parse(r.frequency) as Frequency });
+          out.set(r.practice_id, list);
+        }
+      }
+      return out;
+    },
     async updateImported(id, c, versions, at) {
       const set: Updateable<PracticeTable> = { updated_at: at };
       if (c.name !== undefined) set.name = c.name;
@@ -268,6 +287,7 @@ function storeOf(db: Db): PortabilityStore {
           .where('archived_at', 'is', null)
           .execute();
       }
+      if (versions === null) return;
       await db.deleteFrom('practice_schedule').where('practice_id', '=', id).execute();
       if (versions.length > 0) {
         await db

@@ -116,6 +116,11 @@ function practicesPort(db: Db): PracticesPort {
     },
     async putScheduleVersion(id, effectiveFrom, frequency, at) {
       await db
+        .deleteFrom('practice_schedule')
+        .where('practice_id', '=', id)
+        .where('effective_from', '>', effectiveFrom)
+        .execute();
+      await db
         .insertInto('practice_schedule')
         .values({
           practice_id: id,
