@@ -1,6 +1,6 @@
 import { fromDayNumber, toDayNumber } from './dates.ts';
 import { indexCheckIns, pauseIntervals } from './history.ts';
-import { createDueChecker, resolveVersions, versionIndexAt } from './schedule.ts';
+import { createDueChecker, frequencyRatio, resolveVersions, versionIndexAt } from './schedule.ts';
 import { computeStrength, type StrengthInput, type StrengthPoint, scoreOn } from './strength.ts';
 
 /**
@@ -117,6 +117,22 @@ function recentSummary(input: ExplainInput, today: number, first: number): strin
   const version = resolved.versions[Math.max(0, versionIndexAt(resolved, today))]!;
   const f = version.frequency;
   const statusOn = (day: number) => checkIns.get(day)?.status;
+
+  // A limit ("at most 2 spoons of sugar a day") is kept by doing little or none of it: report the
+  // amount in the schedule's window against the limit, not days "done".
+  if (input.kind === 'measurable' && input.targetType === 'atMost' && typeof input.target === 'number') {
+    const windowDays = Math.max(1, frequencyRatio(f).denominator);
+    let total = 0;
+    for (let day = today - windowDays + 1; day <= today; day++) {
+      const c = checkIns.get(day);
+      if (c?.status === 'done' && typeof c.value === 'number' && Number.isFinite(c.value)) total += Math.max(0, c.value);
+    }
+    const amount = (n: number) => String(Math.round(n * 100) / 100);
+    const span = windowDays === 1 ? 'today' : `in the last ${windowDays} days`;
+    return total <= input.target
+      ? `${amount(total)} ${span}, within your limit of ${amount(input.target)}`
+      : `${amount(total)} ${span}, over your limit of ${amount(input.target)}`;
+  }
 
   if (f.kind === 'times' && f.times < f.days) {
     const windowDays = f.days * Math.ceil(RECENT_PLANNED_DAYS / f.days);

@@ -115,3 +115,29 @@ describe('explainStrength', () => {
     expect(describeStrength({ ...input, points })).toEqual(describeStrength(input));
   });
 });
+
+describe('explainStrength for a limit (measurable, at most)', () => {
+  const sugar = { kind: 'measurable' as const, target: 2, targetType: 'atMost' as const, versions: daily };
+  it('reports the amount against the limit, not days "done"', () => {
+    const none = explainStrength({ ...sugar, entries: [{ date: TODAY, status: 'notDone' }], today: TODAY });
+    expect(none).toMatch(/^100%: 0 today, within your limit of 2\./);
+    const over = explainStrength({ ...sugar, entries: [{ date: TODAY, status: 'done', value: 5 }], today: TODAY });
+    expect(over).toContain('5 today, over your limit of 2');
+    expect(over).not.toContain('you did');
+  });
+  it('adds up the schedule window for a weekly limit', () => {
+    const weekly = { ...sugar, target: 10, versions: timesIn(1, 7) };
+    const entries: CheckIn[] = [
+      { date: ago(2), status: 'done', value: 4 },
+      { date: ago(1), status: 'done', value: 3.5 },
+      { date: ago(9), status: 'done', value: 50 },
+    ];
+    expect(explainStrength({ ...weekly, entries, today: TODAY })).toContain('7.5 in the last 7 days, within your limit of 10');
+  });
+  it('keeps "days done" for a measurable at-least practice', () => {
+    const water = { kind: 'measurable' as const, target: 6, targetType: 'atLeast' as const, versions: daily };
+    expect(explainStrength({ ...water, entries: [{ date: TODAY, status: 'done', value: 7 }], today: TODAY })).toContain(
+      'you did 1 of the last 1 planned day',
+    );
+  });
+});
