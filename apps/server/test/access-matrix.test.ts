@@ -29,6 +29,7 @@ type Kind =
   | 'intention'
   | 'intentionWeek'
   | 'experiment'
+  | 'experimentNote'
   | 'direction'
   | 'directionAnswer'
   | 'goal'
@@ -127,6 +128,8 @@ const FIXTURES: Record<string, Fixture> = {
   'DELETE /api/v1/experiments/:id': { kind: 'experiment' },
   'POST /api/v1/experiments/:id/restore': { kind: 'experiment' },
   'POST /api/v1/experiments/:id/notes': { kind: 'experiment' },
+  'PATCH /api/v1/experiments/:id/notes/:noteId': { kind: 'experimentNote' },
+  'DELETE /api/v1/experiments/:id/notes/:noteId': { kind: 'experimentNote' },
   'POST /api/v1/experiments/:id/verdict': { kind: 'experiment' },
   'GET /api/v1/directions': 'self',
   'POST /api/v1/directions': 'self',
@@ -239,6 +242,7 @@ describe.each(testDialects())('access matrix on $name', (dialect) => {
     return id;
   }
 
+  let areas = 0;
   const make: Record<Kind, () => Promise<Record<string, string>>> = {
     practice: async () => ({
       id: await created(await as(tokenA, 'POST', '/api/v1/practices', { name: 'Mine', frequency: daily }), 'practice'),
@@ -252,7 +256,10 @@ describe.each(testDialects())('access matrix on $name', (dialect) => {
     token: async () => ({
       id: await created(await as(tokenA, 'POST', '/api/v1/tokens', { name: 'second' }), 'token'),
     }),
-    area: async () => ({ id: await created(await as(tokenA, 'POST', '/api/v1/areas', { name: 'Mine' }), 'area') }),
+    // A new name each time: one person's live areas never share a name.
+    area: async () => ({
+      id: await created(await as(tokenA, 'POST', '/api/v1/areas', { name: `Mine ${++areas}` }), 'area'),
+    }),
     milestone: async () => ({ id: await generic('/api/v1/milestones', { goalId: (await make.goal()).id }) }),
     chain: async () => ({ id: await generic('/api/v1/chains') }),
     chainStep: async () => {
@@ -264,6 +271,10 @@ describe.each(testDialects())('access matrix on $name', (dialect) => {
     experiment: async () => ({
       id: await generic('/api/v1/experiments', { directionId: await generic('/api/v1/directions') }),
     }),
+    experimentNote: async () => {
+      const { id = '' } = await make.experiment();
+      return { id, noteId: await child(`/api/v1/experiments/${id}/notes`, 'notes', 'experiment note') };
+    },
     direction: async () => ({ id: await generic('/api/v1/directions') }),
     directionAnswer: async () => {
       const id = await generic('/api/v1/directions');

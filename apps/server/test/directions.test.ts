@@ -278,6 +278,62 @@ describe.each(testDialects())('directions and experiments on $name', (dialect) =
     );
   });
 
+  it('corrects or removes a note, also after the verdict; another person gets 404', async () => {
+    const d = await direction();
+    const e = (
+      await call<{ experiment: Experiment }>(
+        ann,
+        'POST',
+        '/api/v1/experiments',
+        { directionId: d.id, hypothesis: 'Evenings', startDate: '2026-11-16' },
+        201,
+      )
+    ).experiment;
+    const url = `/api/v1/experiments/${e.id}`;
+    await call(ann, 'POST', `${url}/notes`, { tag: 'drains', text: 'Typo hre', date: '2026-11-17' }, 201);
+    const two = await call<{ experiment: Experiment & { notes: { id: string; text: string }[] } }>(
+      ann,
+      'POST',
+      `${url}/notes`,
+      { tag: 'energises', text: 'Calm' },
+      201,
+    );
+    const [first, second] = two.experiment.notes;
+    if (!first || !second) throw new Error('expected two notes');
+    const retagged = await call<{ experiment: Experiment }>(ann, 'PATCH', `${url}/notes/${first.id}`, {
+      tag: 'energises',
+      text: 'Typo here',
+    });
+    expect(retagged.experiment.notes).toMatchObject([
+      { id: first.id, tag: 'energises', text: 'Typo here', date: '2026-11-17' },
+      { id: second.id, tag: 'energises', text: 'Calm' },
+    ]);
+    await expect400(t, ann, 'PATCH', `${url}/notes/${first.id}`, { tag: 'meh' }, 'tag');
+    await expect400(t, ann, 'PATCH', `${url}/notes/${first.id}`, { text: '' }, 'text');
+    // Nothing to change: the note stays as it was.
+    const same = await call<{ experiment: Experiment }>(ann, 'PATCH', `${url}/notes/${first.id}`, {});
+    expect(same.experiment.notes[0]).toMatchObject({ tag: 'energises', text: 'Typo here' });
+    await expectAll404(t, bob, [
+      ['PATCH', `${url}/notes/${first.id}`, { text: 'mine now' }],
+      ['DELETE', `${url}/notes/${first.id}`],
+    ]);
+    await expectAll404(t, ann, [
+      ['PATCH', `${url}/notes/nope`, { text: 'x' }],
+      ['DELETE', `${url}/notes/nope`],
+    ]);
+
+    await call(ann, 'POST', `${url}/verdict`, { verdict: 'letGo', learned: 'Evenings are for rest' });
+    const removed = await call<{ experiment: Experiment }>(ann, 'DELETE', `${url}/notes/${second.id}`);
+    expect(removed.experiment.notes).toMatchObject([{ id: first.id, text: 'Typo here' }]);
+    const learned = await call<{ learnings: { experimentId: string; energises: number; drains: number }[] }>(
+      ann,
+      'GET',
+      '/api/v1/learnings',
+    );
+    expect(learned.learnings.find((l) => l.experimentId === e.id)).toMatchObject({ energises: 1, drains: 0 });
+    await call(ann, 'DELETE', `${url}/notes/${second.id}`, undefined, 404);
+  });
+
   it('records each verdict: deepen with a goal, adjust into a pre-filled new experiment, letGo as a discovery', async () => {
     const d = await direction('A writer');
     const p1 = await practice('Write 200 words');

@@ -177,6 +177,20 @@ export function discoveryMethods(request: SchemaRequest) {
       ): Promise<Experiment> =>
         (await request('POST', `/api/v1/experiments/${enc(id)}/notes`, { body: note, schema: experimentBody }))
           .experiment,
+      updateNote: async (
+        id: string,
+        noteId: string,
+        patch: { tag?: 'energises' | 'drains'; text?: string },
+      ): Promise<Experiment> =>
+        (
+          await request('PATCH', `/api/v1/experiments/${enc(id)}/notes/${enc(noteId)}`, {
+            body: patch,
+            schema: experimentBody,
+          })
+        ).experiment,
+      removeNote: async (id: string, noteId: string): Promise<Experiment> =>
+        (await request('DELETE', `/api/v1/experiments/${enc(id)}/notes/${enc(noteId)}`, { schema: experimentBody }))
+          .experiment,
       decide: (id: string, input: VerdictInput): Promise<VerdictResult> =>
         request('POST', `/api/v1/experiments/${enc(id)}/verdict`, { body: input, schema: verdictResultSchema }),
     },

@@ -164,6 +164,16 @@ export const addNoteSchema = z
   .meta({ id: 'AddExperimentNote' });
 export type AddNote = z.infer<typeof addNoteSchema>;
 
+export const noteParamsSchema = z.strictObject({ id: idSchema, noteId: idSchema });
+
+export const updateNoteSchema = z
+  .strictObject({
+    tag: z.enum(NOTE_TAGS).optional(),
+    text: text.optional(),
+  })
+  .meta({ id: 'UpdateExperimentNote' });
+export type UpdateNote = z.infer<typeof updateNoteSchema>;
+
 export const experimentListQuerySchema = z.strictObject({
   directionId: idSchema.optional(),
   state: discoveryStateSchema,

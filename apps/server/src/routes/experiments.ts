@@ -8,7 +8,9 @@ import {
   experimentSchema,
   idParamsSchema,
   learningListSchema,
+  noteParamsSchema,
   updateExperimentSchema,
+  updateNoteSchema,
   verdictBodySchema,
   verdictResultSchema,
 } from '@tack/contracts';
@@ -116,6 +118,33 @@ export async function experimentRoutes(app: FastifyInstance, { services }: Route
     },
     async (req, reply) =>
       reply.code(201).send({ experiment: await svc.addNote(await req.actor(), req.params.id, req.body) }),
+  );
+  r.patch(
+    '/api/v1/experiments/:id/notes/:noteId',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a note: its text or its energises/drains tag',
+        params: noteParamsSchema,
+        body: updateNoteSchema,
+        response: { 200: experimentBody, ...errors },
+      },
+    },
+    async (req) => ({
+      experiment: await svc.updateNote(await req.actor(), req.params.id, req.params.noteId, req.body),
+    }),
+  );
+  r.delete(
+    '/api/v1/experiments/:id/notes/:noteId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a note for good',
+        params: noteParamsSchema,
+        response: { 200: experimentBody, ...errors },
+      },
+    },
+    async (req) => ({ experiment: await svc.removeNote(await req.actor(), req.params.id, req.params.noteId) }),
   );
   r.post(
     '/api/v1/experiments/:id/verdict',

@@ -4,6 +4,7 @@ import type {
   Experiment,
   Learning,
   UpdateExperiment,
+  UpdateNote,
   VerdictBody,
   VerdictResult,
 } from '@tack/contracts';
@@ -206,6 +207,30 @@ export function experimentsService(deps: DiscoveryDeps) {
         notes: [...e.notes, { id: deps.newId(), date, tag: input.tag, text: input.text, createdAt: at }],
         updatedAt: at,
       };
+      return toExperimentDto(await saveOrConflict(store.experiments, next), day);
+    },
+
+    /** Corrects a note (its text or its energises/drains tag), also after the verdict: a typo is not a discovery. */
+    async updateNote(actor: Authorized<Actor>, id: string, noteId: string, patch: UpdateNote): Promise<Experiment> {
+      const day = await today(actor);
+      const e = await loadExperiment(store, actor, id);
+      const note = e.notes.find((n) => n.id === noteId);
+      if (!note) throw notFound('Note');
+      const changed = { ...note, tag: patch.tag ?? note.tag, text: patch.text ?? note.text };
+      const next: ExperimentRecord = {
+        ...e,
+        notes: e.notes.map((n) => (n.id === noteId ? changed : n)),
+        updatedAt: nowIso(),
+      };
+      return toExperimentDto(await saveOrConflict(store.experiments, next), day);
+    },
+
+    /** Removes a note for good (a mistake, a wrong tag): it no longer counts in what was learned. */
+    async removeNote(actor: Authorized<Actor>, id: string, noteId: string): Promise<Experiment> {
+      const day = await today(actor);
+      const e = await loadExperiment(store, actor, id);
+      if (!e.notes.some((n) => n.id === noteId)) throw notFound('Note');
+      const next: ExperimentRecord = { ...e, notes: e.notes.filter((n) => n.id !== noteId), updatedAt: nowIso() };
       return toExperimentDto(await saveOrConflict(store.experiments, next), day);
     },
 
