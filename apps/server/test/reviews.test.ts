@@ -219,7 +219,7 @@ describe.each(testDialects())('weekly reviews on $name', (dialect) => {
     expect(res.text).toContain('# Weekly review: 2026-11-16 to 2026-11-22 (2026-W47)');
     expect(res.text).toContain('| Run | 2 | 1 | 1 | 0 |');
     expect(res.text).toContain('| Sit | 6 | 2 (35 minutes) |');
-    expect(res.text).toContain('- Read: adjust (new schedule from 2026-11-23)');
+    expect(res.text).toContain('- Read: adjust to 3× in 7 days (new schedule from 2026-11-23)');
     expect(res.text).toContain('- Sit: drop: Not for me right now');
     expect(res.text).toContain('Lay out the running shoes on Sunday');
     expect(res.text).toContain('WHO-5: 60 of 100');

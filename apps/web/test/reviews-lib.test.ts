@@ -1,17 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
+  appliedInWords,
+  asSentence,
   clock,
+  comparisonInWords,
   completeWho5,
+  dateInZone,
   decisionProblem,
   energyWord,
+  fieldInWords,
+  futureWeekDates,
   lastWeekStillOpen,
   ratio,
+  rejectedInWords,
+  saveStatusText,
   setDecision,
   setIntentionAnswer,
   setWho5,
+  stepFromParam,
   strengthChange,
   timerWords,
   weekStartOf,
+  who5Answered,
+  withoutFields,
 } from '../src/reviews/lib.ts';
 
 describe('review helpers', () => {
@@ -33,6 +44,109 @@ describe('review helpers', () => {
     expect(strengthChange(0.38, 0.39)).toBe('up 1 point');
     expect(strengthChange(0.5, 0.3)).toBe('down 20 points');
     expect(strengthChange(0.5, 0.501)).toBe('unchanged');
+    // From the shown (rounded) percents: 82% → 80% is 2 points, 92% → 94% is 2 points.
+    expect(strengthChange(0.824, 0.795)).toBe('down 2 points');
+    expect(strengthChange(0.924, 0.9449)).toBe('up 2 points');
+    expect(strengthChange(0.004, 0.006)).toBe('up 1 point');
+  });
+
+  it('keeps the step in the URL, one-based', () => {
+    expect(stepFromParam(null)).toBe(0);
+    expect(stepFromParam('3')).toBe(2);
+    expect(stepFromParam('6')).toBe(5);
+    expect(stepFromParam('7')).toBe(0);
+    expect(stepFromParam('0')).toBe(0);
+    expect(stepFromParam('2.5')).toBe(0);
+    expect(stepFromParam('x')).toBe(0);
+  });
+
+  it('never says "Saved" for partial WHO-5 answers', () => {
+    expect(who5Answered([3, null, 2, undefined, 0])).toBe(3);
+    expect(saveStatusText('saved', 0)).toBe('Saved');
+    expect(saveStatusText('saved', 5)).toBe('Saved');
+    expect(saveStatusText('saved', 3)).toBe('3 of 5 WHO-5 statements answered. Answer all five to save them.');
+    expect(saveStatusText('idle', 3)).toBe('3 of 5 WHO-5 statements answered. Answer all five to save them.');
+    expect(saveStatusText('saving', 3)).toBe('Saving…');
+    expect(saveStatusText('pending', 0)).toBe('Unsaved changes');
+    expect(saveStatusText('idle', 0)).toBe('');
+  });
+
+  it('names a refused field in words and saves the others without it', () => {
+    const answers = {
+      line: 'ok',
+      drained: 'x'.repeat(5000),
+      decisions: [
+        { practiceId: 'p1', decision: 'keep' as const },
+        { practiceId: 'p2', decision: 'drop' as const, reason: 'y'.repeat(5000) },
+      ],
+      intentions: [{ intentionId: 'i1', answer: 'z'.repeat(5000) }],
+    };
+    const names = {
+      practice: (id: string) => (id === 'p2' ? 'Loop habit 2' : undefined),
+      intention: (id: string) => (id === 'i1' ? 'Be calm' : undefined),
+    };
+    expect(fieldInWords(answers, 'drained', names)).toBe('“What drained you?”');
+    expect(fieldInWords(answers, 'decisions.1.reason', names)).toBe('your choice for “Loop habit 2”');
+    expect(fieldInWords(answers, 'intentions.0.answer', names)).toBe('your answer for “Be calm”');
+    expect(fieldInWords(answers, 'somewhere', names)).toBe('one of your answers');
+    const tooBig = 'Too big: expected string to have <=4000 characters';
+    expect(rejectedInWords(answers, [{ path: 'drained', message: tooBig }], names)).toBe(
+      '“What drained you?” could not be saved: each answer can be up to 4,000 characters long. Shorten it and it will be saved with your next change. Your other answers are saved.',
+    );
+    expect(
+      rejectedInWords(
+        answers,
+        [
+          { path: 'drained', message: tooBig },
+          { path: 'decisions.1.reason', message: tooBig },
+        ],
+        names,
+      ),
+    ).toMatch(/^“What drained you\?” and your choice for “Loop habit 2” could not be saved/);
+    expect(rejectedInWords(answers, [{ path: 'decisions.1.practiceId', message: 'no such practice' }], names)).toBe(
+      'Your choice for “Loop habit 2” could not be saved. Please check it; it will be sent again with your next change. Your other answers are saved.',
+    );
+    expect(withoutFields(answers, ['drained', 'decisions.1.reason', 'intentions.0.answer'])).toEqual({
+      line: 'ok',
+      decisions: [{ practiceId: 'p1', decision: 'keep' }],
+      intentions: [],
+    });
+    expect(answers.drained).toHaveLength(5000);
+    expect(asSentence('drained: Too big')).toBe('drained: Too big.');
+    expect(asSentence('Please try again.')).toBe('Please try again.');
+  });
+
+  it('says the comparison answer as the question offered it', () => {
+    expect(comparisonInWords(true)).toBe('Yes');
+    expect(comparisonInWords(false)).toBe('No');
+    expect(comparisonInWords(null)).toBe('Rather not say');
+    expect(comparisonInWords(undefined)).toBe('Not answered');
+  });
+
+  it('says what completing did, with the new schedule and the drop reason', () => {
+    expect(
+      appliedInWords({
+        name: 'Loop habit 2',
+        decision: 'adjust',
+        effectiveFrom: '2026-11-23',
+        frequency: { kind: 'times', times: 2, days: 7 },
+      }),
+    ).toBe('Loop habit 2: schedule changed to 2× in 7 days, from Nov 23, 2026.');
+    expect(
+      appliedInWords({ name: 'Sit', decision: 'drop', effectiveFrom: '2026-11-22', reason: 'Not for me right now' }),
+    ).toBe('Sit: dropped on Nov 22, 2026. Why: Not for me right now');
+    expect(appliedInWords({ name: 'Run', decision: 'keep', effectiveFrom: null })).toBe('Run: kept as it was.');
+  });
+
+  it('reads the dates of a week that has not started, and dates instants in the profile zone', () => {
+    expect(futureWeekDates('week: the week of 2026-11-22 has not started yet (this week started 2026-11-15)')).toEqual({
+      week: '2026-11-22',
+      current: '2026-11-15',
+    });
+    expect(futureWeekDates('something else')).toBeNull();
+    expect(futureWeekDates(undefined)).toBeNull();
+    expect(dateInZone('2026-11-21T23:30:00.000Z', 'Pacific/Auckland')).toBe('Nov 22, 2026');
+    expect(dateInZone('2026-11-21T23:30:00.000Z', 'America/New_York')).toBe('Nov 21, 2026');
   });
 
   it('replaces one decision per practice and checks adjust has a schedule', () => {

@@ -2,7 +2,7 @@ import { type FrequencyDto, WEEKDAYS, type Weekday } from '@tack/contracts';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { LinkTabs } from '../discovery/Tabs.tsx';
 import { shortWeekday } from '../practices/lib.ts';
-import { clock, REVIEW_MINUTES, timerWords } from './lib.ts';
+import { clock, REVIEW_MINUTES, TEXT_MAX, timerWords } from './lib.ts';
 
 export const REVIEW_TABS = [
   { to: '/review', label: 'This week' },
@@ -18,21 +18,29 @@ export function ReviewTabs({ current }: { current: string }) {
   );
 }
 
-/** A labelled multi-line text field. */
+/**
+ * A labelled multi-line text field, limited to what the API keeps (`maxLength`); near the limit it says
+ * how many characters are left.
+ */
 export function TextArea({
   label,
   hint,
   value,
   onChange,
   rows = 3,
+  maxLength = TEXT_MAX,
 }: {
   label: string;
   hint?: string;
   value: string;
   onChange: (value: string) => void;
   rows?: number;
+  maxLength?: number;
 }) {
   const id = useId();
+  const left = maxLength - value.length;
+  const nearLimit = left <= maxLength / 10;
+  const describedBy = [hint ? `${id}-hint` : '', nearLimit ? `${id}-count` : ''].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -45,9 +53,17 @@ export function TextArea({
         id={id}
         rows={rows}
         value={value}
+        maxLength={maxLength}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy || undefined}
       />
+      {nearLimit && (
+        <p id={`${id}-count`} className="field-hint text-count">
+          {left <= 0
+            ? `This answer has reached the limit of ${maxLength.toLocaleString('en-US')} characters.`
+            : `${left.toLocaleString('en-US')} ${left === 1 ? 'character' : 'characters'} left.`}
+        </p>
+      )}
     </div>
   );
 }

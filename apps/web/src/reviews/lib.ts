@@ -1,5 +1,12 @@
-import { type FrequencyDto, type ReviewAnswers, type ReviewDecision, WEEKDAYS, type Weekday } from '@tack/contracts';
-import { addDays, weekdayOfIso } from '../practices/lib.ts';
+import {
+  type FrequencyDto,
+  LIMITS,
+  type ReviewAnswers,
+  type ReviewDecision,
+  WEEKDAYS,
+  type Weekday,
+} from '@tack/contracts';
+import { addDays, mediumDate, scheduleInWords, weekdayOfIso } from '../practices/lib.ts';
 
 export const REVIEW_MINUTES = 10;
 
@@ -33,8 +40,10 @@ export function ratio(done: number, planned: number): number | null {
   return planned > 0 ? Math.round((done / planned) * 100) : null;
 }
 
+/** The change between two strengths, from the whole percents shown next to it (so 82% → 80% is 2 points). */
 export function strengthChange(start: number, end: number): string {
-  const d = Math.round((end - start) * 100);
+  const shown = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100);
+  const d = shown(end) - shown(start);
   if (d === 0) return 'unchanged';
   const points = (n: number) => `${n} ${n === 1 ? 'point' : 'points'}`;
   return d > 0 ? `up ${points(d)}` : `down ${points(-d)}`;
@@ -113,4 +122,167 @@ export function lastWeekStillOpen(o: {
   const previous = addDays(o.weekStart, -7);
   if (o.today > addDays(o.weekStart, 2) || o.accountCreatedAt.slice(0, 10) >= o.weekStart) return null;
   return o.reviews.some((r) => r.weekStart === previous && r.status === 'completed') ? null : previous;
+}
+
+/** `?step=3` → the third step's index; anything else → the first step. */
+export function stepFromParam(param: string | null): number {
+  const n = Number(param);
+  return Number.isInteger(n) && n >= 1 && n <= STEPS.length ? n - 1 : 0;
+}
+
+/** How many WHO-5 statements are answered (0 … 5). */
+export function who5Answered(values: ReadonlyArray<number | null | undefined>): number {
+  return values.filter((v) => v !== null && v !== undefined).length;
+}
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+/** The save status line; partial WHO-5 answers are never "saved" (the API takes all five or none). */
+export function saveStatusText(state: SaveState, who5Count: number): string {
+  const partial = who5Count > 0 && who5Count < 5;
+  if (state === 'saving') return 'Saving…';
+  if (state === 'pending') return 'Unsaved changes';
+  if (partial) return `${who5Count} of 5 WHO-5 statements answered. Answer all five to save them.`;
+  return state === 'saved' ? 'Saved' : '';
+}
+
+/** The character limit of every review text (the API's). */
+export const TEXT_MAX = LIMITS.textMax;
+
+/**
+ * The answer fields the API rejected (its issue paths, such as `drained` or `decisions.0.reason`),
+ * as the top-level field and index they belong to.
+ */
+function fieldOf(path: string): { field: string; index: number | undefined } {
+  const [field = '', index] = path.split('.');
+  const n = Number(index);
+  return { field, index: index !== undefined && Number.isInteger(n) ? n : undefined };
+}
+
+/**
+ * A rejected answer named in words, as its question reads on the page. `names` gives the practice and
+ * intention names by id.
+ */
+export function fieldInWords(
+  answers: ReviewAnswers,
+  path: string,
+  names: { practice: (id: string) => string | undefined; intention: (id: string) => string | undefined },
+): string {
+  const { field, index } = fieldOf(path);
+  switch (field) {
+    case 'line':
+      return '“One line of your own about the week”';
+    case 'energised':
+      return '“What energised you this week?”';
+    case 'drained':
+      return '“What drained you?”';
+    case 'smallThing':
+      return '“Next week’s one small thing”';
+    case 'decisions': {
+      const d = index === undefined ? undefined : answers.decisions?.[index];
+      const name = d ? names.practice(d.practiceId) : undefined;
+      return name ? `your choice for “${name}”` : 'a keep, adjust or drop choice';
+    }
+    case 'intentions': {
+      const i = index === undefined ? undefined : answers.intentions?.[index];
+      const statement = i ? names.intention(i.intentionId) : undefined;
+      return statement ? `your answer for “${statement}”` : 'an intention answer';
+    }
+    case 'who5':
+      return 'your WHO-5 answers';
+    case 'compared':
+      return 'your answer about comparing yourself';
+    default:
+      return 'one of your answers';
+  }
+}
+
+/**
+ * The answers without the fields the API rejected, so one bad field never blocks saving the rest.
+ * The person's text stays on the page; only this save leaves it out.
+ */
+export function withoutFields(answers: ReviewAnswers, paths: readonly string[]): ReviewAnswers {
+  const out: ReviewAnswers = { ...answers };
+  const drop = { decisions: new Set<number>(), intentions: new Set<number>() };
+  for (const path of paths) {
+    const { field, index } = fieldOf(path);
+    if ((field === 'decisions' || field === 'intentions') && index !== undefined) drop[field].add(index);
+    else if (field in out) delete (out as Record<string, unknown>)[field];
+  }
+  if (out.decisions && drop.decisions.size > 0) out.decisions = out.decisions.filter((_, i) => !drop.decisions.has(i));
+  if (out.intentions && drop.intentions.size > 0)
+    out.intentions = out.intentions.filter((_, i) => !drop.intentions.has(i));
+  return out;
+}
+
+/** The comparison answer in words: null is a choice ("Rather not say"); undefined was never answered. */
+export function comparisonInWords(compared: boolean | null | undefined): string {
+  if (compared === true) return 'Yes';
+  if (compared === false) return 'No';
+  return compared === null ? 'Rather not say' : 'Not answered';
+}
+
+/** What completing the review did to one practice, in a sentence. */
+export function appliedInWords(o: {
+  name: string;
+  decision: ReviewDecision['decision'];
+  effectiveFrom: string | null;
+  frequency?: FrequencyDto | undefined;
+  reason?: string | undefined;
+}): string {
+  if (o.decision === 'keep') return `${o.name}: kept as it was.`;
+  if (o.decision === 'adjust') {
+    const schedule = o.frequency ? ` to ${scheduleInWords(o.frequency)}` : '';
+    const from = o.effectiveFrom ? `, from ${mediumDate(o.effectiveFrom)}` : '';
+    return `${o.name}: schedule changed${schedule}${from}.`;
+  }
+  const on = o.effectiveFrom ? ` on ${mediumDate(o.effectiveFrom)}` : '';
+  const reason = o.reason?.trim();
+  return `${o.name}: dropped${on}.${reason ? ` Why: ${reason}` : ''}`;
+}
+
+/**
+ * The server refuses a week that has not started with "the week of 2026-11-22 has not started yet (this
+ * week started 2026-11-15)": its two dates, or null for any other message.
+ */
+export function futureWeekDates(message: string | undefined): { week: string; current: string } | null {
+  const m = /week of (\d{4}-\d{2}-\d{2}) has not started yet \(this week started (\d{4}-\d{2}-\d{2})\)/.exec(
+    message ?? '',
+  );
+  return m?.[1] && m[2] ? { week: m[1], current: m[2] } : null;
+}
+
+/** A message as a sentence: ends with a full stop unless it already ends a sentence. */
+export function asSentence(text: string): string {
+  const t = text.trim();
+  return t === '' || /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+/**
+ * The refused fields in a sentence that names them in words and says the rest is safe. `issues`: the API's
+ * field issues (path and message).
+ */
+export function rejectedInWords(
+  answers: ReviewAnswers,
+  issues: ReadonlyArray<{ path: string; message: string }>,
+  names: { practice: (id: string) => string | undefined; intention: (id: string) => string | undefined },
+): string {
+  const words = [...new Set(issues.map((i) => fieldInWords(answers, i.path, names)))];
+  const list = words.length === 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  const listed = `${list.charAt(0).toUpperCase()}${list.slice(1)}`;
+  const tooLong = issues.every((i) => /too big|too long|<=|at most/i.test(i.message));
+  const why = tooLong
+    ? `: each answer can be up to ${TEXT_MAX.toLocaleString('en-US')} characters long. Shorten it and it will be saved with your next change`
+    : '. Please check it; it will be sent again with your next change';
+  return `${listed} could not be saved${why}. Your other answers are saved.`;
+}
+
+/** An instant's calendar day in the person's time zone, like the rest of the app ("Nov 21, 2026"). */
+export function dateInZone(instant: string, zone: string | undefined): string {
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone: zone ?? 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(instant));
 }

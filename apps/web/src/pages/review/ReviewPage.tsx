@@ -1,35 +1,47 @@
 import { TackApiError } from '@tack/client';
 import {
   COMPARISON_QUESTION,
+  type FrequencyDto,
   INTENTION_REVIEW_QUESTION,
   type Review,
   type ReviewAnswers,
   type ReviewDecision,
   WHO5,
 } from '@tack/contracts';
-import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api.ts';
 import { useMe } from '../../auth/session.ts';
 import { addDays, mediumDate, percent, scheduleInWords, shortDay } from '../../practices/lib.ts';
-import { useToday } from '../../practices/queries.ts';
+import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { InsightsPanel } from '../../reviews/InsightsPanel.tsx';
 import {
+  appliedInWords,
+  asSentence,
+  comparisonInWords,
   completeWho5,
   DEFAULT_FREQUENCY,
+  dateInZone,
   decisionProblem,
   downloadText,
   energyWord,
+  futureWeekDates,
   lastWeekStillOpen,
   ratio,
+  rejectedInWords,
+  type SaveState,
   STEPS,
+  saveStatusText,
   setDecision,
   setIntentionAnswer,
   setWho5,
+  stepFromParam,
   strengthChange,
+  TEXT_MAX,
+  who5Answered,
 } from '../../reviews/lib.ts';
 import { FrequencyEditor, ReviewTabs, ReviewTimer, TableScroll, TextArea } from '../../reviews/Parts.tsx';
-import { useCompleteReview, useReview, useReviewList, useSaveReview } from '../../reviews/queries.ts';
+import { fitsKeepalive, useCompleteReview, useReview, useReviewList, useSaveReview } from '../../reviews/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -55,11 +67,24 @@ export function ReviewPage() {
     );
   }
   if (review.isError) {
+    const future = review.error instanceof TackApiError ? futureWeekDates(review.error.fieldMessage('week')) : null;
     return (
       <>
         <PageHeader title="Weekly review" />
         <ReviewTabs current={current} />
-        <ErrorRegion message={errorMessage(review.error)} />
+        {future ? (
+          <div className="alert alert-info review-future">
+            <p>
+              The week of {mediumDate(future.week)} has not started yet, so there is nothing to review. This week
+              started on {mediumDate(future.current)}.
+            </p>
+            <p>
+              <Link to="/review">Go to this week’s review</Link>
+            </p>
+          </div>
+        ) : (
+          <ErrorRegion message={errorMessage(review.error)} />
+        )}
       </>
     );
   }
@@ -136,34 +161,87 @@ function WeekNav({ review, today }: { review: Review; today: string | undefined 
   );
 }
 
-type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
-
 function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWeek: string; underWay: boolean }) {
   const [answers, setAnswers] = useState<ReviewAnswers>(review.answers);
-  const [step, setStep] = useState(0);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const step = stepFromParam(searchParams.get('step'));
   const [saveState, setSaveState] = useState<SaveState>('idle');
-  const [dirty, setDirty] = useState(0);
+  const [saveProblem, setSaveProblem] = useState<string>();
   const [who5, setWho5Draft] = useState<Array<number | null>>(review.answers.who5 ?? [null, null, null, null, null]);
+  const practices = usePracticeList('all');
   const save = useSaveReview(review.weekStart, queryWeek);
   const complete = useCompleteReview(review.weekStart, queryWeek);
-  const saveDraft = save.mutate;
+  const saveDraft = useRef(save.mutateAsync);
+  saveDraft.current = save.mutateAsync;
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const latest = useRef(answers);
   latest.current = answers;
+  // Every change gets a number; `saved` is the newest one the server has confirmed.
+  const revision = useRef(0);
+  const saved = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+  const completing = useRef(false);
+  const [finishing, setFinishing] = useState(false);
+  const failed = useRef(false);
 
-  // Autosave: a second after the last change, PUT the whole draft.
+  const summary = review.summary;
+  const practiceName = (id: string) => summary.practices.find((p) => p.practiceId === id)?.name;
+  const intentionName = (id: string) => summary.intentions.find((i) => i.id === id)?.statement;
+  const names = useRef({ practice: practiceName, intention: intentionName });
+  names.current = { practice: practiceName, intention: intentionName };
+
+  /** Sends the whole draft now (keepalive, so it also survives leaving the page). */
+  const flush = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    const rev = revision.current;
+    if (rev === saved.current || completing.current) return;
+    const sent = latest.current;
+    setSaveState('saving');
+    saveDraft.current(sent).then(
+      ({ rejected }) => {
+        // A refused field is not saved: it keeps the draft "unsaved" (and the browser asks before leaving).
+        if (rejected.length === 0) saved.current = Math.max(saved.current, rev);
+        failed.current = rejected.length > 0;
+        setSaveProblem(rejected.length > 0 ? rejectedInWords(sent, rejected, names.current) : undefined);
+        if (rev === revision.current) setSaveState(rejected.length > 0 ? 'error' : 'saved');
+      },
+      (error: unknown) => {
+        if (rev !== revision.current) return;
+        failed.current = true;
+        setSaveProblem(
+          `Your last changes are not saved yet. ${asSentence(errorMessage(error))} They will be sent again with your next change.`,
+        );
+        setSaveState('error');
+      },
+    );
+  }, []);
+
+  // Leaving the page or hiding it (switching apps, closing the tab) sends a pending draft at once; the browser
+  // asks before leaving only when that cannot work: the last save failed, or the draft is too large to send then.
   useEffect(() => {
-    if (dirty === 0) return;
-    const timer = window.setTimeout(() => {
-      setSaveState('saving');
-      saveDraft(latest.current, {
-        onSuccess: () => setSaveState('saved'),
-        onError: () => setSaveState('error'),
-      });
-    }, 900);
-    return () => window.clearTimeout(timer);
-  }, [dirty, saveDraft]);
+    const unsaved = () => revision.current !== saved.current && !completing.current;
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    const onPageHide = () => flush();
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!unsaved()) return;
+      flush();
+      if (failed.current || !fitsKeepalive(latest.current)) event.preventDefault();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      // Leaving the review inside the app (a nav link): save what is pending.
+      flush();
+    };
+  }, [flush]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new step moves focus to its heading
   useEffect(() => {
@@ -172,15 +250,25 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
 
   function update(next: ReviewAnswers) {
     setAnswers(next);
+    latest.current = next;
+    revision.current += 1;
     setSaveState('pending');
-    setDirty((n) => n + 1);
+    // Autosave: shortly after the last change, PUT the whole draft.
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(flush, 900);
   }
   function go(index: number) {
     moved.current = true;
-    setStep(index);
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        next.set('step', String(index + 1));
+        return next;
+      },
+      { replace: true },
+    );
   }
 
-  const summary = review.summary;
   const decisionIssues = (answers.decisions ?? [])
     .map((d) => ({ d, problem: decisionProblem(d) }))
     .filter((x) => x.problem);
@@ -188,46 +276,48 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
   const futureWeek = completeError instanceof TackApiError && completeError.fieldMessage('week');
 
   function finish() {
-    setDirty(0);
-    complete.mutate(answers);
+    // A double click must not send two completions (the second would be refused).
+    if (completing.current) return;
+    completing.current = true;
+    setFinishing(true);
+    window.clearTimeout(timer.current);
+    complete.mutate(answers, {
+      onSettled: () => {
+        completing.current = false;
+        setFinishing(false);
+      },
+    });
   }
 
   const current = STEPS[step] ?? STEPS[0];
+  const status = saveStatusText(saveState, who5Answered(who5));
   return (
     <div className="review-layout">
       <ReviewTimer weekStart={review.weekStart} />
-      <nav aria-label="Review steps" className="review-steps no-print">
-        <ol>
-          {STEPS.map((s, i) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="review-step-link"
-                aria-current={i === step ? 'step' : undefined}
-                onClick={() => go(i)}
-              >
-                <span className="review-step-number" aria-hidden="true">
-                  {i + 1}
-                </span>
-                <span className="visually-hidden">Step {i + 1}: </span>
-                {s.title}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      <StatusRegion className="save-status">
-        {saveState === 'saving' && 'Saving…'}
-        {saveState === 'saved' && 'Saved'}
-        {saveState === 'pending' && 'Unsaved changes'}
-      </StatusRegion>
-      <ErrorRegion
-        message={
-          saveState === 'error'
-            ? `Your last changes are not saved yet. ${errorMessage(save.error)} They will be sent again with your next change.`
-            : undefined
-        }
-      />
+      <div className="review-steps-bar no-print">
+        <nav aria-label="Review steps" className="review-steps">
+          <ol>
+            {STEPS.map((s, i) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="review-step-link"
+                  aria-current={i === step ? 'step' : undefined}
+                  onClick={() => go(i)}
+                >
+                  <span className="review-step-number" aria-hidden="true">
+                    {i + 1}
+                  </span>
+                  <span className="visually-hidden">Step {i + 1}: </span>
+                  {s.title}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <StatusRegion className="save-status">{status}</StatusRegion>
+      </div>
+      <ErrorRegion message={saveState === 'error' ? saveProblem : undefined} />
 
       <section className="card review-step" aria-labelledby="review-step-heading">
         <h2 id="review-step-heading" ref={stepHeading} tabIndex={-1}>
@@ -245,7 +335,7 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
               hint="What actually happened, in your words. Not a grade."
               value={answers.line ?? ''}
               onChange={(line) => update({ ...answers, line })}
-              maxLength={2000}
+              maxLength={TEXT_MAX}
             />
             <InsightsPanel headingLevel={3} />
           </>
@@ -300,6 +390,7 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
                     name={p.name}
                     planned={p.planned}
                     done={p.done}
+                    currentFrequency={practices.data?.find((x) => x.id === p.practiceId)?.schedule.frequency}
                     decision={
                       answers.decisions?.find((d) => d.practiceId === p.practiceId) ?? {
                         practiceId: p.practiceId,
@@ -338,7 +429,7 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
             hint="Something small you could really do next week. What would have made this week easier, and what could you do now to make next week easier?"
             value={answers.smallThing ?? ''}
             onChange={(smallThing) => update({ ...answers, smallThing })}
-            maxLength={2000}
+            maxLength={TEXT_MAX}
           />
         )}
 
@@ -356,10 +447,7 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
                 update({ ...answers, who5: null });
               }}
             />
-            <ComparisonQuestion
-              value={answers.compared ?? null}
-              onChange={(compared) => update({ ...answers, compared })}
-            />
+            <ComparisonQuestion value={answers.compared} onChange={(compared) => update({ ...answers, compared })} />
           </>
         )}
 
@@ -398,10 +486,10 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
         <button
           type="button"
           className="button button-primary"
-          disabled={complete.isPending || decisionIssues.length > 0}
+          disabled={finishing || complete.isPending || decisionIssues.length > 0}
           onClick={finish}
         >
-          {complete.isPending ? 'Completing…' : 'Complete review'}
+          {finishing || complete.isPending ? 'Completing…' : 'Complete review'}
         </button>
       </section>
     </div>
@@ -508,12 +596,15 @@ function DecisionRow({
   name,
   planned,
   done,
+  currentFrequency,
   decision,
   onChange,
 }: {
   name: string;
   planned: number;
   done: number;
+  /** The practice's schedule today: where "adjust" starts from. */
+  currentFrequency: FrequencyDto | undefined;
   decision: ReviewDecision;
   onChange: (d: ReviewDecision) => void;
 }) {
@@ -540,7 +631,7 @@ function DecisionRow({
                     ? {
                         practiceId: decision.practiceId,
                         decision: 'adjust',
-                        frequency: decision.frequency ?? DEFAULT_FREQUENCY,
+                        frequency: decision.frequency ?? currentFrequency ?? DEFAULT_FREQUENCY,
                       }
                     : choice === 'drop'
                       ? { practiceId: decision.practiceId, decision: 'drop', reason: decision.reason ?? '' }
@@ -557,7 +648,7 @@ function DecisionRow({
         <div className="decision-detail">
           <FrequencyEditor
             legend={`New schedule for ${name}, from next week`}
-            value={decision.frequency ?? DEFAULT_FREQUENCY}
+            value={decision.frequency ?? currentFrequency ?? DEFAULT_FREQUENCY}
             onChange={(frequency) => onChange({ ...decision, frequency })}
           />
           {decision.frequency && <p className="field-hint">{scheduleInWords(decision.frequency)}.</p>}
@@ -588,7 +679,7 @@ function Who5Form({
   onClear: () => void;
 }) {
   const id = useId();
-  const answered = values.filter((v) => v !== null && v !== undefined).length;
+  const answered = who5Answered(values);
   return (
     <div className="who5">
       <h3>WHO-5 Well-Being Index</h3>
@@ -645,7 +736,14 @@ function Who5Form({
   );
 }
 
-function ComparisonQuestion({ value, onChange }: { value: boolean | null; onChange: (v: boolean | null) => void }) {
+/** Nothing is chosen until the person answers; "Rather not say" is an answer of its own (null). */
+function ComparisonQuestion({
+  value,
+  onChange,
+}: {
+  value: boolean | null | undefined;
+  onChange: (v: boolean | null) => void;
+}) {
   const id = useId();
   const options: Array<{ v: boolean | null; label: string }> = [
     { v: true, label: 'Yes' },
@@ -674,6 +772,8 @@ function CompletedReview({ review }: { review: Review }) {
   const s = review.summary;
   const intentionName = (id: string) => s.intentions.find((i) => i.id === id)?.statement ?? 'An intention';
   const practiceName = (id: string) => s.practices.find((p) => p.practiceId === id)?.name ?? 'A practice';
+  const me = useMe();
+  const completedOn = review.completedAt ? dateInZone(review.completedAt, me.data?.timeZone) : undefined;
   async function download() {
     setFailed(undefined);
     try {
@@ -685,8 +785,7 @@ function CompletedReview({ review }: { review: Review }) {
   return (
     <div className="stack review-completed">
       <p className="alert alert-info">
-        Completed{review.completedAt ? ` on ${mediumDate(review.completedAt.slice(0, 10))}` : ''}. Its numbers are kept
-        as they were that week.
+        Completed{completedOn ? ` on ${completedOn}` : ''}. Its numbers are kept as they were that week.
       </p>
       <div className="page-actions no-print">
         <button type="button" className="button button-secondary" onClick={() => void download()}>
@@ -720,12 +819,20 @@ function CompletedReview({ review }: { review: Review }) {
               'Kept everything as it was.'
             ) : (
               <ul>
-                {review.applied.map((x) => (
-                  <li key={x.practiceId}>
-                    {practiceName(x.practiceId)}: {x.decision}
-                    {x.effectiveFrom && ` (from ${mediumDate(x.effectiveFrom)})`}
-                  </li>
-                ))}
+                {review.applied.map((x) => {
+                  const d = a.decisions?.find((y) => y.practiceId === x.practiceId);
+                  return (
+                    <li key={x.practiceId}>
+                      {appliedInWords({
+                        name: practiceName(x.practiceId),
+                        decision: x.decision,
+                        effectiveFrom: x.effectiveFrom,
+                        frequency: d?.frequency,
+                        reason: d?.reason,
+                      })}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </dd>
@@ -738,7 +845,7 @@ function CompletedReview({ review }: { review: Review }) {
           <dt>Next week’s one small thing</dt>
           <dd>{a.smallThing || '–'}</dd>
           <dt>{COMPARISON_QUESTION}</dt>
-          <dd>{a.compared === true ? 'Yes' : a.compared === false ? 'No' : 'Not answered'}</dd>
+          <dd>{comparisonInWords(a.compared)}</dd>
           {review.who5Score !== null && (
             <>
               <dt>WHO-5 (private to you)</dt>

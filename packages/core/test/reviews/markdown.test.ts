@@ -1,0 +1,87 @@
+import type { Review } from '@tack/contracts';
+import { describe, expect, it } from 'vitest';
+import { markdownText, reviewMarkdown, reviewScheduleWords } from '../../src/reviews/markdown.ts';
+
+function review(over: Partial<Review> = {}, answers: Review['answers'] = {}): Review {
+  return {
+    id: 'r1',
+    weekStart: '2026-11-16',
+    weekEnd: '2026-11-22',
+    isoWeek: '2026-W47',
+    status: 'completed',
+    answers,
+    who5Score: null,
+    summary: {
+      practices: [
+        {
+          practiceId: 'p1',
+          name: 'Loop habit 2',
+          kind: 'boolean',
+          unit: null,
+          state: 'active',
+          planned: 3,
+          done: 2,
+          skipped: 0,
+          pausedDays: 0,
+          amount: null,
+          strengthStart: 0.5,
+          strengthEnd: 0.6,
+        },
+      ],
+      planned: 3,
+      done: 2,
+      checkins: 2,
+      energy: [],
+      notes: [],
+      experimentNotes: [],
+      intentions: [],
+    },
+    applied: [],
+    createdAt: '2026-11-22T10:00:00.000Z',
+    updatedAt: '2026-11-22T10:00:00.000Z',
+    completedAt: '2026-11-22T10:00:00.000Z',
+    ...over,
+  };
+}
+
+describe('the review as Markdown', () => {
+  it('numbers its sections without gaps when there are no intentions', () => {
+    const md = reviewMarkdown(review());
+    const numbers = [...md.matchAll(/^## (\d+)\./gm)].map((m) => Number(m[1]));
+    expect(numbers).toEqual([1, 2, 3, 4, 5]);
+    expect(md).not.toContain('Intentions');
+  });
+
+  it('says the new schedule of an adjusted practice and keeps a drop reason', () => {
+    const md = reviewMarkdown(
+      review(
+        {
+          applied: [{ practiceId: 'p1', decision: 'adjust', effectiveFrom: '2026-11-23' }],
+        },
+        { decisions: [{ practiceId: 'p1', decision: 'adjust', frequency: { kind: 'times', times: 2, days: 7 } }] },
+      ),
+    );
+    expect(md).toContain('- Loop habit 2: adjust to 2× in 7 days (new schedule from 2026-11-23)');
+    expect(reviewScheduleWords({ kind: 'weekdays', weekdays: ['friday', 'monday'] })).toBe('Mon, Fri');
+    expect(reviewScheduleWords({ kind: 'interval', everyDays: 3 })).toBe('every 3 days');
+    expect(reviewScheduleWords({ kind: 'times', times: 1, days: 7 })).toBe('once a week');
+  });
+
+  it('always gives the comparison answer, "Rather not say" included', () => {
+    expect(reviewMarkdown(review({}, { compared: null }))).toContain(
+      'Did you compare yourself with others this week? Rather not say.',
+    );
+    expect(reviewMarkdown(review({}, {}))).toContain('Did you compare yourself with others this week? Not answered.');
+    expect(reviewMarkdown(review({}, { compared: true }))).toContain(
+      'Did you compare yourself with others this week? Yes.',
+    );
+  });
+
+  it('escapes user text so Markdown viewers never read it as HTML', () => {
+    expect(markdownText('<b>tags</b> & a|b\nnext')).toBe('\\<b\\>tags\\</b\\> \\& a\\|b next');
+    expect(markdownText('a\\<b>')).toBe('a\\\\\\<b\\>');
+    const md = reviewMarkdown(review({}, { energised: '<b>tags</b>', line: '<script>x</script>' }));
+    expect(md).toContain('- Energised: \\<b\\>tags\\</b\\>');
+    expect(md).not.toMatch(/<b>|<script>/);
+  });
+});
