@@ -76,10 +76,10 @@ describe('discovery in the browser', () => {
     const experimentUrl = page.url();
 
     // Notes: one energises, one drains; both on the timeline.
-    await page.getByLabel('Note').fill('Felt awake all morning after the run');
+    await page.getByLabel('Note', { exact: true }).fill('Felt awake all morning after the run');
     await page.getByRole('button', { name: 'Energises me' }).click();
     await page.getByText('Note added, tagged energises.').waitFor();
-    await page.getByLabel('Note').fill('Getting up in the dark is hard');
+    await page.getByLabel('Note', { exact: true }).fill('Getting up in the dark is hard');
     await page.getByRole('button', { name: 'Drains me' }).click();
     await page.getByText('Note added, tagged drains.').waitFor();
     await page.getByText('1 energising and 1 draining notes.').waitFor();
@@ -94,6 +94,11 @@ describe('discovery in the browser', () => {
     await page.getByText(/An experiment in this direction is still running/).waitFor();
     await expectNoAxeViolations(page, 'experiment conflict');
     await page.getByRole('link', { name: 'Decide now' }).click();
+    // The typed hypothesis is not saved: leaving asks first.
+    const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await leave.waitFor();
+    await expectNoAxeViolations(page, 'unsaved changes prompt');
+    await leave.getByRole('button', { name: 'Leave and discard' }).click();
     await page.waitForURL(`${experimentUrl}#verdict`);
 
     // Let go, with what was learned: a completed discovery in the archive.

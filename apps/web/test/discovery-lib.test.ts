@@ -6,11 +6,30 @@ import {
   experimentDates,
   experimentPhase,
   frequencyFrom,
+  halfPlanProblems,
   isoWeekOf,
+  learningProgressInWords,
   mondayOfIsoWeek,
-  parseAmount,
   previousIsoWeek,
+  quarterInWords,
 } from '../src/discovery/lib.ts';
+
+describe('words', () => {
+  it('says a learning goal’s progress plainly, also when nothing is in it yet', () => {
+    const none = { strategies: 0, strategiesTried: 0, reflections: 0, evidence: 0 };
+    expect(learningProgressInWords(none)).toBe('Just started: no strategies or evidence yet.');
+    expect(learningProgressInWords({ ...none, strategies: 1 })).toBe('Tried 0 of 1 strategy, no evidence yet.');
+    expect(learningProgressInWords({ strategies: 3, strategiesTried: 2, reflections: 1, evidence: 1 })).toBe(
+      'Tried 2 of 3 strategies, 1 reflection, 1 piece of evidence.',
+    );
+    expect(learningProgressInWords({ ...none, evidence: 2 })).toBe('No strategies yet, 2 pieces of evidence.');
+  });
+  it('names a quarter by its months', () => {
+    expect(quarterInWords('2026-Q4', 'en-US')).toBe('Oct–Dec 2026');
+    expect(quarterInWords('2027-Q1', 'en-US')).toBe('Jan–Mar 2027');
+    expect(quarterInWords('nonsense', 'en-US')).toBe('nonsense');
+  });
+});
 
 describe('ISO weeks', () => {
   it('numbers weeks from Monday, with the year of their Thursday', () => {
@@ -59,10 +78,18 @@ describe('form helpers', () => {
       weekdays: ['monday', 'thursday'],
     });
   });
-  it('parses amounts with a comma and keeps only complete if-then plans', () => {
-    expect(parseAmount('1,5')).toBe(1.5);
-    expect(parseAmount(' ')).toBeUndefined();
-    expect(parseAmount('abc')).toBeUndefined();
+  it('keeps complete if-then plans and flags the half-filled ones', () => {
+    expect(
+      halfPlanProblems([
+        { cue: 'it rains', action: ' ' },
+        { cue: '', action: 'I stretch' },
+        { cue: '', action: '' },
+        { cue: 'a', action: 'b' },
+      ]),
+    ).toEqual({
+      'ifThen.0.action': 'Say what you will do then, or remove this plan.',
+      'ifThen.1.cue': 'Say when this plan applies, or remove it.',
+    });
     expect(
       completePlans([
         { cue: ' it rains ', action: ' I stretch ' },

@@ -53,10 +53,25 @@ function QuestionFieldset({
   );
 }
 
-/** The advisor's questions, one step at a time; Back and Next; the last step submits. */
-export function AdvisorSteps({ onSubmit, busy }: { onSubmit: (a: AdvisorAnswers) => void; busy: boolean }) {
-  const [step, setStep] = useState(0);
-  const [answers, setAnswers] = useState<PartialAnswers>({});
+/**
+ * The advisor's questions, one step at a time; Back and Next; the last step submits. The step and the
+ * answers belong to the caller, so they can live in the address (browser Back and Forward) and the session.
+ */
+export function AdvisorSteps({
+  step,
+  onStep,
+  answers,
+  onAnswers,
+  onSubmit,
+  busy,
+}: {
+  step: number;
+  onStep: (step: number) => void;
+  answers: PartialAnswers;
+  onAnswers: (a: PartialAnswers) => void;
+  onSubmit: (a: AdvisorAnswers) => void;
+  busy: boolean;
+}) {
   const [error, setError] = useState<string>();
   const legend = useRef<HTMLLegendElement>(null);
   const first = useRef(true);
@@ -65,6 +80,7 @@ export function AdvisorSteps({ onSubmit, busy }: { onSubmit: (a: AdvisorAnswers)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the new question on each step
   useEffect(() => {
+    setError(undefined);
     if (first.current) {
       first.current = false;
       return;
@@ -83,7 +99,7 @@ export function AdvisorSteps({ onSubmit, busy }: { onSubmit: (a: AdvisorAnswers)
     }
     setError(undefined);
     if (!last) {
-      setStep(step + 1);
+      onStep(step + 1);
       return;
     }
     const complete = completeAnswers(answers);
@@ -99,13 +115,16 @@ export function AdvisorSteps({ onSubmit, busy }: { onSubmit: (a: AdvisorAnswers)
         key={q.key}
         q={q}
         value={value}
-        onChange={(v) => setAnswers({ ...answers, [q.key]: v })}
+        onChange={(v) => {
+          setError(undefined);
+          onAnswers({ ...answers, [q.key]: v });
+        }}
         error={error}
         legendRef={legend}
       />
       <div className="form-actions">
         {step > 0 && (
-          <button type="button" className="button button-secondary" onClick={() => setStep(step - 1)}>
+          <button type="button" className="button button-secondary" onClick={() => onStep(step - 1)}>
             Back
           </button>
         )}

@@ -3,7 +3,9 @@ import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, 
 import { errorMessage, fieldError } from '../api.ts';
 import { ErrorRegion } from '../ui/Alerts.tsx';
 import { TextField } from '../ui/Field.tsx';
+import { UnsavedChangesPrompt } from '../ui/UnsavedChangesPrompt.tsx';
 import { useFocusLater } from '../ui/useFocusLater.ts';
+import { useUnsavedChanges } from '../ui/useUnsavedChanges.ts';
 import { TextArea } from './Parts.tsx';
 
 /** One field of an edit form; `path` is the API's field name, so a server field error shows next to it. */
@@ -49,10 +51,14 @@ export function EditForm<T>({
     Object.fromEntries(fields.map((f) => [f.path, f.initial])),
   );
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const { blocker, release } = useUnsavedChanges(fields.some((f) => (values[f.path] ?? '') !== f.initial));
   const trimmed = () => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
   const mutation = useMutation({
     mutationFn: () => save(trimmed()),
-    onSuccess: (saved) => onSaved(saved),
+    onSuccess: (saved) => {
+      release();
+      return onSaved(saved);
+    },
     onError: (error) => {
       focusLater(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
       onError?.(error);
@@ -89,6 +95,7 @@ export function EditForm<T>({
       : undefined;
   return (
     <form ref={form} className="form edit-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={label}>
+      <UnsavedChangesPrompt blocker={blocker} />
       <ErrorRegion message={general} />
       {fields.map((f) => {
         const common = {

@@ -10,6 +10,20 @@ import { Loading } from '../ui/Loading.tsx';
 import { Pill, TextArea } from './Parts.tsx';
 import { useInvalidateDiscovery, useMilestoneMap } from './queries.ts';
 
+/** Client-side checks for a checkpoint, so the server's schema messages never show. */
+function checkpointProblems(title: string, date: string): { title?: string; targetDate?: string } {
+  return {
+    ...(title.trim() ? {} : { title: 'Name the checkpoint.' }),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? {} : { targetDate: 'Pick a date.' }),
+  };
+}
+
+/** A server field error in plain words (the client checks should catch these first). */
+function friendlyError(error: unknown, path: 'title' | 'targetDate'): string | undefined {
+  if (!fieldError(error, path)) return undefined;
+  return path === 'title' ? 'Name the checkpoint in a few words.' : 'Pick a valid date.';
+}
+
 const CHANGE_WORDS: Record<Milestone['changes'][number]['kind'], string> = {
   moved: 'Moved',
   changed: 'Changed',
@@ -27,6 +41,7 @@ export function MilestoneMapCard({ of }: { of: { goalId: string } | { directionI
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
   const [status, setStatus] = useState('');
+  const [problems, setProblems] = useState<{ title?: string; targetDate?: string }>({});
   const add = useMutation({
     mutationFn: () => api.milestones.create({ ...of, title: title.trim(), targetDate: date }),
     onSuccess: async (m) => {
@@ -38,9 +53,11 @@ export function MilestoneMapCard({ of }: { of: { goalId: string } | { directionI
   });
   function submit(e: FormEvent) {
     e.preventDefault();
-    add.mutate();
+    const p = checkpointProblems(title, date);
+    setProblems(p);
+    if (!p.title && !p.targetDate) add.mutate();
   }
-  const fe = (p: string) => fieldError(add.error, p);
+  const fe = (p: 'title' | 'targetDate') => problems[p] ?? friendlyError(add.error, p);
 
   return (
     <Card
@@ -143,6 +160,7 @@ function CurrentMilestone({ milestone: m, onDone }: { milestone: Milestone; onDo
   const [date, setDate] = useState(m.targetDate);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
+  const [problems, setProblems] = useState<{ title?: string; targetDate?: string }>({});
   const save = useMutation({
     mutationFn: async () => {
       if (mode === 'drop') return api.milestones.drop(m.id, reason.trim());
@@ -168,11 +186,10 @@ function CurrentMilestone({ milestone: m, onDone }: { milestone: Milestone; onDo
   });
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
+    const p = mode === 'change' ? checkpointProblems(title, date) : {};
+    setProblems(p);
+    setMissing(!reason.trim());
+    if (!reason.trim() || p.title || p.targetDate) return;
     save.mutate();
   }
   const reasonError = missing ? 'Say why: the reason is kept with the change.' : fieldError(save.error, 'reason');
@@ -205,12 +222,28 @@ function CurrentMilestone({ milestone: m, onDone }: { milestone: Milestone; onDo
         {mode !== 'view' && (
           <form className="form nested-form" onSubmit={submit} noValidate>
             <ErrorRegion
-              message={save.isError && !fieldError(save.error, 'reason') ? errorMessage(save.error) : undefined}
+              message={
+                save.isError && !['reason', 'title', 'targetDate'].some((p) => fieldError(save.error, p))
+                  ? errorMessage(save.error)
+                  : undefined
+              }
             />
             {mode === 'change' && (
               <div className="field-row">
-                <TextField label="Checkpoint" value={title} onChange={setTitle} maxLength={LIMITS.nameMax} />
-                <TextField label="Target date" type="date" value={date} onChange={setDate} />
+                <TextField
+                  label="Checkpoint"
+                  value={title}
+                  onChange={setTitle}
+                  error={problems.title ?? friendlyError(save.error, 'title')}
+                  maxLength={LIMITS.nameMax}
+                />
+                <TextField
+                  label="Target date"
+                  type="date"
+                  value={date}
+                  onChange={setDate}
+                  error={problems.targetDate ?? friendlyError(save.error, 'targetDate')}
+                />
               </div>
             )}
             <TextArea

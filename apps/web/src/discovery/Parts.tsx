@@ -1,6 +1,6 @@
 import type { FrequencyDto, Practice } from '@tack/contracts';
 import { LIMITS } from '@tack/contracts';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage, fieldError } from '../api.ts';
 import { Choice, FrequencyFields } from '../practices/FormParts.tsx';
@@ -8,6 +8,7 @@ import { Choice, FrequencyFields } from '../practices/FormParts.tsx';
 export { Choice };
 
 import { ErrorRegion } from '../ui/Alerts.tsx';
+import { CharCount, nearLimit, pastedOverflow } from '../ui/CharCount.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { DEFAULT_FREQUENCY, type FrequencyState, frequencyFrom, type IfThenPlan } from './lib.ts';
 
@@ -30,7 +31,13 @@ export function TextArea({
   required?: boolean;
 }) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const [clipped, setClipped] = useState(0);
+  const pasteOverflow = useRef(0);
+  const max = LIMITS.textMax;
+  const counted = nearLimit(value.length, max) || clipped > 0;
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : '', counted ? `${id}-count` : ''].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -43,12 +50,21 @@ export function TextArea({
         id={id}
         rows={rows}
         value={value}
-        maxLength={LIMITS.textMax}
-        onChange={(e) => onChange(e.target.value)}
+        maxLength={max}
+        onChange={(e) => {
+          // A paste that did not fit was measured in onPaste, just before this change.
+          setClipped(pasteOverflow.current);
+          pasteOverflow.current = 0;
+          onChange(e.target.value);
+        }}
+        onPaste={(e) => {
+          pasteOverflow.current = pastedOverflow(e, value, max);
+        }}
         aria-invalid={error ? true : undefined}
         aria-required={required ? true : undefined}
         aria-describedby={describedBy}
       />
+      <CharCount id={`${id}-count`} length={value.length} max={max} clipped={clipped} />
       {error && (
         <p id={`${id}-error`} className="field-error">
           <span aria-hidden="true">⚠ </span>
@@ -79,15 +95,22 @@ export function MakePracticeForm({
   const [name, setName] = useState(defaultName.slice(0, LIMITS.nameMax));
   const [freq, setFreq] = useState<FrequencyState>(DEFAULT_FREQUENCY);
   const [missing, setMissing] = useState(false);
+  // A double click submits twice before `busy` re-renders the button as disabled: send once.
+  const sent = useRef(false);
+  useEffect(() => {
+    if (error || !busy) sent.current = false;
+  }, [error, busy]);
   const fe = (p: string) => fieldError(error, p);
   function submit(e: FormEvent) {
     e.preventDefault();
+    if (sent.current || busy) return;
     const frequency = frequencyFrom(freq);
     if (!frequency) {
       setMissing(true);
       return;
     }
     setMissing(false);
+    sent.current = true;
     onSubmit({ name: name.trim(), frequency });
   }
   const known = ['name', 'frequency.times', 'frequency.days', 'frequency.weekdays', 'frequency.everyDays'];

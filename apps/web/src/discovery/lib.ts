@@ -105,14 +105,6 @@ export const RULE_TITLES: Record<string, string> = {
 /** The frequency picker's state, shared by "make this a practice" forms. */
 export { DEFAULT_FREQUENCY, type FrequencyState, frequencyFrom } from '../practices/lib.ts';
 
-/** A number typed by a person ("1,5" too), or undefined. */
-export function parseAmount(s: string): number | undefined {
-  const t = s.trim().replace(',', '.');
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
-}
-
 export interface IfThenPlan {
   cue: string;
   action: string;
@@ -123,4 +115,46 @@ export function completePlans(plans: IfThenPlan[]): IfThenPlan[] {
   return plans
     .map((p) => ({ cue: p.cue.trim(), action: p.action.trim() }))
     .filter((p) => p.cue !== '' && p.action !== '');
+}
+
+/** Field errors for plans with only one half filled in: they are flagged, never dropped. */
+export function halfPlanProblems(plans: IfThenPlan[]): Record<string, string> {
+  const problems: Record<string, string> = {};
+  plans.forEach((p, i) => {
+    const cue = p.cue.trim() !== '';
+    const action = p.action.trim() !== '';
+    if (cue && !action) problems[`ifThen.${i}.action`] = 'Say what you will do then, or remove this plan.';
+    if (action && !cue) problems[`ifThen.${i}.cue`] = 'Say when this plan applies, or remove it.';
+  });
+  return problems;
+}
+
+/** A learning goal's progress in words; a new one with nothing in it yet says so plainly. */
+export function learningProgressInWords(p: {
+  strategies: number;
+  strategiesTried: number;
+  reflections: number;
+  evidence: number;
+}): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  if (p.strategies === 0 && p.evidence === 0) return 'Just started: no strategies or evidence yet.';
+  const parts = [
+    p.strategies === 0
+      ? 'No strategies yet'
+      : `Tried ${p.strategiesTried} of ${count(p.strategies, 'strategy', 'strategies')}`,
+  ];
+  if (p.reflections > 0) parts.push(count(p.reflections, 'reflection', 'reflections'));
+  parts.push(p.evidence === 0 ? 'no evidence yet' : count(p.evidence, 'piece of evidence', 'pieces of evidence'));
+  return `${parts.join(', ')}.`;
+}
+
+/** "2026-Q4" → "Oct–Dec 2026" (month names in the person's language). */
+export function quarterInWords(quarter: string, locale?: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) return quarter;
+  const year = Number(m[1]);
+  const first = (Number(m[2]) - 1) * 3;
+  const month = (i: number) =>
+    new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, i, 1)));
+  return `${month(first)}–${month(first + 2)} ${year}`;
 }

@@ -1,15 +1,59 @@
-import type { Advice } from '@tack/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { ADVISOR_QUESTIONS, type Advice, type AdvisorAnswers } from '@tack/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api.ts';
-import { AdviceActions, AdviceBody, AdvisorSteps, RECOMMENDATION_LABELS } from '../../discovery/Advisor.tsx';
+import {
+  AdviceActions,
+  AdviceBody,
+  AdvisorSteps,
+  completeAnswers,
+  type PartialAnswers,
+  RECOMMENDATION_LABELS,
+} from '../../discovery/Advisor.tsx';
 import { GOAL_TABS, LinkTabs } from '../../discovery/Tabs.tsx';
 import { ErrorRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
 
+const STORAGE_KEY = 'tack.advisor.answers';
+
+function storedAnswers(): PartialAnswers {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as PartialAnswers) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Each question is a step in the browser's history (`?q=3`, the result `?q=result`), and the answers are
+ * kept for the session: Back goes to the previous question, and Forward brings the result back.
+ */
 export function AdvisorPage() {
-  const advise = useMutation({ mutationFn: api.advisor.advise });
+  const [params, setParams] = useSearchParams();
+  const [answers, setAnswers] = useState<PartialAnswers>(storedAnswers);
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
+    } catch {
+      // Private modes may refuse storage: the answers still live for this visit.
+    }
+  }, [answers]);
+
+  const complete = completeAnswers(answers);
+  const q = params.get('q');
+  const showResult = q === 'result' && complete !== undefined;
+  const asked = Number(q);
+  // Never past the first unanswered question (an address typed or kept from another session).
+  const unanswered = ADVISOR_QUESTIONS.findIndex((x) => x.key !== 'selfEfficacy' && !answers[x.key]);
+  const furthest = unanswered === -1 ? ADVISOR_QUESTIONS.length - 1 : unanswered;
+  const step = Number.isInteger(asked) && asked >= 1 ? Math.min(asked - 1, furthest) : q === 'result' ? furthest : 0;
+  const go = (next: number | 'result') => setParams({ q: next === 'result' ? 'result' : String(next + 1) });
+
   return (
     <>
       <PageHeader
@@ -18,17 +62,45 @@ export function AdvisorPage() {
       />
       <div className="stack">
         <LinkTabs label="Goals and advisor" tabs={GOAL_TABS} current="/advisor" />
-        {advise.data ? (
-          <Recommendation advice={advise.data} onRestart={() => advise.reset()} />
+        {showResult ? (
+          <Result
+            answers={complete}
+            onRestart={() => {
+              setAnswers({});
+              go(0);
+            }}
+          />
         ) : (
           <Card title="Your situation">
-            <ErrorRegion message={advise.isError ? errorMessage(advise.error) : undefined} />
-            <AdvisorSteps busy={advise.isPending} onSubmit={(a) => advise.mutate(a)} />
+            <AdvisorSteps
+              step={step}
+              onStep={go}
+              answers={answers}
+              onAnswers={setAnswers}
+              busy={false}
+              onSubmit={() => go('result')}
+            />
           </Card>
         )}
       </div>
     </>
   );
+}
+
+function Result({ answers, onRestart }: { answers: AdvisorAnswers; onRestart: () => void }) {
+  // The advice is a pure function of the answers: a query, so coming back to the result asks again.
+  const advice = useQuery({ queryKey: ['advisor', answers], queryFn: () => api.advisor.advise(answers) });
+  if (advice.isPending) return <Loading />;
+  if (advice.isError)
+    return (
+      <Card title="Your situation">
+        <ErrorRegion message={errorMessage(advice.error)} />
+        <button type="button" className="button button-secondary" onClick={() => void advice.refetch()}>
+          Try again
+        </button>
+      </Card>
+    );
+  return <Recommendation advice={advice.data} onRestart={onRestart} />;
 }
 
 function Recommendation({ advice, onRestart }: { advice: Advice; onRestart: () => void }) {

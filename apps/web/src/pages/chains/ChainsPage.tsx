@@ -16,7 +16,9 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { UnsavedChangesPrompt } from '../../ui/UnsavedChangesPrompt.tsx';
 import { useFocusLater } from '../../ui/useFocusLater.ts';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges.ts';
 
 export function ChainsPage() {
   const chains = useChains();
@@ -57,6 +59,7 @@ function NewChain({ onDone }: { onDone: (s: string) => void }) {
   const [thisWeek, setThisWeek] = useState('');
   const [title, setTitle] = useState('');
   const [empty, setEmpty] = useState(false);
+  const { blocker } = useUnsavedChanges(thisWeek.trim() !== '' || title.trim() !== '');
   const create = useMutation({
     mutationFn: () => api.chains.create({ thisWeek: thisWeek.trim(), title: title.trim() || null }),
     onSuccess: async () => {
@@ -77,6 +80,7 @@ function NewChain({ onDone }: { onDone: (s: string) => void }) {
   }
   return (
     <Card title="Start a chain">
+      <UnsavedChangesPrompt blocker={blocker} />
       <form className="form" onSubmit={submit} noValidate>
         <ErrorRegion
           message={create.isError && !fieldError(create.error, 'thisWeek') ? errorMessage(create.error) : undefined}

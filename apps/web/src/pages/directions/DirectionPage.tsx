@@ -1,6 +1,7 @@
 import { type Direction, LIMITS } from '@tack/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
@@ -19,6 +20,7 @@ import { mediumDate } from '../../practices/lib.ts';
 import { usePracticeList } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
@@ -48,6 +50,9 @@ function DirectionView({ direction: d }: { direction: Direction }) {
   const running = (experiments.data ?? []).find((e) => !e.verdict);
   const edit = useEditToggle();
   const qc = useQueryClient();
+  // Once deleted, the page stops showing (and asking for) the direction's parts while it is left.
+  const [gone, setGone] = useState(false);
+  if (gone) return null;
 
   return (
     <>
@@ -203,8 +208,11 @@ function DirectionView({ direction: d }: { direction: Direction }) {
             }
             remove={(confirm) => api.directions.remove(d.id, { confirm })}
             onDeleted={async () => {
-              await invalidate();
+              // At once (not at React's next render), so the refresh below no longer sees its milestone map.
+              flushSync(() => setGone(true));
+              // Leave first: refreshing while this page is shown would ask for its deleted milestone map.
               await navigate('/directions');
+              await invalidate();
             }}
           />
         </Card>
@@ -281,9 +289,11 @@ function Answer({
       await invalidate();
     },
   });
+  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api.directions.removeAnswer(direction.id, answer.id),
     onSuccess: async () => {
+      setConfirming(false);
       onDone('Answer removed.');
       await invalidate();
     },
@@ -311,13 +321,28 @@ function Answer({
           <button
             type="button"
             className="button button-quiet button-small"
-            onClick={() => remove.mutate()}
-            disabled={remove.isPending}
+            onClick={() => {
+              remove.reset();
+              setConfirming(true);
+            }}
           >
             Remove<span className="visually-hidden"> answer {answer.text}</span>
           </button>
         </span>
       )}
+      <ConfirmDialog
+        open={confirming}
+        title="Remove this answer?"
+        confirmLabel="Remove answer"
+        busyLabel="Removing…"
+        busy={remove.isPending}
+        error={remove.isError ? errorMessage(remove.error) : undefined}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p className="dialog-quote">“{answer.text.length > 200 ? `${answer.text.slice(0, 200)}…` : answer.text}”</p>
+        <p>The answer is removed for good.{answer.practiceId ? ' The practice made from it stays.' : ''}</p>
+      </ConfirmDialog>
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { LIMITS } from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { TextArea } from '../../discovery/Parts.tsx';
@@ -12,6 +12,9 @@ import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { UnsavedChangesPrompt } from '../../ui/UnsavedChangesPrompt.tsx';
+import { useFocusLater } from '../../ui/useFocusLater.ts';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges.ts';
 
 export function DirectionsPage() {
   const directions = useDirections();
@@ -76,18 +79,23 @@ function NewDirection() {
   const invalidate = useInvalidateDiscovery();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
+  const { blocker, release } = useUnsavedChanges(name.trim() !== '' || description.trim() !== '');
   const create = useMutation({
     mutationFn: () => api.directions.create({ name: name.trim(), description: description.trim() || null }),
     onSuccess: async (d) => {
+      release();
       await invalidate();
       await navigate(`/directions/${d.id}`);
     },
   });
   const [empty, setEmpty] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) {
       setEmpty(true);
+      focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return;
     }
     setEmpty(false);
@@ -96,7 +104,8 @@ function NewDirection() {
   const nameError = empty ? 'Say the kind of person you want to be.' : fieldError(create.error, 'name');
   return (
     <Card title="New direction" description="Not a destination: a kind of person you want to become.">
-      <form className="form" onSubmit={submit} noValidate>
+      <UnsavedChangesPrompt blocker={blocker} />
+      <form ref={formRef} className="form" onSubmit={submit} noValidate>
         <ErrorRegion
           message={create.isError && !fieldError(create.error, 'name') ? errorMessage(create.error) : undefined}
         />

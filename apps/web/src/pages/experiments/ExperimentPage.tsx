@@ -1,6 +1,6 @@
 import { EXPERIMENT_WEEKS_MAX, EXPERIMENT_WEEKS_MIN, type Experiment, LIMITS, type Verdict } from '@tack/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
@@ -18,9 +18,13 @@ import { longDate, mediumDate } from '../../practices/lib.ts';
 import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { UnsavedChangesPrompt } from '../../ui/UnsavedChangesPrompt.tsx';
+import { useFocusLater } from '../../ui/useFocusLater.ts';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges.ts';
 
 export function ExperimentPage() {
   const { id = '' } = useParams();
@@ -163,7 +167,7 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
         {!e.verdict && <AddNote experiment={e} onAdded={setStatus} />}
 
         <Card title="Timeline">
-          <Timeline experiment={e} today={today} />
+          <Timeline experiment={e} today={today} onDone={setStatus} />
         </Card>
 
         {e.verdict ? <VerdictView experiment={e} /> : <VerdictForm experiment={e} />}
@@ -194,6 +198,7 @@ function AddNote({ experiment, onAdded }: { experiment: Experiment; onAdded: (s:
   const invalidate = useInvalidateDiscovery();
   const [text, setText] = useState('');
   const [empty, setEmpty] = useState(false);
+  const { blocker } = useUnsavedChanges(text.trim() !== '');
   const add = useMutation({
     mutationFn: (tag: 'energises' | 'drains') => api.experiments.addNote(experiment.id, { tag, text: text.trim() }),
     onSuccess: async (_r, tag) => {
@@ -212,6 +217,7 @@ function AddNote({ experiment, onAdded }: { experiment: Experiment; onAdded: (s:
   }
   return (
     <Card title="What did you notice?" description="A sentence, then say whether it energises or drains you.">
+      <UnsavedChangesPrompt blocker={blocker} />
       <form className="form" onSubmit={(e: FormEvent) => e.preventDefault()} noValidate>
         <ErrorRegion message={add.isError && !fieldError(add.error, 'text') ? errorMessage(add.error) : undefined} />
         <TextArea
@@ -251,13 +257,26 @@ type TimelineEvent = {
   tag?: string;
 };
 
-function Timeline({ experiment: e, today }: { experiment: Experiment; today: string | undefined }) {
-  const events: TimelineEvent[] = [
+function Timeline({
+  experiment: e,
+  today,
+  onDone,
+}: {
+  experiment: Experiment;
+  today: string | undefined;
+  onDone: (s: string) => void;
+}) {
+  const decidedOn = e.verdict?.decidedOn;
+  const all: TimelineEvent[] = [
     { date: e.startDate, kind: 'start', text: 'Started' },
     { date: e.midpointDate, kind: 'mid', text: 'Mid-point: notice what energises and drains you' },
     { date: e.decisionDate, kind: 'decision', text: 'Decision date' },
     ...e.notes.map((n): TimelineEvent => ({ id: n.id, date: n.date, kind: 'note', text: n.text, tag: n.tag })),
   ];
+  const events = all.filter(
+    // Decided early: the mid-point and decision date it never reached are not events any more.
+    (ev) => !decidedOn || (ev.kind !== 'mid' && ev.kind !== 'decision') || ev.date <= decidedOn,
+  );
   if (e.verdict) events.push({ date: e.verdict.decidedOn, kind: 'verdict', text: VERDICT_RESULT[e.verdict.verdict] });
   else if (today) events.push({ date: today, kind: 'today', text: 'Today' });
   const order: Record<TimelineEvent['kind'], number> = { start: 0, note: 1, today: 2, mid: 3, verdict: 4, decision: 5 };
@@ -273,18 +292,153 @@ function Timeline({ experiment: e, today }: { experiment: Experiment; today: str
         {events.map((ev) => (
           <li key={ev.id ?? ev.kind} className={`event event-${ev.kind}${ev.tag ? ` event-${ev.tag}` : ''}`}>
             <span className="event-date">{mediumDate(ev.date)}</span>
-            <span className="event-text">
-              {ev.tag && (
-                <Pill tone={ev.tag === 'energises' ? 'good' : 'warn'}>
-                  {ev.tag === 'energises' ? 'Energises' : 'Drains'}
-                </Pill>
-              )}{' '}
-              {ev.text}
-            </span>
+            {ev.kind === 'note' && ev.id ? (
+              <NoteItem experimentId={e.id} noteId={ev.id} text={ev.text} tag={ev.tag} onDone={onDone} />
+            ) : (
+              <span className="event-text">{ev.text}</span>
+            )}
           </li>
         ))}
       </ol>
     </>
+  );
+}
+
+type NoteTag = 'energises' | 'drains';
+
+/** A note in the timeline, with a way to correct its text or tag, or remove it (after a confirmation). */
+function NoteItem({
+  experimentId,
+  noteId,
+  text,
+  tag,
+  onDone,
+}: {
+  experimentId: string;
+  noteId: string;
+  text: string;
+  tag: string | undefined;
+  onDone: (s: string) => void;
+}) {
+  const id = useId();
+  const invalidate = useInvalidateDiscovery();
+  const initialTag: NoteTag = tag === 'drains' ? 'drains' : 'energises';
+  const [mode, setMode] = useState<'view' | 'edit' | 'remove'>('view');
+  const [draft, setDraft] = useState(text);
+  const [draftTag, setDraftTag] = useState<NoteTag>(initialTag);
+  const [empty, setEmpty] = useState(false);
+  const { blocker, release } = useUnsavedChanges(mode === 'edit' && (draft !== text || draftTag !== initialTag));
+  const save = useMutation({
+    mutationFn: () => api.experiments.updateNote(experimentId, noteId, { text: draft.trim(), tag: draftTag }),
+    onSuccess: async () => {
+      release();
+      setMode('view');
+      onDone('Note saved.');
+      await invalidate();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.experiments.removeNote(experimentId, noteId),
+    onSuccess: async () => {
+      setMode('view');
+      onDone('Note removed.');
+      await invalidate();
+    },
+  });
+  const label = tag === 'drains' ? 'Drains' : 'Energises';
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!draft.trim()) {
+      setEmpty(true);
+      return;
+    }
+    setEmpty(false);
+    save.mutate();
+  }
+  if (mode === 'edit')
+    return (
+      <span className="event-text">
+        <UnsavedChangesPrompt blocker={blocker} />
+        <form className="form nested-form" onSubmit={submit} noValidate aria-label="Edit the note">
+          <ErrorRegion
+            message={save.isError && !fieldError(save.error, 'text') ? errorMessage(save.error) : undefined}
+          />
+          <TextArea
+            label="What you noticed"
+            value={draft}
+            onChange={setDraft}
+            error={empty ? 'Write what you noticed, or remove the note.' : fieldError(save.error, 'text')}
+          />
+          <fieldset className="choice-group">
+            <legend>It…</legend>
+            <div className="choice-row">
+              <Choice
+                name={`${id}-tag`}
+                checked={draftTag === 'energises'}
+                onChange={() => setDraftTag('energises')}
+                label="Energises me"
+              />
+              <Choice
+                name={`${id}-tag`}
+                checked={draftTag === 'drains'}
+                onChange={() => setDraftTag('drains')}
+                label="Drains me"
+              />
+            </div>
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary button-small" disabled={save.isPending}>
+              {save.isPending ? 'Saving…' : 'Save note'}
+            </button>
+            <button type="button" className="button button-quiet button-small" onClick={() => setMode('view')}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </span>
+    );
+  return (
+    <span className="event-text">
+      <Pill tone={tag === 'energises' ? 'good' : 'warn'}>{label}</Pill> {text}
+      <span className="row-actions note-row-actions">
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          onClick={() => {
+            setDraft(text);
+            setDraftTag(initialTag);
+            setEmpty(false);
+            save.reset();
+            setMode('edit');
+          }}
+        >
+          Edit<span className="visually-hidden"> note: {text.slice(0, 60)}</span>
+        </button>
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          onClick={() => {
+            remove.reset();
+            setMode('remove');
+          }}
+        >
+          Remove<span className="visually-hidden"> note: {text.slice(0, 60)}</span>
+        </button>
+      </span>
+      <ConfirmDialog
+        open={mode === 'remove'}
+        title="Remove this note?"
+        confirmLabel="Remove note"
+        busyLabel="Removing…"
+        busy={remove.isPending}
+        error={remove.isError ? errorMessage(remove.error) : undefined}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => setMode('view')}
+      >
+        <p className="dialog-quote">“{text.length > 200 ? `${text.slice(0, 200)}…` : text}”</p>
+        <p>It is removed for good and no longer counts as {label.toLowerCase()} in what you learned.</p>
+      </ConfirmDialog>
+    </span>
   );
 }
 
@@ -339,6 +493,9 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
   const [weeks, setWeeks] = useState(String(e.lengthWeeks));
   const [practiceIds, setPracticeIds] = useState<string[]>(e.practiceIds);
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const { blocker, release } = useUnsavedChanges(learned.trim() !== '' || goalTitle.trim() !== '');
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
 
   const decide = useMutation({
     mutationFn: () => {
@@ -362,6 +519,7 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
       });
     },
     onSuccess: async (r) => {
+      release();
       await invalidate();
       if (r.next) await navigate(`/experiments/${r.next.id}`);
       else if (r.goalId) await navigate(`/goals/${r.goalId}`);
@@ -384,6 +542,10 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
     }
     setProblems(p);
     if (Object.keys(p).length === 0) decide.mutate();
+    else
+      focusLater(() =>
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[aria-describedby] input'),
+      );
   }
   const fe = (path: string) => problems[path] ?? fieldError(decide.error, path);
   const known = ['learned', 'goal.title', 'goal.whatToLearn', 'changes.hypothesis', 'changes.lengthWeeks'];
@@ -399,7 +561,8 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
           : `You can decide any time; the planned date is ${longDate(e.decisionDate)}.`
       }
     >
-      <form className="form" onSubmit={submit} noValidate>
+      <UnsavedChangesPrompt blocker={blocker} />
+      <form ref={formRef} className="form" onSubmit={submit} noValidate>
         <ErrorRegion message={general} />
         <fieldset className="choice-group" aria-describedby={fe('verdict') ? `${id}-verdict-error` : undefined}>
           <legend>Verdict</legend>
@@ -409,7 +572,11 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
                 key={v}
                 name={`${id}-verdict`}
                 checked={verdict === v}
-                onChange={() => setVerdict(v)}
+                onChange={() => {
+                  setVerdict(v);
+                  // The "choose one" error is answered: it goes at once, not at the next submit.
+                  setProblems(({ verdict: _answered, ...rest }) => rest);
+                }}
                 label={VERDICT_LABELS[v]}
                 hint={VERDICT_HINTS[v]}
               />

@@ -29,7 +29,7 @@ export function ExperimentsPage() {
           {e.verdict ? VERDICT_RESULT[e.verdict.verdict] : EXPERIMENT_STATUS_LABELS[e.status]}
         </Pill>{' '}
         <Link to={`/directions/${e.directionId}`}>{directionName.get(e.directionId) ?? 'Direction'}</Link> ·{' '}
-        {mediumDate(e.startDate)} – {mediumDate(e.decisionDate)}
+        {mediumDate(e.startDate)} – {mediumDate(e.verdict ? e.verdict.decidedOn : e.decisionDate)}
       </p>
     </li>
   );
@@ -39,7 +39,13 @@ export function ExperimentsPage() {
       <PageHeader
         title="Experiments"
         lead="Try a direction for about six weeks. Notice what energises you and what drains you, then decide."
-      />
+      >
+        <div className="page-actions">
+          <Link to="/experiments/new" className="button button-primary">
+            New experiment
+          </Link>
+        </div>
+      </PageHeader>
       <div className="stack">
         <LinkTabs label="Experiments and learnings" tabs={EXPERIMENT_TABS} current="/experiments" />
         {experiments.isPending ? (
@@ -50,11 +56,12 @@ export function ExperimentsPage() {
           <>
             <Card
               title="Running and planned"
-              description="An experiment starts from a direction: open one and choose “Start an experiment”."
+              description="Each experiment explores one of your directions. Start one with “New experiment”, or from a direction’s page."
             >
               {open.length === 0 ? (
                 <p className="empty">
-                  Nothing running. <Link to="/directions">Pick a direction</Link> to start an experiment.
+                  Nothing running. Choose “New experiment”, or <Link to="/directions">open a direction</Link> to start
+                  one from there.
                 </p>
               ) : (
                 <ul className="item-list">{open.map(row)}</ul>

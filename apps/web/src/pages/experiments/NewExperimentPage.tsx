@@ -1,7 +1,7 @@
 import { TackApiError } from '@tack/client';
 import { EXPERIMENT_WEEKS_DEFAULT, EXPERIMENT_WEEKS_MAX, EXPERIMENT_WEEKS_MIN } from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { experimentDates } from '../../discovery/lib.ts';
@@ -14,6 +14,9 @@ import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { UnsavedChangesPrompt } from '../../ui/UnsavedChangesPrompt.tsx';
+import { useFocusLater } from '../../ui/useFocusLater.ts';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges.ts';
 
 interface Conflict {
   currentExperimentId: string;
@@ -42,7 +45,17 @@ export function NewExperimentPage() {
   const [startDate, setStartDate] = useState<string>();
   const [weeks, setWeeks] = useState(String(EXPERIMENT_WEEKS_DEFAULT));
   const [problems, setProblems] = useState<Record<string, string>>({});
+  // Today until the person picks a day; a cleared field stays empty (and is flagged), it never snaps back.
   const start = startDate ?? today ?? '';
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
+  const { blocker, release } = useUnsavedChanges(
+    hypothesis.trim() !== '' ||
+      practiceIds.length > 0 ||
+      startDate !== undefined ||
+      weeks !== String(EXPERIMENT_WEEKS_DEFAULT) ||
+      directionId !== (params.get('direction') ?? ''),
+  );
   const lengthWeeks = /^\d+$/.test(weeks.trim()) ? Number(weeks.trim()) : Number.NaN;
   const validLength = lengthWeeks >= EXPERIMENT_WEEKS_MIN && lengthWeeks <= EXPERIMENT_WEEKS_MAX;
   const dates = start && validLength ? experimentDates(start, lengthWeeks) : undefined;
@@ -57,6 +70,7 @@ export function NewExperimentPage() {
         lengthWeeks,
       }),
     onSuccess: async (e) => {
+      release();
       await invalidate();
       await navigate(`/experiments/${e.id}`);
     },
@@ -66,10 +80,12 @@ export function NewExperimentPage() {
     const p: Record<string, string> = {};
     if (!directionId) p.directionId = 'Choose the direction this experiment explores.';
     if (!hypothesis.trim()) p.hypothesis = 'Say what you expect to find out.';
+    if (!start) p.startDate = 'Pick the day it starts.';
     if (!validLength)
       p.lengthWeeks = `A whole number of weeks from ${EXPERIMENT_WEEKS_MIN} to ${EXPERIMENT_WEEKS_MAX}.`;
     setProblems(p);
     if (Object.keys(p).length === 0) create.mutate();
+    else focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
   const conflict = conflictOf(create.error);
   const fe = (path: string) => problems[path] ?? fieldError(create.error, path);
@@ -92,7 +108,8 @@ export function NewExperimentPage() {
         title="New experiment"
         lead="About six weeks of real contact with a direction. Changing course afterwards is the system working."
       />
-      <form className="form narrow-form" onSubmit={submit} noValidate>
+      <UnsavedChangesPrompt blocker={blocker} />
+      <form ref={formRef} className="form narrow-form" onSubmit={submit} noValidate>
         <ErrorRegion message={general} />
         {conflict && (
           <div className="alert alert-warning conflict" role="alert">
@@ -151,8 +168,9 @@ export function NewExperimentPage() {
                 label="Start date"
                 type="date"
                 value={start}
-                onChange={(v) => setStartDate(v || undefined)}
+                onChange={setStartDate}
                 error={fe('startDate')}
+                hint="Today, or a day to come."
               />
               <TextField
                 label="Length in weeks"

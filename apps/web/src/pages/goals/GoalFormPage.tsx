@@ -1,18 +1,22 @@
 import type { CreateGoalInput, Goal, GoalKind, UpdateGoalInput } from '@tack/contracts';
 import { LIMITS } from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
-import { completePlans, type IfThenPlan, parseAmount } from '../../discovery/lib.ts';
+import { completePlans, halfPlanProblems, type IfThenPlan } from '../../discovery/lib.ts';
 import { Choice, IfThenEditor, TextArea } from '../../discovery/Parts.tsx';
 import { useDirections, useGoal, useInvalidateDiscovery } from '../../discovery/queries.ts';
 import { useToday } from '../../practices/queries.ts';
 import { ErrorRegion, Notice } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
+import { numberExample, numberForInput, parseNumber as parseAmount } from '../../ui/numbers.ts';
 import { PageHeader } from '../../ui/Page.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { UnsavedChangesPrompt } from '../../ui/UnsavedChangesPrompt.tsx';
+import { useFocusLater } from '../../ui/useFocusLater.ts';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges.ts';
 
 interface KrRow {
   id?: string;
@@ -51,7 +55,7 @@ interface FormState {
   evidence: EvidenceRow[];
 }
 
-const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+const str = (n: number | null | undefined) => numberForInput(n);
 
 function initial(goal: Goal | undefined, kind: GoalKind, directionId: string, ifThen: IfThenPlan[]): FormState {
   return {
@@ -69,8 +73,8 @@ function initial(goal: Goal | undefined, kind: GoalKind, directionId: string, if
     keyResults: (goal?.keyResults ?? []).map((k) => ({
       id: k.id,
       title: k.title,
-      target: String(k.target),
-      current: String(k.current),
+      target: str(k.target),
+      current: str(k.current),
       unit: k.unit ?? '',
       confidence: String(k.confidence),
     })),
@@ -78,6 +82,11 @@ function initial(goal: Goal | undefined, kind: GoalKind, directionId: string, if
     strategies: (goal?.strategies ?? []).map((s) => ({ ...s, reflection: s.reflection ?? '' })),
     evidence: goal?.evidence ?? [],
   };
+}
+
+/** A strategy row added and left blank: ignored on save. */
+function emptyStrategy(x: StrategyRow): boolean {
+  return x.text.trim() === '' && x.reflection.trim() === '';
 }
 
 function isPlans(v: unknown): v is IfThenPlan[] {
@@ -108,7 +117,7 @@ export function NewGoalPage() {
 export function EditGoalPage() {
   const { id = '' } = useParams();
   const goal = useGoal(id);
-  if (!goal.data) return <QueryState title="Edit goal" query={goal} />;
+  if (!goal.data) return <QueryState title="Edit goal" query={goal} back={{ to: '/goals', label: 'All goals' }} />;
   return (
     <GoalForm key={goal.data.id} goal={goal.data} kind={goal.data.kind} directionId="" ifThen={[]} advised={false} />
   );
@@ -132,9 +141,13 @@ function GoalForm({
   const invalidate = useInvalidateDiscovery();
   const directions = useDirections();
   const today = useToday().data?.date ?? '';
-  const [s, setS] = useState<FormState>(() => initial(goal, kind, directionId, ifThen));
+  const [start] = useState<FormState>(() => initial(goal, kind, directionId, ifThen));
+  const [s, setS] = useState<FormState>(start);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const { blocker, release } = useUnsavedChanges(JSON.stringify(s) !== JSON.stringify(start) || reason.trim() !== '');
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setS((prev) => ({ ...prev, [k]: v }));
 
   function fields() {
@@ -166,7 +179,7 @@ function GoalForm({
             ...(k.id ? { id: k.id } : {}),
             title: k.title.trim(),
             target: parseAmount(k.target) ?? Number.NaN,
-            current: parseAmount(k.current) ?? 0,
+            current: k.current.trim() ? (parseAmount(k.current) ?? Number.NaN) : 0,
             unit: k.unit.trim() || null,
             confidence: Number(k.confidence),
           }))
@@ -174,15 +187,19 @@ function GoalForm({
       whatToLearn: performance ? null : s.whatToLearn.trim() || null,
       strategies: performance
         ? []
-        : s.strategies.map((x) => ({
-            ...(x.id ? { id: x.id } : {}),
-            text: x.text.trim(),
-            tried: x.tried,
-            reflection: x.reflection.trim() || null,
-          })),
+        : s.strategies
+            .filter((x) => !emptyStrategy(x))
+            .map((x) => ({
+              ...(x.id ? { id: x.id } : {}),
+              text: x.text.trim(),
+              tried: x.tried,
+              reflection: x.reflection.trim() || null,
+            })),
       evidence: performance
         ? []
-        : s.evidence.map((x) => ({ ...(x.id ? { id: x.id } : {}), date: x.date, text: x.text.trim() })),
+        : s.evidence
+            .filter((x) => x.text.trim() !== '')
+            .map((x) => ({ ...(x.id ? { id: x.id } : {}), date: x.date, text: x.text.trim() })),
     };
   }
 
@@ -197,6 +214,7 @@ function GoalForm({
       return api.goals.update(goal.id, patch);
     },
     onSuccess: async (g) => {
+      release();
       await invalidate();
       await navigate(`/goals/${g.id}`);
     },
@@ -209,19 +227,32 @@ function GoalForm({
     if (s.kind === 'performance') {
       if (!s.metricName.trim()) p['metric.name'] = 'Say what is measured.';
       if (!s.unit.trim()) p['metric.unit'] = 'Give a unit (km, minutes, clients…).';
-      if (parseAmount(s.baseline) === undefined) p['metric.baseline'] = 'Where you start, as a number.';
-      if (parseAmount(s.target) === undefined) p['metric.target'] = 'Where you aim, as a number.';
+      const like = numberExample();
+      if (parseAmount(s.baseline) === undefined) p['metric.baseline'] = `Where you start, as a number like ${like}.`;
+      if (parseAmount(s.target) === undefined) p['metric.target'] = `Where you aim, as a number like ${like}.`;
       if (s.current.trim() && parseAmount(s.current) === undefined)
-        p['metric.current'] = 'A number, or leave it empty.';
+        p['metric.current'] = `A number like ${like}, or leave it empty.`;
       if (!s.dueDate) p.dueDate = 'A performance goal needs a date.';
       s.keyResults.forEach((k, i) => {
         if (!k.title.trim()) p[`keyResults.${i}.title`] = 'Give the key result a title.';
-        if (parseAmount(k.target) === undefined) p[`keyResults.${i}.target`] = 'A target number.';
+        if (parseAmount(k.target) === undefined) p[`keyResults.${i}.target`] = `A target number like ${like}.`;
+        if (k.current.trim() && parseAmount(k.current) === undefined)
+          p[`keyResults.${i}.current`] = `A number like ${like}, or leave it empty.`;
       });
-    } else if (!s.whatToLearn.trim()) p.whatToLearn = 'Say what you want to learn or try.';
+    } else {
+      if (!s.whatToLearn.trim()) p.whatToLearn = 'Say what you want to learn or try.';
+      s.strategies.forEach((x, i) => {
+        if (!emptyStrategy(x) && !x.text.trim()) p[`strategies.${i}.text`] = 'Name the strategy, or remove it.';
+      });
+      s.evidence.forEach((x, i) => {
+        if (x.text.trim() && !x.date) p[`evidence.${i}.date`] = 'Pick the date it happened.';
+      });
+    }
+    Object.assign(p, halfPlanProblems(s.ifThen));
     if (goal && !reason.trim()) p.reason = 'Say what changed and what you learned: it is kept with the goal.';
     setProblems(p);
     if (Object.keys(p).length === 0) save.mutate();
+    else focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
   const fe = (path: string) => problems[path] ?? fieldError(save.error, path);
   const general = save.isError ? errorMessage(save.error) : undefined;
@@ -237,7 +268,8 @@ function GoalForm({
             : 'You can change any of it later, with a reason.'
         }
       />
-      <form className="form narrow-form goal-form" onSubmit={submit} noValidate>
+      <UnsavedChangesPrompt blocker={blocker} />
+      <form ref={formRef} className="form narrow-form goal-form" onSubmit={submit} noValidate>
         {!goal && !advised && (
           <Notice>
             Not sure which kind? <Link to="/advisor">Ask the advisor</Link>: seven questions, with the research behind
@@ -377,6 +409,7 @@ function GoalForm({
                           label="Now"
                           value={k.current}
                           onChange={(v) => upd({ current: v })}
+                          error={fe(`keyResults.${i}.current`)}
                           inputMode="decimal"
                         />
                         <TextField

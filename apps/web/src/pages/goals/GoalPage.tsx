@@ -1,11 +1,12 @@
 import { GOAL_STATUSES, type Goal, type GoalAdvice, type GoalRevision, type GoalStatus } from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { AdviceBody, AdvisorAllQuestions } from '../../discovery/Advisor.tsx';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
-import { GOAL_STATUS_LABELS } from '../../discovery/lib.ts';
+import { GOAL_STATUS_LABELS, learningProgressInWords } from '../../discovery/lib.ts';
 import { MilestoneMapCard } from '../../discovery/MilestoneMap.tsx';
 import { IfThenText, Pill, TextArea } from '../../discovery/Parts.tsx';
 import { useDirections, useGoal, useInvalidateDiscovery, useRevisions } from '../../discovery/queries.ts';
@@ -25,9 +26,12 @@ export function GoalPage() {
 
 export function ProgressText({ goal }: { goal: Goal }) {
   const p = goal.progress;
-  if (p.kind === 'learning') return <>{p.summary}</>;
+  if (p.kind === 'learning') return <>{learningProgressInWords(p)}</>;
   return <>{p.percent === null ? 'No progress measured yet' : `${Math.round(p.percent)}% of the way`}</>;
 }
+
+/** A goal's number as the person reads numbers: "1,000" or "1.000". */
+const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 6 });
 
 function GoalView({ goal: g }: { goal: Goal }) {
   const directions = useDirections();
@@ -36,6 +40,9 @@ function GoalView({ goal: g }: { goal: Goal }) {
   const navigate = useNavigate();
   const invalidate = useInvalidateDiscovery();
   const kr = g.progress.kind === 'performance' ? g.progress.keyResults : [];
+  // Once deleted, the page stops showing (and asking for) the goal's parts while it is left.
+  const [gone, setGone] = useState(false);
+  if (gone) return null;
   return (
     <>
       <PageHeader title={g.title} lead={g.why ?? undefined}>
@@ -78,8 +85,8 @@ function GoalView({ goal: g }: { goal: Goal }) {
               <div>
                 <dt>{g.metric.name}</dt>
                 <dd>
-                  {g.metric.current ?? g.metric.baseline} {g.metric.unit} now · from {g.metric.baseline} to{' '}
-                  {g.metric.target} {g.metric.unit}
+                  {fmt(g.metric.current ?? g.metric.baseline)} {g.metric.unit} now · from {fmt(g.metric.baseline)} to{' '}
+                  {fmt(g.metric.target)} {g.metric.unit}
                 </dd>
               </div>
             )}
@@ -121,7 +128,7 @@ function GoalView({ goal: g }: { goal: Goal }) {
                   <li key={k.id} className="item">
                     <p className="item-title-text">{k.title}</p>
                     <p className="item-meta">
-                      {k.current} of {k.target}
+                      {fmt(k.current)} of {fmt(k.target)}
                       {k.unit ? ` ${k.unit}` : ''}
                       {pct !== null && pct !== undefined ? ` (${Math.round(pct)}%)` : ''} · confidence {k.confidence}/10
                     </p>
@@ -197,8 +204,11 @@ function GoalView({ goal: g }: { goal: Goal }) {
             }
             remove={(confirm) => api.goals.remove(g.id, { confirm })}
             onDeleted={async () => {
-              await invalidate();
+              // At once (not at React's next render), so the refresh below no longer sees its milestone map.
+              flushSync(() => setGone(true));
+              // Leave first: refreshing while this page is shown would ask for its deleted milestone map.
               await navigate('/goals');
+              await invalidate();
             }}
           />
         </Card>

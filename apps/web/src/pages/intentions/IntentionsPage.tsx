@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import { EditForm, useEditToggle } from '../../discovery/EditForm.tsx';
-import { isoWeekOf, weekInWords } from '../../discovery/lib.ts';
+import { isoWeekOf, quarterInWords, weekInWords } from '../../discovery/lib.ts';
 import { Choice, PracticePicker, TextArea } from '../../discovery/Parts.tsx';
 import {
   discoveryKeys,
@@ -22,9 +22,11 @@ import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { UnsavedChangesPrompt } from '../../ui/UnsavedChangesPrompt.tsx';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges.ts';
 
 function horizonInWords(h: Horizon): string {
-  if (h.kind === 'quarter') return `This quarter (${h.quarter})`;
+  if (h.kind === 'quarter') return quarterInWords(h.quarter);
   if (h.kind === 'year') return `${h.year}: ${h.theme}`;
   return 'Open-ended';
 }
@@ -102,6 +104,9 @@ function NewIntention({
   const [practiceIds, setPracticeIds] = useState<string[]>([]);
   const [goalIds, setGoalIds] = useState<string[]>([]);
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const { blocker } = useUnsavedChanges(
+    [statement, why, theme].some((v) => v.trim() !== '') || practiceIds.length > 0 || goalIds.length > 0,
+  );
   const year = Number((today ?? new Date().toISOString()).slice(0, 4));
   const horizon: Horizon =
     kind === 'quarter'
@@ -133,6 +138,7 @@ function NewIntention({
   const fe = (path: string) => problems[path] ?? fieldError(create.error, path);
   return (
     <Card title="New intention">
+      <UnsavedChangesPrompt blocker={blocker} />
       <form className="form" onSubmit={submit} noValidate>
         <ErrorRegion
           message={create.isError && !fe('statement') && !fe('horizon.theme') ? errorMessage(create.error) : undefined}
@@ -155,7 +161,7 @@ function NewIntention({
               checked={kind === 'quarter'}
               onChange={() => setKind('quarter')}
               label="This quarter"
-              hint={today ? quarterOf(today) : undefined}
+              hint={today ? quarterInWords(quarterOf(today)) : undefined}
             />
             <Choice
               name={`${id}-h`}
