@@ -103,11 +103,20 @@ describe('practices in the browser', () => {
     await page.keyboard.press('Space');
     await expect.poll(() => move.getAttribute('aria-pressed')).toBe('true');
     const water = page.getByLabel('Drink water', { exact: true });
+    // A refused amount stays as typed, with a message next to the field.
+    await water.fill('-5');
+    await water.press('Enter');
+    await page.getByText('The amount cannot be negative.').waitFor();
+    expect(await water.inputValue()).toBe('-5');
     await water.fill('7');
     await water.press('Enter');
     await page.getByRole('button', { name: 'Details for Move 30 minutes' }).click();
     await page.getByLabel('Note').fill('Ran by the river.');
     await page.getByRole('radio', { name: 'Energised me' }).check();
+    // Closing Details keeps what was typed until it is saved.
+    await page.getByRole('button', { name: 'Details for Move 30 minutes' }).click();
+    await page.getByRole('button', { name: 'Details for Move 30 minutes' }).click();
+    expect(await page.getByLabel('Note').inputValue()).toBe('Ran by the river.');
     await page.getByRole('button', { name: 'Save note and energy' }).click();
     await expect
       .poll(

@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { cellState, heatmapStart } from '../src/practices/Heatmap.tsx';
-import { addDays, daysBetween, percent, scheduleInWords, targetInWords, weekdayOfIso } from '../src/practices/lib.ts';
+import {
+  addDays,
+  checkOffMessage,
+  checkOffPlan,
+  datesInWords,
+  daysBetween,
+  fieldSentence,
+  formatAmount,
+  mediumDate,
+  orderedWeekdays,
+  parseAmount,
+  percent,
+  scheduleInWords,
+  strengthPointsFrom,
+  strengthSummary,
+  targetInWords,
+  weekdayOfIso,
+} from '../src/practices/lib.ts';
+import { isoDateIn } from '../src/time.ts';
 
 describe('scheduleInWords', () => {
   it('says each kind of schedule in plain words', () => {
@@ -67,5 +85,119 @@ describe('cellState', () => {
     expect(cellState(practice, '2026-03-03', undefined, '2026-01-01')).toBe('paused');
     expect(cellState(practice, '2025-12-03', undefined, '2026-01-01')).toBe('before');
     expect(cellState(practice, '2026-04-03', undefined, '2026-01-01')).toBe('none');
+  });
+});
+
+describe('parseAmount', () => {
+  it('reads grouping and decimals the en-US way', () => {
+    expect(parseAmount('1,500', 'en-US')).toEqual({ ok: true, value: 1500 });
+    expect(parseAmount('1,500.25', 'en-US')).toEqual({ ok: true, value: 1500.25 });
+    expect(parseAmount(' 2.5 ', 'en-US')).toEqual({ ok: true, value: 2.5 });
+    expect(parseAmount('.5', 'en-US')).toEqual({ ok: true, value: 0.5 });
+    expect(parseAmount('', 'en-US')).toEqual({ ok: true, value: null });
+  });
+  it('reads grouping and decimals the German and French way', () => {
+    expect(parseAmount('1.500', 'de-DE')).toEqual({ ok: true, value: 1500 });
+    expect(parseAmount('2,5', 'de-DE')).toEqual({ ok: true, value: 2.5 });
+    expect(parseAmount('1 500,5', 'fr-FR')).toEqual({ ok: true, value: 1500.5 });
+    expect(parseAmount('2.5', 'fr-FR')).toEqual({ ok: true, value: 2.5 });
+  });
+  it('refuses negatives, words, exponents, bad grouping and more than the maximum, with a sentence', () => {
+    expect(parseAmount('-5', 'en-US')).toEqual({ ok: false, error: 'The amount cannot be negative.' });
+    expect(parseAmount('abc', 'en-US')).toEqual({ ok: false, error: 'Enter a number, like 1,500 or 2.5.' });
+    expect(parseAmount('1e9', 'en-US').ok).toBe(false);
+    expect(parseAmount('1,5', 'en-US').ok).toBe(false);
+    expect(parseAmount('1000000001', 'en-US')).toEqual({
+      ok: false,
+      error: 'The amount can be at most 1,000,000,000.',
+    });
+    expect(parseAmount('1000000000', 'en-US')).toEqual({ ok: true, value: 1e9 });
+  });
+  it('round-trips what formatAmount shows', () => {
+    for (const n of [0, 7, 1500, 2.5, 1234567.25])
+      expect(parseAmount(formatAmount(n, 'en-US'), 'en-US')).toEqual({ ok: true, value: n });
+  });
+});
+
+describe('check off all', () => {
+  const item = (status: 'done' | 'skipped' | 'notDone' | null) => ({ checkin: status ? { status } : null });
+  it('checks off only practices with no check-in yet', () => {
+    const plan = checkOffPlan([
+      item(null),
+      item('skipped'),
+      item('notDone'),
+      item('done'),
+      item(null),
+      item('skipped'),
+    ]);
+    expect(plan.open).toHaveLength(2);
+    expect(plan.skipped).toBe(2);
+    expect(plan.notDone).toBe(1);
+  });
+  it('says how many were checked off and what was left alone', () => {
+    expect(checkOffMessage('Health', 3, 0, 0)).toBe('Health: 3 practices checked off.');
+    expect(checkOffMessage('Health', 1, 2, 0)).toBe('Health: 1 practice checked off. 2 skipped left as they are.');
+    expect(checkOffMessage('Work', 2, 1, 1)).toBe(
+      'Work: 2 practices checked off. 1 skipped and 1 not done left as they are.',
+    );
+    expect(checkOffMessage('Work', 2, 0, 1)).toBe('Work: 2 practices checked off. 1 not done left as it is.');
+  });
+});
+
+describe('words for people', () => {
+  it('orders the weekdays from the person’s week start', () => {
+    expect(orderedWeekdays('sunday')[0]).toBe('sunday');
+    expect(orderedWeekdays('sunday').at(-1)).toBe('saturday');
+    expect(orderedWeekdays('monday')[0]).toBe('monday');
+    expect(orderedWeekdays()).toHaveLength(7);
+  });
+  it('writes dates inside a server sentence like the rest of the app', () => {
+    expect(datesInWords('Paused since 2026-11-21: strength stays at 40% until you resume.')).toBe(
+      `Paused since ${mediumDate('2026-11-21')}: strength stays at 40% until you resume.`,
+    );
+  });
+  it('turns a field message into a sentence naming the field', () => {
+    expect(fieldSentence('Times', 'must be at least 1')).toBe('Times must be at least 1.');
+    expect(fieldSentence('Times', 'cannot be more than the number of days')).toBe(
+      'Times cannot be more than the number of days.',
+    );
+    expect(fieldSentence('The name', 'Give the practice a name.')).toBe('Give the practice a name.');
+  });
+  it('gives the calendar date of an instant in the person’s zone', () => {
+    expect(isoDateIn('2026-11-22T03:00:00.000Z', 'America/New_York')).toBe('2026-11-21');
+    expect(isoDateIn('2026-11-22T03:00:00.000Z', 'Europe/Berlin')).toBe('2026-11-22');
+  });
+});
+
+describe('strength chart range', () => {
+  const points = [
+    { date: '2026-11-01', score: 0 },
+    { date: '2026-11-02', score: 0.1 },
+    { date: '2026-11-03', score: 0.25 },
+    { date: '2026-11-04', score: 0.2 },
+  ];
+  it('starts at the practice’s first day when that is within the range', () => {
+    expect(strengthPointsFrom(points, '2026-11-02').map((p) => p.date)).toEqual([
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-04',
+    ]);
+    expect(strengthPointsFrom(points, '2025-01-01')).toHaveLength(4);
+    // Check-ins entered for days before the practice began are drawn too.
+    expect(strengthPointsFrom(points, '2026-11-04').map((p) => p.date)).toEqual([
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-04',
+    ]);
+    expect(strengthPointsFrom(points, undefined)).toHaveLength(4);
+  });
+  it('says it in words, and something sensible for a practice with no strength yet', () => {
+    expect(strengthSummary(strengthPointsFrom(points, '2026-11-02'))).toBe(
+      `Strength went from 10% on ${mediumDate('2026-11-02')} to 20% on ${mediumDate('2026-11-04')}; the highest was 25% on ${mediumDate('2026-11-03')}.`,
+    );
+    expect(strengthSummary([{ date: '2026-11-21', score: 0 }])).toBe(
+      `No strength yet since ${mediumDate('2026-11-21')}: it grows with each day you check in as done.`,
+    );
+    expect(strengthSummary([])).toBe('No strength yet: it starts with the first check-in.');
   });
 });

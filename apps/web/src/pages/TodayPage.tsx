@@ -2,7 +2,7 @@ import type { Area, TodayItem } from '@tack/contracts';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api.ts';
-import { longDate, mediumDate } from '../practices/lib.ts';
+import { checkOffMessage, checkOffPlan, longDate, mediumDate } from '../practices/lib.ts';
 import { type CheckinChange, useCheckinMutation, useToday } from '../practices/queries.ts';
 import { practiceColorStyle, TodayRow } from '../practices/TodayRow.tsx';
 import { InsightsPanel } from '../reviews/InsightsPanel.tsx';
@@ -33,6 +33,8 @@ export function TodayPage() {
   const checkin = useCheckinMutation();
   const [failed, setFailed] = useState<string>();
   const [announce, setAnnounce] = useState('');
+  // What the last "Check off all" did, shown in its area (the live region above announces it).
+  const [bulk, setBulk] = useState<{ area: string; message: string }>();
 
   if (today.isPending) {
     return (
@@ -54,11 +56,15 @@ export function TodayPage() {
   const { date, items, areas } = today.data;
   const nameOf = (id: string) => items.find((i) => i.practice.id === id)?.practice.name ?? 'the practice';
 
-  function change(changes: CheckinChange[], message: string) {
+  function change(changes: CheckinChange[], message: string, area?: string) {
     setFailed(undefined);
     setAnnounce('');
+    setBulk(undefined);
     checkin.mutate(changes, {
-      onSuccess: () => setAnnounce(message),
+      onSuccess: () => {
+        setAnnounce(message);
+        if (area) setBulk({ area, message });
+      },
       onError: (error) => {
         const first = changes[0];
         const what = changes.length > 1 ? `${changes.length} practices` : `“${nameOf(first?.practiceId ?? '')}”`;
@@ -123,7 +129,9 @@ export function TodayPage() {
             </p>
           )}
           {groupByArea(due, areas).map((group) => {
-            const open = group.items.filter((i) => i.practice.kind === 'boolean' && i.checkin?.status !== 'done');
+            // Only practices with no check-in yet: a skip or a "not done" said on purpose stays as it is.
+            const plan = checkOffPlan(group.items.filter((i) => i.practice.kind === 'boolean'));
+            const { open } = plan;
             return (
               <AreaSection
                 key={group.key}
@@ -137,7 +145,8 @@ export function TodayPage() {
                       onClick={() =>
                         change(
                           open.map((i) => ({ practiceId: i.practice.id, date, input: { status: 'done' } })),
-                          `${group.name}: ${open.length} checked off.`,
+                          checkOffMessage(group.name, open.length, plan.skipped, plan.notDone),
+                          group.key,
                         )
                       }
                     >
@@ -146,6 +155,7 @@ export function TodayPage() {
                   )
                 }
               >
+                {bulk?.area === group.key && <p className="today-bulk-status">{bulk.message}</p>}
                 <ul className="today-list">
                   {group.items.map((item) => (
                     <TodayRow key={item.practice.id} item={item} date={date} onChange={onRowChange} />

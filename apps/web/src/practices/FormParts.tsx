@@ -1,11 +1,18 @@
 import { TackApiError } from '@tack/client';
 import type { FrequencyDto } from '@tack/contracts';
-import { WEEKDAYS } from '@tack/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { api, errorMessage } from '../api.ts';
+import { useMe } from '../auth/session.ts';
 import { TextField } from '../ui/Field.tsx';
-import { type FrequencyState, formatIso, frequencyFrom, PRACTICE_COLORS, shortWeekday } from './lib.ts';
+import {
+  type FrequencyState,
+  formatIso,
+  frequencyFrom,
+  orderedWeekdays,
+  PRACTICE_COLORS,
+  shortWeekday,
+} from './lib.ts';
 import { practiceKeys } from './queries.ts';
 
 /** A small accessible radio group of colour swatches (each with a name). */
@@ -146,6 +153,8 @@ export function FrequencyFields({
   children?: ReactNode;
 }) {
   const id = useId();
+  // The weekdays in the person's week order, like the preview below and the heatmap.
+  const weekdays = orderedWeekdays(useMe().data?.weekStart);
   const set = <K extends keyof FrequencyState>(k: K, v: FrequencyState[K]) => onChange({ ...value, [k]: v });
   return (
     <div className="form">
@@ -202,7 +211,7 @@ export function FrequencyFields({
         <fieldset className="choice-group">
           <legend>On</legend>
           <div className="weekday-picks">
-            {WEEKDAYS.map((d) => (
+            {weekdays.map((d) => (
               <label key={d} className="weekday-pick">
                 <input
                   type="checkbox"

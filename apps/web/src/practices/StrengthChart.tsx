@@ -1,24 +1,19 @@
 import type { StrengthDto } from '@tack/contracts';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatIso, mediumDate, percent } from './lib.ts';
+import { formatIso, mediumDate, strengthPointsFrom, strengthSummary } from './lib.ts';
 
-/** Strength over the last year, 0–100%. The chart is drawn for the eyes; the caption says it in words. */
-export function StrengthChart({ strength }: { strength: StrengthDto }) {
-  const data = strength.points.map((p) => ({ date: p.date, score: Math.round(p.score * 1000) / 10 }));
-  // One tick per month, on its first day.
+/**
+ * Strength over the last year, 0–100%, from the practice's first day when it began within the year.
+ * The chart is drawn for the eyes; the caption says it in words.
+ */
+export function StrengthChart({ strength, start }: { strength: StrengthDto; start?: string | undefined }) {
+  const points = strengthPointsFrom(strength.points, start);
+  const data = points.map((p) => ({ date: p.date, score: Math.round(p.score * 1000) / 10 }));
+  // One tick per month, on its first day; a practice younger than two months gets its first and last day.
   const monthTicks = data.filter((p) => p.date.endsWith('-01')).map((p) => p.date);
-  const first = strength.points[0];
-  const last = strength.points.at(-1);
-  const best = strength.points.reduce<{ date: string; score: number } | undefined>(
-    (b, p) => (!b || p.score > b.score ? p : b),
-    undefined,
-  );
-  const summary =
-    first && last && best
-      ? `Strength went from ${percent(first.score)} on ${mediumDate(first.date)} to ${percent(last.score)} on ${mediumDate(
-          last.date,
-        )}; the highest was ${percent(best.score)} on ${mediumDate(best.date)}.`
-      : 'No strength yet.';
+  const short = monthTicks.length < 2;
+  const ticks = short ? [data[0]?.date, data.at(-1)?.date].filter((d): d is string => !!d) : monthTicks;
+  const summary = strengthSummary(points);
   return (
     <figure className="strength-chart">
       <div className="strength-chart-canvas" aria-hidden="true">
@@ -27,8 +22,10 @@ export function StrengthChart({ strength }: { strength: StrengthDto }) {
             <CartesianGrid vertical={false} className="chart-grid" />
             <XAxis
               dataKey="date"
-              tickFormatter={(d: string) => formatIso(d, { month: 'short' })}
-              ticks={monthTicks}
+              tickFormatter={(d: string) =>
+                short ? formatIso(d, { month: 'short', day: 'numeric' }) : formatIso(d, { month: 'short' })
+              }
+              ticks={ticks}
               interval="preserveStartEnd"
               tickLine={false}
             />

@@ -1,13 +1,21 @@
-import type { TodayItem, UpsertCheckin } from '@tack/contracts';
+import type { CheckinDto, TodayItem, UpsertCheckin } from '@tack/contracts';
 import { ENERGY_MAX, ENERGY_MIN } from '@tack/contracts';
 import { type CSSProperties, type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { energyLabel, percent, signed, targetInWords } from './lib.ts';
+import { datesInWords, energyLabel, formatAmount, parseAmount, percent, signed, targetInWords } from './lib.ts';
 import type { CheckinChange } from './queries.ts';
+
+type CheckinStatus = CheckinDto['status'];
 
 const ENERGIES = Array.from({ length: ENERGY_MAX - ENERGY_MIN + 1 }, (_, i) => ENERGY_MIN + i);
 
 const STATUS_WORDS = { done: 'Done', skipped: 'Skipped', notDone: 'Not done' } as const;
+
+/** A note and energy typed in Details but not saved yet: kept while Details is closed. */
+interface Draft {
+  note: string;
+  energy: number | null;
+}
 
 export function practiceColorStyle(color: string): CSSProperties {
   return { '--practice-color': color } as CSSProperties;
@@ -24,12 +32,14 @@ export function TodayRow({ item, date, onChange }: Props) {
   const { practice, checkin } = item;
   const id = useId();
   const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<Draft>();
   const status = checkin?.status;
   const done = status === 'done';
   const measurable = practice.kind === 'measurable';
   const target = targetInWords(practice);
 
   const put = (input: UpsertCheckin) => onChange({ practiceId: practice.id, date, input });
+  const explanation = datesInWords(item.explanation);
   const remove = () => onChange({ practiceId: practice.id, date, remove: true });
 
   function toggle() {
@@ -64,7 +74,7 @@ export function TodayRow({ item, date, onChange }: Props) {
         )}
         <div className="today-meta" id={`${id}-meta`}>
           {status && <span className={`tag status-${status}`}>{STATUS_WORDS[status]}</span>}
-          <span className="strength-badge" title={`Strength ${percent(item.strength)}: ${item.explanation}`}>
+          <span className="strength-badge" title={`Strength ${percent(item.strength)}: ${explanation}`}>
             <span className="visually-hidden">Strength </span>
             {percent(item.strength)}
           </span>
@@ -83,7 +93,19 @@ export function TodayRow({ item, date, onChange }: Props) {
       </div>
       {measurable && target && <p className="today-target">Target: {target}</p>}
       <div id={`${id}-drawer`} className="today-drawer" hidden={!open}>
-        {open && <Drawer item={item} onPut={put} onRemove={remove} />}
+        {open && (
+          <Drawer
+            item={item}
+            explanation={explanation}
+            draft={draft}
+            onDraft={setDraft}
+            onPut={(input) => {
+              setDraft(undefined);
+              put(input);
+            }}
+            onRemove={remove}
+          />
+        )}
       </div>
     </li>
   );
@@ -93,21 +115,28 @@ function MeasurableInput({ item, onSave }: { item: TodayItem; onSave: (value: nu
   const { practice, checkin } = item;
   const id = useId();
   const saved = checkin?.value ?? null;
-  const [text, setText] = useState(saved === null ? '' : String(saved));
-  useEffect(() => setText(saved === null ? '' : String(saved)), [saved]);
+  const shown = saved === null ? '' : formatAmount(saved);
+  const [text, setText] = useState(shown);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    setText(shown);
+    setError(undefined);
+  }, [shown]);
 
   function commit() {
-    const trimmed = text.trim().replace(',', '.');
-    if (trimmed === '') {
+    const parsed = parseAmount(text);
+    if (!parsed.ok) {
+      // Keep what they typed, and say why it was not saved.
+      setError(parsed.error);
+      return;
+    }
+    setError(undefined);
+    if (parsed.value === null) {
       if (checkin) onSave(null);
       return;
     }
-    const n = Number(trimmed);
-    if (!Number.isFinite(n) || n < 0) {
-      setText(saved === null ? '' : String(saved));
-      return;
-    }
-    if (n !== saved || checkin?.status !== 'done') onSave(n);
+    if (parsed.value !== saved || checkin?.status !== 'done') onSave(parsed.value);
+    else setText(shown);
   }
 
   return (
@@ -122,7 +151,10 @@ function MeasurableInput({ item, onSave }: { item: TodayItem; onSave: (value: nu
           inputMode="decimal"
           autoComplete="off"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (error) setError(undefined);
+          }}
           onBlur={commit}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -130,44 +162,63 @@ function MeasurableInput({ item, onSave }: { item: TodayItem; onSave: (value: nu
               commit();
             }
           }}
-          aria-describedby={`${id}-unit`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-unit ${id}-error` : `${id}-unit`}
         />
         <span id={`${id}-unit`} className="today-unit">
           {practice.unit ?? ''}
         </span>
       </span>
+      {error && (
+        <p id={`${id}-error`} className="field-error today-measure-error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 function Drawer({
   item,
+  explanation,
+  draft,
+  onDraft,
   onPut,
   onRemove,
 }: {
   item: TodayItem;
+  explanation: string;
+  draft: Draft | undefined;
+  onDraft: (draft: Draft) => void;
   onPut: (input: UpsertCheckin) => void;
   onRemove: () => void;
 }) {
   const { practice, checkin } = item;
   const id = useId();
-  const [note, setNote] = useState(checkin?.note ?? '');
-  const [energy, setEnergy] = useState<number | null>(checkin?.energy ?? null);
+  const note = draft?.note ?? checkin?.note ?? '';
+  const energy = draft ? draft.energy : (checkin?.energy ?? null);
+  const setNote = (n: string) => onDraft({ note: n, energy });
+  const setEnergy = (e: number | null) => onDraft({ note, energy: e });
+
+  /** The note and energy as they stand (typed or saved), with a status; an amount already saved is kept. */
+  const withDraft = (status: CheckinStatus): UpsertCheckin => ({
+    status,
+    note: note.trim() === '' ? null : note.trim(),
+    energy,
+    ...(practice.kind === 'measurable' && checkin?.value != null ? { value: checkin.value } : {}),
+  });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    onPut({
-      status: checkin?.status ?? 'done',
-      note: note.trim() === '' ? null : note.trim(),
-      energy,
-      ...(practice.kind === 'measurable' && checkin?.value != null ? { value: checkin.value } : {}),
-    });
+    // Without a check-in yet the submit button says "Done, with this note"; with one, its status is kept.
+    onPut(withDraft(checkin?.status ?? 'done'));
   }
 
   return (
     <div className="drawer-body">
       <p className="today-explanation">
-        <strong>Strength {percent(item.strength)}.</strong> {item.explanation}
+        <strong>Strength {percent(item.strength)}.</strong> {explanation}
       </p>
       {practice.ifThen && (
         <p className="if-then">
@@ -206,26 +257,49 @@ function Drawer({
             ))}
           </div>
         </fieldset>
+        {!checkin && (
+          <p className="field-hint" id={`${id}-how`}>
+            Nothing is checked in for today yet: choose done or not done to save your note and energy with it.
+          </p>
+        )}
         <div className="form-actions">
-          <button type="submit" className="button button-primary button-small">
-            Save note and energy
-          </button>
+          {checkin ? (
+            <button type="submit" className="button button-primary button-small">
+              Save note and energy
+            </button>
+          ) : (
+            <>
+              <button type="submit" className="button button-primary button-small" aria-describedby={`${id}-how`}>
+                Done, with this note
+              </button>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                aria-describedby={`${id}-how`}
+                onClick={() => onPut(withDraft('notDone'))}
+              >
+                Not done, with this note
+              </button>
+            </>
+          )}
           <button
             type="button"
             className="button button-secondary button-small"
             aria-pressed={checkin?.status === 'skipped'}
-            onClick={() => onPut({ status: 'skipped' })}
+            onClick={() => onPut(withDraft('skipped'))}
           >
             Skip today
           </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            aria-pressed={checkin?.status === 'notDone'}
-            onClick={() => onPut({ status: 'notDone' })}
-          >
-            Not done
-          </button>
+          {checkin && (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-pressed={checkin.status === 'notDone'}
+              onClick={() => onPut(withDraft('notDone'))}
+            >
+              Not done
+            </button>
+          )}
           {checkin && (
             <button type="button" className="button button-quiet button-small" onClick={onRemove}>
               Clear check-in

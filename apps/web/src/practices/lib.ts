@@ -1,5 +1,6 @@
 import type { FrequencyDto, Practice, StrengthDto } from '@tack/contracts';
 import { WEEKDAYS, type Weekday } from '@tack/contracts';
+import { readNumber } from '../ui/numbers.ts';
 
 /** Pure helpers for the practices screens: ISO dates ("2026-11-21"), schedules in words, percentages. */
 
@@ -77,7 +78,7 @@ export function percent(score: number): string {
 
 export function targetInWords(p: Pick<Practice, 'kind' | 'target' | 'targetType' | 'unit'>): string | undefined {
   if (p.kind !== 'measurable' || p.target === null) return undefined;
-  return `${p.targetType === 'atMost' ? 'at most' : 'at least'} ${p.target}${p.unit ? ` ${p.unit}` : ''}`;
+  return `${p.targetType === 'atMost' ? 'at most' : 'at least'} ${formatAmount(p.target)}${p.unit ? ` ${p.unit}` : ''}`;
 }
 
 export const ENERGY_LABELS: Record<number, string> = {
@@ -149,4 +150,98 @@ export function frequencyFrom(s: FrequencyState): FrequencyDto | undefined {
   }
   const everyDays = whole(s.everyDays);
   return Number.isNaN(everyDays) ? undefined : { kind: 'interval', everyDays };
+}
+
+/** The week in the person's order: from `weekStart` (Sunday first for a week starting on Sunday). */
+export function orderedWeekdays(weekStart: Weekday = 'monday'): Weekday[] {
+  const i = Math.max(0, WEEKDAYS.indexOf(weekStart));
+  return [...WEEKDAYS.slice(i), ...WEEKDAYS.slice(0, i)];
+}
+
+/** ISO dates inside a server sentence ("Paused since 2026-11-21: …") written like the rest of the app. */
+export function datesInWords(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => mediumDate(iso));
+}
+
+/**
+ * A field's message as a sentence naming the field: ("Times", "must be at least 1") → "Times must be at
+ * least 1." A message that is already a sentence (starts with a capital) is kept as it is.
+ */
+export function fieldSentence(label: string, message: string): string {
+  const text = message.trim();
+  if (/^[A-Z“"]/.test(text)) return /[.!?]$/.test(text) ? text : `${text}.`;
+  return `${label} ${text.replace(/[.!?]+$/, '')}.`;
+}
+
+/** The largest amount a check-in may carry (the contract's maximum). */
+export const AMOUNT_MAX = 1e9;
+
+export type AmountParse = { ok: true; value: number | null } | { ok: false; error: string };
+
+/** An amount written the person's way ("1,500", "2.5" in en-US; "1.500", "2,5" in de-DE), for display. */
+export function formatAmount(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);
+}
+
+/**
+ * What a person typed as an amount, read with their locale's grouping and decimal separators.
+ * Empty is `null` (no amount); negatives, words and badly grouped numbers are refused with a sentence.
+ */
+export function parseAmount(text: string, locale?: string): AmountParse {
+  if (text.trim() === '') return { ok: true, value: null };
+  if (/^\s*[-\u2212]/.test(text)) return { ok: false, error: 'The amount cannot be negative.' };
+  const read = readNumber(text, locale);
+  if (!read.ok)
+    return { ok: false, error: `Enter a number, like ${formatAmount(1500, locale)} or ${formatAmount(2.5, locale)}.` };
+  if (read.value > AMOUNT_MAX) {
+    return { ok: false, error: `The amount can be at most ${formatAmount(AMOUNT_MAX, locale)}.` };
+  }
+  return { ok: true, value: read.value };
+}
+
+/** What "Check off all" does in an area: only practices with no check-in yet; the rest stay as they are. */
+export function checkOffPlan<T extends { checkin: { status: 'done' | 'skipped' | 'notDone' } | null }>(
+  items: T[],
+): { open: T[]; skipped: number; notDone: number } {
+  return {
+    open: items.filter((i) => i.checkin === null),
+    skipped: items.filter((i) => i.checkin?.status === 'skipped').length,
+    notDone: items.filter((i) => i.checkin?.status === 'notDone').length,
+  };
+}
+
+/** "Health: 3 checked off. 2 skipped and 1 not done left as they are." */
+export function checkOffMessage(area: string, checked: number, skipped: number, notDone: number): string {
+  const head = `${area}: ${checked} ${checked === 1 ? 'practice' : 'practices'} checked off.`;
+  const left = [skipped > 0 ? `${skipped} skipped` : '', notDone > 0 ? `${notDone} not done` : ''].filter(Boolean);
+  if (left.length === 0) return head;
+  return `${head} ${left.join(' and ')} left as ${skipped + notDone === 1 ? 'it is' : 'they are'}.`;
+}
+
+/**
+ * The strength points worth drawing: from the practice's first day when that is inside the range,
+ * or from the first strength before it (check-ins entered for days before the practice began).
+ */
+export function strengthPointsFrom<P extends { date: string; score: number }>(
+  points: P[],
+  start: string | undefined,
+): P[] {
+  if (!start) return points;
+  const from = points.findIndex((p) => p.date >= start || p.score > 0);
+  return from === -1 ? [] : points.slice(from);
+}
+
+/** The chart's caption in words. */
+export function strengthSummary(points: Array<{ date: string; score: number }>): string {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return 'No strength yet: it starts with the first check-in.';
+  const best = points.reduce((b, p) => (p.score > b.score ? p : b), first);
+  if (best.score === 0) {
+    return `No strength yet since ${mediumDate(first.date)}: it grows with each day you check in as done.`;
+  }
+  if (first.date === last.date) return `Strength is ${percent(last.score)} on ${mediumDate(last.date)}.`;
+  return `Strength went from ${percent(first.score)} on ${mediumDate(first.date)} to ${percent(last.score)} on ${mediumDate(
+    last.date,
+  )}; the highest was ${percent(best.score)} on ${mediumDate(best.date)}.`;
 }

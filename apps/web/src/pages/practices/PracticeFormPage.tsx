@@ -1,17 +1,27 @@
 import type { CreatePractice, FrequencyDto, Practice, UpdatePractice } from '@tack/contracts';
-import { LIMITS, type Weekday } from '@tack/contracts';
+import { frequencySchema, LIMITS, type Weekday } from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { Choice, ColorSwatches, FrequencyFields } from '../../practices/FormParts.tsx';
-import { frequencyFrom, longDate, PRACTICE_COLORS } from '../../practices/lib.ts';
+import {
+  fieldSentence,
+  formatAmount,
+  frequencyFrom,
+  longDate,
+  mediumDate,
+  PRACTICE_COLORS,
+  parseAmount,
+} from '../../practices/lib.ts';
 import { useAreas, useInvalidatePractices, usePractice, useToday } from '../../practices/queries.ts';
 import { ErrorRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { UnsavedChangesPrompt } from '../../ui/UnsavedChangesPrompt.tsx';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges.ts';
 
 interface FormState {
   name: string;
@@ -42,7 +52,7 @@ function initialState(p: Practice | undefined): FormState {
     color: p?.color ?? PRACTICE_COLORS[0]?.value ?? '#1f7a8c',
     kind: p?.kind ?? 'boolean',
     unit: p?.unit ?? '',
-    target: p?.target === null || p?.target === undefined ? '' : String(p.target),
+    target: p?.target === null || p?.target === undefined ? '' : formatAmount(p.target),
     targetType: p?.targetType ?? 'atLeast',
     cue: p?.ifThen?.cue ?? '',
     action: p?.ifThen?.action ?? '',
@@ -53,6 +63,25 @@ function initialState(p: Practice | undefined): FormState {
     everyDays: f?.kind === 'interval' ? String(f.everyDays) : '2',
   };
 }
+
+/** How each field is named in its messages: "Times must be at least 1." */
+const FIELD_NAMES: Record<string, string> = {
+  name: 'The name',
+  description: 'The description',
+  why: 'Why it matters',
+  areaId: 'The area',
+  color: 'The colour',
+  unit: 'The unit',
+  target: 'The amount',
+  targetType: 'The target',
+  'ifThen.cue': 'The “If…” part',
+  'ifThen.action': 'The “…then” part',
+  'frequency.times': 'Times',
+  'frequency.days': 'Days',
+  'frequency.weekdays': 'Weekdays',
+  'frequency.everyDays': 'Every how many days',
+  'schedule.effectiveFrom': 'The date',
+};
 
 export function NewPracticePage() {
   return <PracticeForm />;
@@ -70,7 +99,8 @@ function PracticeForm({ practice }: { practice?: Practice }) {
   const invalidate = useInvalidatePractices();
   const areas = useAreas();
   const today = useToday().data?.date;
-  const [s, setS] = useState<FormState>(() => initialState(practice));
+  const [initial] = useState<FormState>(() => initialState(practice));
+  const [s, setS] = useState<FormState>(initial);
   const [effectiveFrom, setEffectiveFrom] = useState<string>();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const id = useId();
@@ -80,12 +110,17 @@ function PracticeForm({ practice }: { practice?: Practice }) {
   const scheduleChanged =
     !!practice && !!frequency && JSON.stringify(frequency) !== JSON.stringify(practice.schedule.frequency);
   const from = effectiveFrom ?? today;
+  // The new schedule cannot start before the practice's own first day.
+  const firstDay = practice?.scheduleHistory[0]?.effectiveFrom;
+  // Asks before leaving with unsaved changes (not after a save, not when nothing changed).
+  const unsaved = useUnsavedChanges(JSON.stringify(s) !== JSON.stringify(initial) || effectiveFrom !== undefined);
 
   const save = useMutation({
     mutationFn: async (): Promise<Practice> => {
       const ifThen = s.cue.trim() && s.action.trim() ? { cue: s.cue.trim(), action: s.action.trim() } : null;
       const measurable = s.kind === 'measurable';
-      const target = s.target.trim() === '' ? null : Number(s.target.replace(',', '.'));
+      const parsedTarget = parseAmount(s.target);
+      const target = parsedTarget.ok ? parsedTarget.value : null;
       if (!practice) {
         const input: Partial<CreatePractice> & Pick<CreatePractice, 'name' | 'frequency'> = {
           name: s.name.trim(),
@@ -116,12 +151,15 @@ function PracticeForm({ practice }: { practice?: Practice }) {
     },
     onSuccess: async (p) => {
       await invalidate();
+      unsaved.release();
       await navigate(`/practices/${p.id}`);
     },
   });
 
-  const fe = (path: string) =>
-    clientErrors[path] ?? fieldError(save.error, path) ?? fieldError(save.error, `schedule.${path}`);
+  const fe = (path: string) => {
+    const message = clientErrors[path] ?? fieldError(save.error, path) ?? fieldError(save.error, `schedule.${path}`);
+    return message === undefined ? undefined : fieldSentence(FIELD_NAMES[path] ?? 'This field', message);
+  };
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -131,9 +169,22 @@ function PracticeForm({ practice }: { practice?: Practice }) {
       if (s.freqKind === 'weekdays') errors['frequency.weekdays'] = 'Choose at least one weekday.';
       else if (s.freqKind === 'interval') errors['frequency.everyDays'] = 'Enter a whole number of days.';
       else errors['frequency.times'] = 'Enter whole numbers for times and days.';
+    } else {
+      // The same rules as the server, so each problem shows once, next to its field.
+      const checked = frequencySchema.safeParse(frequency);
+      for (const issue of checked.success ? [] : checked.error.issues) {
+        const path = `frequency.${issue.path.join('.')}`;
+        errors[path] ??= issue.message;
+      }
     }
-    if (s.kind === 'measurable' && (s.target.trim() === '' || Number.isNaN(Number(s.target.replace(',', '.')))))
-      errors.target = 'A measurable practice needs a target number.';
+    if (scheduleChanged && from && firstDay && from < firstDay)
+      errors['schedule.effectiveFrom'] =
+        `The new schedule cannot start before the practice’s first day, ${mediumDate(firstDay)}.`;
+    const target = parseAmount(s.target);
+    if (s.kind === 'measurable') {
+      if (!target.ok) errors.target = target.error;
+      else if (target.value === null) errors.target = 'A measurable practice needs a target number.';
+    }
     if ((s.cue.trim() === '') !== (s.action.trim() === ''))
       errors[s.cue.trim() ? 'ifThen.action' : 'ifThen.cue'] = 'Fill in both parts of the plan, or neither.';
     setClientErrors(errors);
@@ -173,6 +224,7 @@ function PracticeForm({ practice }: { practice?: Practice }) {
         title={title}
         lead={practice ? undefined : 'Something small you can simply do. You can change any of it later.'}
       />
+      <UnsavedChangesPrompt blocker={unsaved.blocker} />
       <form className="form practice-form" onSubmit={onSubmit} noValidate>
         <ErrorRegion message={general} />
         <Card title="What">
@@ -317,12 +369,20 @@ function PracticeForm({ practice }: { practice?: Practice }) {
                   id={`${id}-from`}
                   type="date"
                   value={from ?? ''}
+                  min={firstDay}
                   onChange={(e) => setEffectiveFrom(e.target.value || undefined)}
-                  aria-describedby={`${id}-from-hint`}
+                  aria-describedby={
+                    fe('schedule.effectiveFrom') ? `${id}-from-hint ${id}-from-error` : `${id}-from-hint`
+                  }
                   aria-invalid={fe('schedule.effectiveFrom') ? true : undefined}
                 />
                 {from && <p className="field-hint">New schedule from {longDate(from)}.</p>}
-                {fe('schedule.effectiveFrom') && <p className="field-error">⚠ {fe('schedule.effectiveFrom')}</p>}
+                {fe('schedule.effectiveFrom') && (
+                  <p className="field-error" id={`${id}-from-error`}>
+                    <span aria-hidden="true">⚠ </span>
+                    {fe('schedule.effectiveFrom')}
+                  </p>
+                )}
               </div>
             )}
           </FrequencyFields>

@@ -7,6 +7,7 @@ import { useMe } from '../../auth/session.ts';
 import { Heatmap, heatmapStart } from '../../practices/Heatmap.tsx';
 import {
   addDays,
+  datesInWords,
   energyLabel,
   longDate,
   mediumDate,
@@ -19,6 +20,7 @@ import {
 import { practiceKeys, useInvalidatePractices, usePractice, useToday } from '../../practices/queries.ts';
 import { StrengthChart } from '../../practices/StrengthChart.tsx';
 import { practiceColorStyle } from '../../practices/TodayRow.tsx';
+import { isoDateIn } from '../../time.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -57,17 +59,19 @@ export function PracticePage() {
       </>
     );
   }
-  return <PracticeView practice={practice.data} today={today} weekStart={me.weekStart} />;
+  return <PracticeView practice={practice.data} today={today} weekStart={me.weekStart} timeZone={me.timeZone} />;
 }
 
 function PracticeView({
   practice: p,
   today,
   weekStart,
+  timeZone,
 }: {
   practice: Practice;
   today: string;
   weekStart: Parameters<typeof heatmapStart>[1];
+  timeZone: string;
 }) {
   const from = heatmapStart(today, weekStart);
   const yearAgo = addDays(today, -364);
@@ -95,7 +99,7 @@ function PracticeView({
         </p>
       </PageHeader>
       <div className="stack">
-        <Actions practice={p} today={today} />
+        <Actions practice={p} today={today} zone={timeZone} />
         {(p.why || p.ifThen) && (
           <Card title="Why and how">
             {p.why && <p className="practice-why">{p.why}</p>}
@@ -119,7 +123,7 @@ function PracticeView({
                   {percent(strength.data.current)}
                   <span className="visually-hidden"> strength today</span>
                 </p>
-                <p className="strength-explanation">{strength.data.explanation}</p>
+                <p className="strength-explanation">{datesInWords(strength.data.explanation)}</p>
               </div>
               <dl className="facts streaks">
                 <div>
@@ -131,7 +135,7 @@ function PracticeView({
                   <dd>{streakInWords(strength.data.streaks.best)}</dd>
                 </div>
               </dl>
-              <StrengthChart strength={strength.data} />
+              <StrengthChart strength={strength.data} start={p.scheduleHistory[0]?.effectiveFrom} />
             </>
           )}
         </Card>
@@ -204,7 +208,7 @@ function PracticeView({
   );
 }
 
-function Actions({ practice: p, today }: { practice: Practice; today: string }) {
+function Actions({ practice: p, today, zone }: { practice: Practice; today: string; zone: string }) {
   const id = useId();
   const navigate = useNavigate();
   const invalidate = useInvalidatePractices();
@@ -288,7 +292,7 @@ function Actions({ practice: p, today }: { practice: Practice; today: string }) 
       </div>
       {p.state === 'deleted' && p.purgeAfter && (
         <p className="alert alert-warning">
-          Deleted. It will be removed for good on {mediumDate(p.purgeAfter.slice(0, 10))} unless you restore it.
+          Deleted. It will be removed for good on {mediumDate(isoDateIn(p.purgeAfter, zone))} unless you restore it.
         </p>
       )}
       <ErrorRegion

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
+import { useMe } from '../../auth/session.ts';
 import { mediumDate, percent, scheduleInWords, targetInWords } from '../../practices/lib.ts';
 import {
   type PracticeFilter,
@@ -13,6 +14,7 @@ import {
   useToday,
 } from '../../practices/queries.ts';
 import { practiceColorStyle } from '../../practices/TodayRow.tsx';
+import { isoDateIn } from '../../time.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -113,7 +115,7 @@ function PracticeGroups({
   return (
     <>
       {groups.map((g) => (
-        <Card key={g.key || 'none'} title={g.name}>
+        <Card key={g.key || 'none'} title={g.name} className="practice-group">
           <ul className="practice-list">
             {g.items.map((p) => (
               <PracticeListItem key={p.id} practice={p} strength={strengthOf.get(p.id)} />
@@ -129,6 +131,9 @@ function PracticeListItem({ practice: p, strength }: { practice: Practice; stren
   const invalidate = useInvalidatePractices();
   const restore = useMutation({ mutationFn: () => api.practices.restore(p.id), onSuccess: invalidate });
   const target = targetInWords(p);
+  // Instants as dates in the person's own zone (not the browser's, not UTC).
+  const zone = useMe().data?.timeZone ?? 'UTC';
+  const day = (instant: string) => mediumDate(isoDateIn(instant, zone));
   return (
     <li className="practice-item" style={practiceColorStyle(p.color)}>
       <span className="practice-dot" aria-hidden="true" />
@@ -140,8 +145,8 @@ function PracticeListItem({ practice: p, strength }: { practice: Practice; stren
           {scheduleInWords(p.schedule.frequency)}
           {target && ` · ${target}`}
           {p.state === 'paused' && ' · paused'}
-          {p.state === 'deleted' && p.purgeAfter && ` · removed for good on ${mediumDate(p.purgeAfter.slice(0, 10))}`}
-          {p.state === 'archived' && p.archivedAt && ` · archived ${mediumDate(p.archivedAt.slice(0, 10))}`}
+          {p.state === 'deleted' && p.purgeAfter && ` · removed for good on ${day(p.purgeAfter)}`}
+          {p.state === 'archived' && p.archivedAt && ` · archived ${day(p.archivedAt)}`}
         </span>
       </div>
       {strength !== undefined && (
@@ -195,6 +200,7 @@ function AreasCard({ areas }: { areas: Area[] }) {
 
   return (
     <Card
+      className="areas-card"
       title="Areas"
       description="Areas group practices on Today, in this order (health, work, people…). Removing an area keeps its practices and their history."
     >
