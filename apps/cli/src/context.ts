@@ -1,7 +1,7 @@
 import { createClient, type TackClient } from '@tack/client';
 import type { Command } from 'commander';
 import { normalizeServer, readConfig, type StoredConfig } from './config.ts';
-import { CliError, type ErrorContext, type TokenSource } from './errors.ts';
+import { CliError, type ErrorContext, type TokenSource, UsageError } from './errors.ts';
 import type { Output } from './output.ts';
 
 /** Options every command accepts (defined once, on the program). */
@@ -80,19 +80,34 @@ interface Resolved {
 }
 
 /**
+ * Asking for a server or token and giving an empty one (--token "", TACK_TOKEN=) is a mistake to report,
+ * not a reason to fall back silently on the saved login.
+ */
+export function refuseEmpty(flags: GlobalOptions, env: NodeJS.ProcessEnv): void {
+  const empty = (value: string | undefined, what: string, hint: string) => {
+    if (value !== undefined && value.trim() === '') throw new UsageError(`${what} is empty; ${hint}`);
+  };
+  empty(flags.server, '--server', 'give the server address, or leave the flag out to use the saved one');
+  empty(env.TACK_SERVER, 'TACK_SERVER', 'set it to the server address, or unset it to use the saved one');
+  empty(flags.token, '--token', 'give the token, or leave the flag out to use the saved one');
+  empty(env.TACK_TOKEN, 'TACK_TOKEN', 'set it to a token, or unset it to use the saved one');
+}
+
+/**
  * Precedence for both server and token: --flag, then environment (TACK_SERVER, TACK_TOKEN), then config file.
  * The token saved by `tack login` is only ever sent to the server it was saved for: pointing the CLI at another
  * server with --server or TACK_SERVER does not leak it there.
  */
 export function resolveConnection(flags: GlobalOptions, env: NodeJS.ProcessEnv, stored: StoredConfig): Resolved {
+  refuseEmpty(flags, env);
   const storedServer = stored.server ? normalizeServer(stored.server, 'the server in config.json') : undefined;
   let server: string | undefined;
   if (flags.server) server = normalizeServer(flags.server, '--server');
   else if (env.TACK_SERVER) server = normalizeServer(env.TACK_SERVER, 'TACK_SERVER');
   else server = storedServer;
 
-  if (flags.token) return { server, token: flags.token, tokenSource: 'flag' };
-  if (env.TACK_TOKEN) return { server, token: env.TACK_TOKEN, tokenSource: 'env' };
+  if (flags.token) return { server, token: flags.token.trim(), tokenSource: 'flag' };
+  if (env.TACK_TOKEN) return { server, token: env.TACK_TOKEN.trim(), tokenSource: 'env' };
   if (stored.token && server !== undefined && server === storedServer) {
     return { server, token: stored.token, tokenSource: 'config' };
   }
@@ -138,6 +153,19 @@ export function createContext(init: {
     },
   };
   return ctx;
+}
+
+/**
+ * Commander lets the last of --NAME and --no-NAME win silently; giving both is wrong usage (exit 2).
+ */
+export function refuseBoth(cmd: Command, name: string): void {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  const args = (root as Command & { rawArgs?: string[] }).rawArgs ?? [];
+  const given = (flag: string) => args.some((a) => a === flag || a.startsWith(`${flag}=`));
+  if (given(`--${name}`) && given(`--no-${name}`)) {
+    throw new UsageError(`choose --${name} or --no-${name}, not both`);
+  }
 }
 
 /**

@@ -12,6 +12,9 @@ interface DeleteOptions {
   json?: boolean;
 }
 
+/** "a" or "an" before a word, for help texts ("an experiment"). */
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
 export function addDeleteCommand<T extends { id: string }>(
   group: Command,
   ctx: Context,
@@ -30,9 +33,9 @@ export function addDeleteCommand<T extends { id: string }>(
     .command('delete')
     .alias('rm')
     .argument(...spec.arg)
-    .summary(`delete a ${spec.what}`)
+    .summary(`delete ${article(spec.what)} ${spec.what}`)
     .description(
-      `Delete a ${spec.what}. It is hidden, not erased: it stays in your export, and ` +
+      `Delete ${article(spec.what)} ${spec.what}. It is hidden, not erased: it stays in your export, and ` +
         `'tack ${group.name()} restore' brings it back. One with history asks first; ` +
         '--yes skips the question (needed when not at a terminal).',
     )

@@ -12,8 +12,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isId = (ref: string): boolean => UUID.test(ref.trim());
 
 /**
- * The items `ref` names: its id; else those whose label is `ref` (any case); else those starting with it;
- * else those containing it. The first step with any match wins.
+ * The items `ref` names: its id; else those whose label is `ref` (any case); else every one whose label
+ * contains it. A caller acts only on exactly one: several are ambiguous, never a guess.
  */
 export function matchByLabel<T extends { id: string }>(
   items: readonly T[],
@@ -23,11 +23,7 @@ export function matchByLabel<T extends { id: string }>(
   const byId = items.find((i) => i.id === ref);
   if (byId) return [byId];
   const needle = ref.trim().toLocaleLowerCase();
-  const tests: ((text: string) => boolean)[] = [
-    (t) => t === needle,
-    (t) => t.startsWith(needle),
-    (t) => t.includes(needle),
-  ];
+  const tests: ((text: string) => boolean)[] = [(t) => t === needle, (t) => t.includes(needle)];
   for (const test of tests) {
     const found = items.filter((i) => test(label(i).trim().toLocaleLowerCase()));
     if (found.length > 0) return found;
@@ -41,10 +37,18 @@ interface What {
   listHint: string;
 }
 
-function ambiguous<T extends { id: string }>(found: readonly T[], ref: string, label: (item: T) => string, what: What) {
+/** Several items fit `ref`: a usage error (exit 2) listing them with their ids, so nothing acts on a guess. */
+export function ambiguous<T extends { id: string }>(
+  found: readonly T[],
+  ref: string,
+  label: (item: T) => string,
+  what: Pick<What, 'many'>,
+): UsageError {
   const shown = found.slice(0, 8).map((i) => `"${label(i)}" (${i.id})`);
   if (found.length > shown.length) shown.push(`and ${found.length - shown.length} more`);
-  return new CliError(`"${ref}" matches ${found.length} ${what.many}: ${shown.join(', ')}; give more of it, or the id`);
+  return new UsageError(
+    `"${ref}" matches ${found.length} ${what.many}: ${shown.join(', ')}; give more of it, or the id`,
+  );
 }
 
 /** The one item `ref` names (see `matchByLabel`); none or several is an error saying what to do. */
@@ -107,29 +111,26 @@ export async function findChain(client: TackClient, ref: string): Promise<Chain>
 }
 
 /**
- * An experiment by id, by its hypothesis (as names are matched), or by the name of its direction when
- * that direction has exactly one experiment without a verdict.
+ * An experiment by id, by its hypothesis (as names are matched), or by the name of its direction while the
+ * experiment is undecided. Both are matched together: an exact hypothesis or direction name wins, else every
+ * experiment whose hypothesis or undecided direction contains `ref`; more than one is ambiguous.
  */
 export async function findExperiment(client: TackClient, ref: string): Promise<Experiment> {
   const r = wanted(ref, 'experiment');
   if (isId(r)) return client.experiments.get(r);
   const [experiments, directions] = await Promise.all([client.experiments.list(), client.directions.list()]);
   const what = { one: 'experiment', many: 'experiments', listHint: 'tack experiments list' };
-  const byHypothesis = matchByLabel(experiments, r, (e) => e.hypothesis);
-  if (byHypothesis.length > 1) throw ambiguous(byHypothesis, r, (e) => e.hypothesis, what);
-  if (byHypothesis[0]) return byHypothesis[0];
-  // A direction names its one undecided experiment.
-  const open = new Map<string, Experiment[]>();
-  for (const e of experiments) if (!e.verdict) open.set(e.directionId, [...(open.get(e.directionId) ?? []), e]);
-  const byDirection = matchByLabel(
-    directions.filter((d) => open.has(d.id)),
-    r,
-    (d) => d.name,
-  );
-  const only = byDirection.length === 1 && byDirection[0] ? open.get(byDirection[0].id) : undefined;
-  if (only?.length === 1 && only[0]) return only[0];
-  if (byDirection.length > 0) {
-    throw new CliError(`"${r}" names more than one undecided experiment; give the id (see '${what.listHint}')`);
+  const directionName = new Map(directions.map((d) => [d.id, d.name.trim().toLocaleLowerCase()]));
+  const needle = r.toLocaleLowerCase();
+  const fits = (e: Experiment, test: (text: string) => boolean): boolean => {
+    if (test(e.hypothesis.trim().toLocaleLowerCase())) return true;
+    const direction = e.verdict ? undefined : directionName.get(e.directionId);
+    return direction !== undefined && test(direction);
+  };
+  for (const test of [(t: string) => t === needle, (t: string) => t.includes(needle)]) {
+    const found = experiments.filter((e) => fits(e, test));
+    if (found.length === 1 && found[0]) return found[0];
+    if (found.length > 1) throw ambiguous(found, r, (e) => e.hypothesis, what);
   }
   throw new CliError(`no experiment matches "${r}"; see '${what.listHint}'`);
 }

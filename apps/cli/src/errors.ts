@@ -27,6 +27,11 @@ export type TokenSource = 'flag' | 'env' | 'config';
 export interface ErrorContext {
   server?: string;
   tokenSource?: TokenSource;
+  /**
+   * This command's words for API field paths (see FIELD_WORDS), e.g. {"date": "--on"}; 'raw' keeps the paths
+   * (they point into a file, as for restore).
+   */
+  fields?: Record<string, string> | 'raw';
 }
 
 function reloginHint(source: TokenSource | undefined): string {
@@ -60,13 +65,125 @@ export function describeApiError(err: TackApiError, ctx: ErrorContext = {}): str
     case 'RATE_LIMITED':
       return `${sentence(err.message)} (RATE_LIMITED); wait a moment and try again`;
     default: {
-      const issues = (err.details.issues ?? []).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+      const raw = err.details.issues ?? [];
+      const issues = [...new Set(raw.map((i) => issueWords(i.path, i.message, ctx.fields)))];
+      if (issues.length === 0) return `${sentence(err.message)} (${err.code})`;
       // Field errors usually repeat their first issue as the message ("value: …"): say it once.
-      if (issues.length > 0 && err.message.trim() === issues[0]) return `${issues.join('; ')} (${err.code})`;
-      const detail = issues.length ? `: ${issues.join('; ')}` : '';
-      return `${sentence(err.message)} (${err.code})${detail}`;
+      const first = raw[0];
+      const repeats =
+        first !== undefined && err.message.trim() === (first.path ? `${first.path}: ${first.message}` : first.message);
+      if (issues.length === 1)
+        return repeats ? `${issues[0]} (${err.code})` : `${sentence(err.message)} (${err.code}): ${issues[0]}`;
+      // Several problems: one per line, so a long list stays readable.
+      const shown = issues.slice(0, MAX_ISSUES);
+      if (issues.length > shown.length) shown.push(`and ${issues.length - shown.length} more`);
+      // "not a valid Tack backup: format: …" names its first problem, which the list shows anyway.
+      const firstRaw = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : '';
+      const message = firstRaw && !repeats ? err.message.replace(`: ${firstRaw}`, '') : err.message;
+      const head = repeats ? `${issues.length} problems` : sentence(message);
+      return [`${head} (${err.code}):`, ...shown.map((i) => `  - ${i}`)].join('\n');
     }
   }
+}
+
+const MAX_ISSUES = 12;
+
+/**
+ * The CLI's words for the API's field paths (indexes written as N), so an error names the flag to change.
+ * Commands whose flags differ pass their own in ErrorContext.fields, which win.
+ */
+const FIELD_WORDS: Record<string, string> = {
+  name: 'the name',
+  title: 'the title',
+  statement: 'the statement',
+  hypothesis: '--hypothesis',
+  question: 'the question',
+  text: 'the text',
+  startDate: '--start',
+  'frequency.times': '--times',
+  'frequency.days': '--days',
+  'frequency.weekdays': '--weekdays',
+  'frequency.everyDays': '--every',
+  'schedule.frequency.times': '--times',
+  'schedule.frequency.days': '--days',
+  'schedule.frequency.weekdays': '--weekdays',
+  'schedule.frequency.everyDays': '--every',
+  'schedule.effectiveFrom': '--from',
+  target: '--target',
+  unit: '--unit',
+  targetType: '--at-most/--at-least',
+  kind: '--measurable',
+  why: '--why',
+  description: '--description',
+  'ifThen.cue': '--if',
+  'ifThen.action': '--then',
+  'ifThen.N.cue': '--if',
+  'ifThen.N.action': '--then',
+  areaId: '--area',
+  directionId: '--direction',
+  date: '--date',
+  value: '--value',
+  note: '--note',
+  energy: '--energy',
+  status: '--status',
+  lengthWeeks: '--weeks',
+  practiceIds: '--practice',
+  'practiceIds.N': '--practice',
+  whatToLearn: '--learn',
+  strategies: '--strategy',
+  'strategies.N.text': '--strategy',
+  dueDate: '--due',
+  metric: '--metric',
+  'metric.name': '--metric',
+  'metric.baseline': '--baseline',
+  'metric.target': '--target',
+  'metric.current': '--current',
+  'metric.unit': '--unit',
+  reason: '--reason',
+  learned: '--learned',
+  learnings: '--learnings',
+  line: '--line',
+  energised: '--energised',
+  drained: '--drained',
+  smallThing: '--small-thing',
+  who5: '--who5',
+  'who5.N': '--who5 (answer #)',
+  compared: '--compared',
+  decisions: '--keep/--adjust/--drop',
+  'decisions.N.practiceId': '--keep/--adjust/--drop',
+  'decisions.N.decision': '--keep/--adjust/--drop',
+  'decisions.N.frequency': '--adjust',
+  'decisions.N.reason': '--drop',
+  intentions: '--intention',
+  'intentions.N.intentionId': '--intention',
+  'intentions.N.answer': '--intention',
+  'horizon.quarter': '--period',
+  'horizon.year': '--period',
+  'horizon.theme': '--theme',
+  horizon: '--horizon',
+  week: '--week',
+  timeZone: 'the time zone',
+};
+
+/** Plain words for zod's stock messages. */
+function plainMessage(message: string): string {
+  if (/^Too small: expected string to have >=1 characters?$/.test(message)) return 'must not be empty';
+  if (/^Invalid ISO date$/i.test(message)) return 'is not a real date (use YYYY-MM-DD)';
+  if (/^Invalid input$/.test(message)) return 'is not valid';
+  if (/^Required$|^Invalid input: expected \w+, received undefined$/.test(message)) return 'is missing';
+  return message;
+}
+
+/** One field problem in the CLI's words: "--every: must be at most 365". */
+function issueWords(path: string, message: string, fields: ErrorContext['fields']): string {
+  const text = plainMessage(message);
+  if (!path) return text;
+  const key = path.replace(/\.\d+(?=\.|$)/g, '.N');
+  const words =
+    fields === 'raw' ? path : (fields?.[key] ?? fields?.[path] ?? FIELD_WORDS[key] ?? FIELD_WORDS[path] ?? path);
+  // "#" stands for the item's number as people count (who5.2 is the third answer).
+  const index = /\.(\d+)(?=\.|$)/.exec(path)?.[1];
+  return `${index === undefined ? words : words.replace('#', String(Number(index) + 1))}: ${text}`;
 }
 
 /** Any thrown value as one line, without a stack trace. */
@@ -81,6 +198,12 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
   return `unexpected error: ${String(err)}`;
 }
 
-export function exitCodeOf(err: unknown): number {
-  return err instanceof CliError ? err.exitCode : EXIT.failure;
+/**
+ * A CliError's own status. Flag values the server refused (VALIDATION_FAILED) are wrong usage, as the help
+ * says; a file it refused (import, restore: fields 'raw') is a failure.
+ */
+export function exitCodeOf(err: unknown, ctx: ErrorContext = {}): number {
+  if (err instanceof CliError) return err.exitCode;
+  if (err instanceof TackApiError && err.code === 'VALIDATION_FAILED' && ctx.fields !== 'raw') return EXIT.usage;
+  return EXIT.failure;
 }

@@ -1,12 +1,14 @@
 // Entry point of the `tack` command (started by bin/tack.mjs).
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { createContext } from './context.ts';
 import { describeError, EXIT, exitCodeOf } from './errors.ts';
 import { createOutput } from './output.ts';
 import { createProgram } from './program.ts';
+import { cancelPromptsOnCtrlD } from './prompt.ts';
 
 /** Runs `tack` with these arguments (without node and script) and returns the exit status. */
 export async function run(args: string[]): Promise<number> {
+  cancelPromptsOnCtrlD();
   const streams = { stdout: process.stdout, stderr: process.stderr };
   const out = createOutput(streams);
   const ctx = createContext({
@@ -21,6 +23,11 @@ export async function run(args: string[]): Promise<number> {
     program.outputHelp();
     return EXIT.ok;
   }
+  const unknown = unknownHelpTopic(program, args);
+  if (unknown) {
+    out.error(`unknown command '${unknown}' (see 'tack --help')`);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(args, { from: 'user' });
     return EXIT.ok;
@@ -33,8 +40,21 @@ export async function run(args: string[]): Promise<number> {
     }
     out.error(describeError(err, ctx.errorContext));
     if (ctx.env.TACK_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-    return exitCodeOf(err);
+    return exitCodeOf(err, ctx.errorContext);
   }
+}
+
+/** For `tack help WORDS…`: the words that name no command (commander would print the whole help silently). */
+function unknownHelpTopic(program: Command, args: string[]): string | undefined {
+  if (args[0] !== 'help') return undefined;
+  let cmd = program;
+  for (const [i, word] of args.slice(1).entries()) {
+    if (word.startsWith('-')) return undefined;
+    const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) return args.slice(1, i + 2).join(' ');
+    cmd = sub;
+  }
+  return undefined;
 }
 
 // A closed pipe (`tack tokens list --json | head -1`) is not an error worth reporting.

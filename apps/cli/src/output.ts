@@ -13,7 +13,7 @@ export interface Output {
   note(text: string): void;
   /** A warning on stderr, `tack: warning: …`. */
   warn(text: string): void;
-  /** The one-line error report on stderr, `tack: …`. */
+  /** The error report on stderr, `tack: …` (one line, or a list of problems one per line). */
   error(text: string): void;
 }
 
@@ -45,9 +45,28 @@ export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]
   return [render(headers), ...cells.map(render)];
 }
 
-/** Display width, counting each code point as one column (good enough for names; no East-Asian widths). */
-function width(text: string): number {
-  return [...text].length;
+/**
+ * Display width in terminal columns: emoji and East Asian wide characters take two, combining marks,
+ * variation selectors and joiners none, everything else one.
+ */
+export function width(text: string): number {
+  let columns = 0;
+  for (const ch of text) {
+    if (/\p{Mn}|\p{Me}/u.test(ch) || (ch >= '\u200b' && ch <= '\u200d') || (ch >= '\ufe00' && ch <= '\ufe0f')) continue;
+    const code = ch.codePointAt(0) ?? 0;
+    const wide =
+      (/\p{Extended_Pictographic}/u.test(ch) && code >= 0x1f000) ||
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    columns += wide ? 2 : 1;
+  }
+  return columns;
 }
 
 /** Text on one line: control characters (newlines, escapes) become a space, so a name cannot break a layout. */
@@ -69,15 +88,38 @@ export function createOutput({ stdout, stderr }: Streams): Output {
     },
     note: (text) => stderr.write(`${text}\n`),
     warn: (text) => stderr.write(`tack: warning: ${text}\n`),
-    error: (text) => stderr.write(`tack: ${oneLine(text)}\n`),
+    // The first line is the report; further lines (several problems, one per line) follow as they are.
+    error: (text) => stderr.write(`tack: ${text.split('\n').map(oneLine).join('\n')}\n`),
   };
 }
 
-/** A timestamp for people: local date and minutes, e.g. "2026-11-21 15:45". Empty for null. */
-export function formatTimestamp(iso: string | null | undefined): string {
+/**
+ * A timestamp for people: date and minutes in `timeZone` (the person's profile time zone), e.g.
+ * "2026-11-21 15:45". Empty for null.
+ */
+export function formatTimestamp(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(d);
+  } catch {
+    return iso; // a time zone this Node does not know: show the instant as the server gave it
+  }
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** The date part of `formatTimestamp`: YYYY-MM-DD in `timeZone`. */
+export function formatDate(iso: string | null | undefined, timeZone: string): string {
+  return formatTimestamp(iso, timeZone).slice(0, 10);
 }

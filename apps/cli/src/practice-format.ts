@@ -37,11 +37,22 @@ export function amount(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-/** The target of a measurable practice, "at least 30 min" / "at most 2 coffees"; empty for yes/no ones. */
+/** The period a measurable target counts over: "a day", "per 7 days", "a week" (as `practices add --target` says). */
+export function periodWords(f: FrequencyDto): string {
+  const days = f.kind === 'times' ? f.days : f.kind === 'interval' ? f.everyDays : 7;
+  if (f.kind === 'weekdays') return 'a week';
+  return days === 1 ? 'a day' : `per ${days} days`;
+}
+
+/**
+ * The target of a measurable practice with its period, "at least 30 min a day" / "at most 2 coffees a day" /
+ * "at least 10 km per 7 days"; empty for yes/no ones.
+ */
 export function targetWords(p: Practice): string {
   if (p.kind !== 'measurable' || p.target === null) return '';
   const unit = p.unit ? ` ${p.unit}` : '';
-  return `${p.targetType === 'atMost' ? 'at most' : 'at least'} ${amount(p.target)}${unit}`;
+  const period = periodWords(p.schedule.frequency);
+  return `${p.targetType === 'atMost' ? 'at most' : 'at least'} ${amount(p.target)}${unit} ${period}`;
 }
 
 /** Value against target, "3/5 km" (at most: "3/≤5 km"); "–" for the value when there is none yet. */
@@ -88,7 +99,18 @@ export function parseWeekdays(raw: string): Weekday[] {
   });
 }
 
-/** Commander parser for a number flag; ranges and whole-number rules are the server's to check. */
+/** Commander parser for a whole number from `min` to `max` (the range the help gives): else a usage error. */
+export function wholeNumber(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`give a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+/** Commander parser for a number flag; other ranges are the server's to check. */
 export function parseNumber(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('must be a number.');

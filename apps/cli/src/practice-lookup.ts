@@ -22,24 +22,20 @@ function scopeWords(scope: readonly PracticeState[]): string {
 
 /**
  * Picks the practice `ref` names among `practices`: its id; else a case-insensitive exact name; else the
- * only name starting with `ref`; else the only name containing it. Several at one step is ambiguous.
+ * only name containing `ref`. Several at one step is ambiguous (a usage error listing them): never a guess.
  */
 export function pickPractice(practices: readonly Practice[], ref: string, scope: readonly PracticeState[]): Practice {
   const byId = practices.find((p) => p.id === ref);
   if (byId) return byId;
   const needle = ref.toLocaleLowerCase();
-  const tests: ((name: string) => boolean)[] = [
-    (n) => n === needle,
-    (n) => n.startsWith(needle),
-    (n) => n.includes(needle),
-  ];
+  const tests: ((name: string) => boolean)[] = [(n) => n === needle, (n) => n.includes(needle)];
   for (const test of tests) {
     const found = practices.filter((p) => test(p.name.trim().toLocaleLowerCase()));
     if (found.length === 1 && found[0]) return found[0];
     if (found.length > 1) {
       const shown = found.slice(0, 8).map((p) => `"${p.name}" (${p.id})`);
       if (found.length > shown.length) shown.push(`and ${found.length - shown.length} more`);
-      throw new CliError(
+      throw new UsageError(
         `"${ref}" matches ${found.length} practices: ${shown.join(', ')}; give more of the name, or the id`,
       );
     }
@@ -122,6 +118,19 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A YYYY-MM-DD date that exists on the calendar (2026-02-30 does not); else a usage error naming `flag`. */
+export function checkDate(raw: string, flag?: string, words = DAY_HINT): string {
+  const date = raw.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const time = Date.parse(`${date}T00:00:00Z`);
+  const real = m !== null && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
+  if (!real) {
+    const what = m ? 'is not a real date' : 'is not a date';
+    throw new UsageError(`${flag ? `${flag}: ` : ''}"${raw}" ${what}; use ${words}`);
+  }
+  return date;
+}
+
 /**
  * Days as given on the command line: YYYY-MM-DD goes to the server as is (it checks the format and
  * refuses future days), "today" and "yesterday" are taken in the person's time zone.
@@ -132,20 +141,25 @@ export function dayResolver(client: TackClient) {
     today ??= client.me.get().then(({ user }) => localDate(new Date(), user.timeZone));
     return today;
   };
-  const day = async (raw: string): Promise<string> => {
+  const day = async (raw: string, flag?: string): Promise<string> => {
     const word = raw.trim().toLowerCase();
     if (word === 'today') return getToday();
     if (word === 'yesterday') return addDays(await getToday(), -1);
-    return raw.trim();
+    return checkDate(raw, flag);
   };
   return {
     /** Today in the person's time zone (asked from the server once). */
     today: getToday,
     day,
     /** Like `day`, passing "not given" through (the server then picks its default). */
-    optional: async (raw: string | undefined): Promise<string | undefined> =>
-      raw === undefined ? undefined : day(raw),
+    optional: async (raw: string | undefined, flag?: string): Promise<string | undefined> =>
+      raw === undefined ? undefined : day(raw, flag),
   };
+}
+
+/** The person's profile time zone (IANA), in which the CLI shows dates and times. */
+export async function personTimeZone(client: TackClient): Promise<string> {
+  return (await client.me.get()).user.timeZone;
 }
 
 /** Help text for flags that take a day. */

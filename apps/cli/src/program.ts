@@ -52,7 +52,8 @@ export function createProgram(ctx: Context, streams: { stdout: NodeJS.WritableSt
     .helpCommand('help [command]', 'show help for a command')
     .option('--server <url>', 'the Tack server to talk to (default: $TACK_SERVER, else the saved login)')
     .option('--token <token>', 'the API token to use (default: $TACK_TOKEN, else the saved login)')
-    .configureHelp({ showGlobalOptions: true })
+    // Wrap descriptions even beside a long command column (`directions practice …`), at 80 columns too.
+    .configureHelp({ showGlobalOptions: true, minWidthToWrap: 24 })
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

@@ -1,8 +1,8 @@
 // Schedule and if-then flags, shared by every command that makes or edits a practice.
-import type { FrequencyDto, Weekday } from '@tack/contracts';
+import { type FrequencyDto, MAX_SCHEDULE_DAYS, type Weekday } from '@tack/contracts';
 import type { Command } from 'commander';
 import { UsageError } from './errors.ts';
-import { parseNumber, parseWeekdays } from './practice-format.ts';
+import { parseWeekdays, wholeNumber } from './practice-format.ts';
 
 export interface ScheduleFlags {
   times?: number;
@@ -19,13 +19,19 @@ export interface PlanFlags {
 
 export const DAILY: FrequencyDto = { kind: 'interval', everyDays: 1 };
 
+const dayCount = wholeNumber(1, MAX_SCHEDULE_DAYS);
+
 export function addScheduleOptions(cmd: Command, heading: string): Command {
   return cmd
     .optionsGroup(heading)
-    .option('--times <n>', 'with --days: this many times in any N days in a row ("3 in 7")', parseNumber)
-    .option('--days <n>', 'the number of days for --times', parseNumber)
+    .option(
+      '--times <n>',
+      `with --days: this many times in any N days in a row ("3 in 7"), 1–${MAX_SCHEDULE_DAYS}`,
+      dayCount,
+    )
+    .option('--days <n>', `the number of days for --times, 1–${MAX_SCHEDULE_DAYS}`, dayCount)
     .option('--weekdays <days>', 'on these weekdays, e.g. mon,wed,fri', parseWeekdays)
-    .option('--every <n>', 'every N days, counted from the last time it was done', parseNumber)
+    .option('--every <n>', `every N days (1–${MAX_SCHEDULE_DAYS}), counted from the last time it was done`, dayCount)
     .option('--daily', 'every day');
 }
 
@@ -43,6 +49,7 @@ export function frequencyFrom(f: ScheduleFlags): FrequencyDto | undefined {
   if (timesGiven) {
     if (f.times === undefined) throw new UsageError('--days goes with --times, e.g. --times 3 --days 7');
     if (f.days === undefined) throw new UsageError('--times needs --days, e.g. --times 3 --days 7');
+    if (f.times > f.days) throw new UsageError(`--times ${f.times} is more than --days ${f.days}; at most once a day`);
     return { kind: 'times', times: f.times, days: f.days };
   }
   if (f.weekdays) return { kind: 'weekdays', weekdays: f.weekdays };

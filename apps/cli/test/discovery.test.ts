@@ -126,7 +126,7 @@ function discoverySuite(start: () => Promise<Backend>) {
     expect(json<{ directions: Direction[] }>(await run('directions', 'list', '--json')).directions).toHaveLength(2);
 
     const ambiguous = await run('directions', 'show', 'a');
-    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.code).toBe(2); // wrong usage: the name fits several, and nothing acts on a guess
     expectOneLineError(ambiguous, /"a" matches 2 directions: .*"A runner".*"A writer"/);
     const unknown = await run('directions', 'answer', 'painter', 'paint');
     expect(unknown.code).toBe(1);
@@ -309,8 +309,8 @@ function discoverySuite(start: () => Promise<Backend>) {
     expectOneLineError(noDue, /--due/);
 
     const noReason = await run('goals', 'revise', 'run 5 km', '--target', '31');
-    expect(noReason.code).toBe(1);
-    expectOneLineError(noReason, /reason/);
+    expect(noReason.code).toBe(2);
+    expectOneLineError(noReason, /every change to a goal needs a reason: add --reason/);
 
     const revised = ok(
       await run('goals', 'revise', 'run 5 km', '--target', '31', '--reason', '30 was too fast for this winter'),
@@ -342,8 +342,8 @@ function discoverySuite(start: () => Promise<Backend>) {
     expect(text.stdout).toMatch(/^ {2}#1 .* changed .*strategies.*: new idea$/m);
 
     const noLearnings = await run('goals', 'status', 'delegate', 'let-go', '--reason', 'not my job now');
-    expect(noLearnings.code).toBe(1);
-    expectOneLineError(noLearnings, /^tack: learnings: .*\(VALIDATION_FAILED\)$/);
+    expect(noLearnings.code).toBe(2);
+    expectOneLineError(noLearnings, /^tack: --learnings: .*\(VALIDATION_FAILED\)$/);
     const letGo = ok(
       await run('goals', 'status', 'delegate', 'letGo', '--reason', 'not my job now', '--learnings', 'I like doing it'),
     );
@@ -381,7 +381,7 @@ function discoverySuite(start: () => Promise<Backend>) {
     });
     ok(await run('intentions', 'answer', 'curiosity', '--week', '2026-W01', 'Listened first'));
     const future = await run('intentions', 'answer', 'curiosity', '--week', '2999-W01', 'Later');
-    expect(future.code).toBe(1);
+    expect(future.code).toBe(2);
     expectOneLineError(future, /\(VALIDATION_FAILED\)/);
 
     const shown = ok(await run('intentions', 'show', 'curiosity'));

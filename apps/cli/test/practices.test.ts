@@ -99,7 +99,7 @@ function practiceSuite(start: () => Promise<Backend>) {
     expect(rows.get('Move 30 minutes')).toEqual(['Move 30 minutes', '3× in 7 days', 'active', 'Health']);
     expect(rows.get('Meditate')).toEqual(['Meditate', 'daily', 'active', 'Health']);
     expect(rows.get('Water the plants')).toEqual(['Water the plants', 'every 2 days', 'active']);
-    expect(rows.get('Run')).toEqual(['Run', 'daily', 'at least 5 km', 'active']);
+    expect(rows.get('Run')).toEqual(['Run', 'daily', 'at least 5 km a day', 'active']);
     expect(rows.get('Piano')?.[1]).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/);
     expect(list.stdout.split('\n')[1]?.indexOf('3× in 7 days')).toBe(header.indexOf('SCHEDULE'));
   });
@@ -117,11 +117,14 @@ function practiceSuite(start: () => Promise<Backend>) {
       expect(r.stdout).toBe('');
     }
     const tooMany = await run('practices', 'add', 'Nope', '--times', '9', '--days', '7');
-    expect(tooMany.code).toBe(1);
-    expectOneLineError(tooMany, /^tack: frequency\.times: .* \(VALIDATION_FAILED\)$/);
+    expect(tooMany.code).toBe(2);
+    expectOneLineError(tooMany, /^tack: --times 9 is more than --days 7; at most once a day$/);
     const noTarget = await run('practices', 'add', 'Nope', '--measurable');
-    expect(noTarget.code).toBe(1);
-    expectOneLineError(noTarget, /^tack: target: a measurable practice needs a target \(VALIDATION_FAILED\)$/);
+    expect(noTarget.code).toBe(2);
+    expectOneLineError(noTarget, /^tack: a measurable practice needs --target/);
+    const tooLong = await run('practices', 'add', 'Nope', '--every', '366');
+    expect(tooLong.code).toBe(2);
+    expectOneLineError(tooLong, /--every .*whole number from 1 to 365/);
     expect(json<{ practices: Practice[] }>(await run('practices', 'list', '--json')).practices).toHaveLength(5);
   });
 
@@ -159,7 +162,7 @@ function practiceSuite(start: () => Promise<Backend>) {
     expect(measured.stdout).toMatch(/^✓ Run — done on \S+, 6\.5\/5 km \(strength \d+%\)/);
 
     const ambiguous = await run('checkin', 'm');
-    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.code).toBe(2);
     expectOneLineError(
       ambiguous,
       /"m" matches 2 practices: .*"Move 30 minutes".*"Meditate"|"Meditate".*"Move 30 minutes"/,
@@ -180,24 +183,24 @@ function practiceSuite(start: () => Promise<Backend>) {
 
   it('surfaces the server field errors as one line naming the field', async () => {
     const value = await run('checkin', 'Piano', '--value', '3');
-    expect(value.code).toBe(1);
-    expectOneLineError(value, /^tack: value: a yes\/no practice takes no value \(VALIDATION_FAILED\)$/);
+    expect(value.code).toBe(2);
+    expectOneLineError(value, /^tack: --value: a yes\/no practice takes no value \(VALIDATION_FAILED\)$/);
 
     const future = await run('checkin', 'Piano', '--date', '2999-01-01');
-    expect(future.code).toBe(1);
-    expectOneLineError(future, /^tack: date: 2999-01-01 is in the future .*\(VALIDATION_FAILED\)$/);
+    expect(future.code).toBe(2);
+    expectOneLineError(future, /^tack: --date: 2999-01-01 is in the future .*\(VALIDATION_FAILED\)$/);
 
     const energy = await run('checkin', 'Piano', '--energy', '3');
-    expect(energy.code).toBe(1);
-    expectOneLineError(energy, /^tack: energy: .*\(VALIDATION_FAILED\)$/);
+    expect(energy.code).toBe(2);
+    expectOneLineError(energy, /^tack: --energy: .*\(VALIDATION_FAILED\)$/);
 
     const amount = await run('checkin', 'Run');
-    expect(amount.code).toBe(1);
-    expectOneLineError(amount, /^tack: value: how much\? \(km\) \(VALIDATION_FAILED\)$/);
+    expect(amount.code).toBe(2);
+    expectOneLineError(amount, /^tack: --value: how much\? \(km\) \(VALIDATION_FAILED\)$/);
 
     const badDate = await run('today', '--date', '2999-01-01');
-    expect(badDate.code).toBe(1);
-    expectOneLineError(badDate, /^tack: date: .*future/);
+    expect(badDate.code).toBe(2);
+    expectOneLineError(badDate, /^tack: --date: .*future/);
 
     const both = await run('checkin', 'Piano', '--skip', '--not-done');
     expect(both.code).toBe(2);
@@ -246,8 +249,8 @@ function practiceSuite(start: () => Promise<Backend>) {
     const fromAlone = await run('practices', 'edit', 'piano', '--from', days.today);
     expect(fromAlone.code).toBe(2);
     const notMeasurable = await run('practices', 'edit', 'piano', '--target', '3');
-    expect(notMeasurable.code).toBe(1);
-    expectOneLineError(notMeasurable, /^tack: target: only measurable practices have this \(VALIDATION_FAILED\)$/);
+    expect(notMeasurable.code).toBe(2);
+    expectOneLineError(notMeasurable, /^tack: --target: only measurable practices have this \(VALIDATION_FAILED\)$/);
   });
 
   it('show explains strength and streaks', async () => {

@@ -137,7 +137,7 @@ describe.each(testDialects())('tack review and insights on $name', (dialect) => 
     expect(shown.stdout).toContain('WHO-5: 60 of 100 (private to you)');
     const md = ok(await run('review', 'show', '--week', '2026-11-18', '--markdown'));
     expect(md.stdout).toContain('# Weekly review: 2026-11-16 to 2026-11-22 (2026-W47)');
-    expect(md.stdout).toContain("## 5. Next week's one small thing\n\nShoes out on Sunday");
+    expect(md.stdout).toContain("## 4. Next week's one small thing\n\nShoes out on Sunday");
     // A draft for a past week, saved from flags (no terminal here, so no prompts).
     const draft = ok(await run('review', '--week', '2026-W46', '--line', 'Getting going'));
     expect(draft.stdout).toContain('(2026-W46): draft');
@@ -151,10 +151,10 @@ describe.each(testDialects())('tack review and insights on $name', (dialect) => 
 
   it('reports bad answers and weeks in one line, naming the field', async () => {
     const who5 = await run('review', '--week', '2026-W46', '--who5', '3,3,9,3,3');
-    expect(who5.code).toBe(1);
-    expectOneLineError(who5, /who5\.2/);
+    expect(who5.code).toBe(2);
+    expectOneLineError(who5, /--who5 \(answer 3\): /);
     const week = await run('review', '--week', '2026-W99');
-    expect(week.code).toBe(1);
+    expect(week.code).toBe(2);
     expectOneLineError(week, /week/);
     const future = await run('review', '--week', '2026-W49', '--complete');
     expectOneLineError(future, /week/);

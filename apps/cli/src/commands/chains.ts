@@ -5,9 +5,11 @@ import type { Register } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import {
   addScheduleOptions,
+  ambiguous,
   DAILY,
   findChain,
   frequencyFrom,
+  matchByLabel,
   type PlanFlags,
   planFrom,
   type ScheduleFlags,
@@ -58,22 +60,15 @@ function timelineLines(c: Chain): string[] {
       lines.push(`  ${first.padEnd(width)}  ${mark} ${oneLine(s.text)}  (${s.id})`);
     });
   }
-  lines.push('', oneLine(c.question));
+  lines.push('', 'Marks: · idea, ↻ practice, □ task, ✓ task done.', '', oneLine(c.question));
   return lines;
 }
 
 function pickStep(c: Chain, ref: string): Chain['steps'][number] {
-  const r = ref.trim();
-  const byId = c.steps.find((s) => s.id === r);
-  if (byId) return byId;
-  const needle = r.toLocaleLowerCase();
-  const found = c.steps.filter((s) => s.text.toLocaleLowerCase().includes(needle));
+  const found = matchByLabel(c.steps, ref.trim(), (s) => s.text);
   if (found.length === 1 && found[0]) return found[0];
-  throw new CliError(
-    found.length > 1
-      ? `"${ref}" matches ${found.length} steps; give the step id (see 'tack chains show ${c.id}')`
-      : `no step matches "${ref}"; see 'tack chains show ${c.id}'`,
-  );
+  if (found.length > 1) throw ambiguous(found, ref.trim(), (s) => oneLine(s.text), { many: 'steps' });
+  throw new CliError(`no step matches "${ref}"; see 'tack chains show ${c.id}'`);
 }
 
 export const register: Register = (program, ctx) => {
@@ -200,7 +195,7 @@ export const register: Register = (program, ctx) => {
       const input: MakePracticeInput = { frequency };
       if (opts.name !== undefined) input.name = opts.name;
       if (ifThen) input.ifThen = ifThen;
-      const start = await dayResolver(conn.client).optional(opts.start);
+      const start = await dayResolver(conn.client).optional(opts.start, '--start');
       if (start !== undefined) input.startDate = start;
       const made = await conn.client.chains.stepToPractice(chain.id, step.id, input);
       if (opts.json) {

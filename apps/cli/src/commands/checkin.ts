@@ -49,7 +49,7 @@ export const register: Register = (program, ctx) => {
       const days = dayResolver(conn.client);
       const [practice, date] = await Promise.all([
         findPractice(conn.client, ref, SCOPE.live),
-        days.day(opts.date ?? 'today'),
+        days.day(opts.date ?? 'today', '--date'),
       ]);
       const input: UpsertCheckin = { status: opts.skip ? 'skipped' : opts.notDone ? 'notDone' : 'done' };
       if (opts.value !== undefined) input.value = opts.value;

@@ -5,9 +5,11 @@ import type { Register } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import {
   addScheduleOptions,
+  ambiguous,
   DAILY,
   findDirection,
   frequencyFrom,
+  matchByLabel,
   type PlanFlags,
   planFrom,
   type ScheduleFlags,
@@ -15,7 +17,7 @@ import {
 import { CliError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
 import { scheduleWords } from '../practice-format.ts';
-import { DAY_HINT, dayResolver } from '../practice-lookup.ts';
+import { DAY_HINT, dayResolver, personTimeZone } from '../practice-lookup.ts';
 
 interface JsonOption {
   json?: boolean;
@@ -47,19 +49,18 @@ function pickAnswer(direction: Direction, ref: string): Direction['answers'][num
     const byNumber = direction.answers[Number(r) - 1];
     if (byNumber) return byNumber;
   }
-  const needle = r.toLocaleLowerCase();
-  const found = direction.answers.filter((a) => a.text.toLocaleLowerCase().includes(needle));
+  const found = matchByLabel(direction.answers, r, (a) => a.text);
   if (found.length === 1 && found[0]) return found[0];
   if (found.length > 1) {
-    throw new CliError(`"${ref}" matches ${found.length} answers of ${quoted(direction)}; give its number or id`);
+    throw ambiguous(found, r, (a) => oneLine(a.text), { many: `answers of ${quoted(direction)}` });
   }
   throw new CliError(`${quoted(direction)} has no answer "${ref}"; see 'tack directions show ${direction.id}'`);
 }
 
-function showLines(d: Direction): string[] {
+function showLines(d: Direction, timeZone: string): string[] {
   const lines = [oneLine(d.name), `  id           ${d.id}`];
   if (d.description) lines.push(`  description  ${oneLine(d.description)}`);
-  lines.push(`  created      ${formatTimestamp(d.createdAt)}`, '', oneLine(d.question));
+  lines.push(`  created      ${formatTimestamp(d.createdAt, timeZone)}`, '', oneLine(d.question));
   if (d.answers.length === 0) lines.push("  No answers yet. Add one with 'tack directions answer DIRECTION TEXT'.");
   d.answers.forEach((a, i) => {
     const practice = a.practiceId ? ` → practice ${a.practiceId}` : '';
@@ -139,7 +140,8 @@ export const register: Register = (program, ctx) => {
         ctx.out.json({ direction });
         return;
       }
-      for (const line of showLines(direction)) ctx.out.line(line);
+      const timeZone = await personTimeZone(conn.client);
+      for (const line of showLines(direction, timeZone)) ctx.out.line(line);
     });
 
   directions
@@ -191,7 +193,7 @@ export const register: Register = (program, ctx) => {
       const input: MakePracticeInput = { frequency };
       if (opts.name !== undefined) input.name = opts.name;
       if (ifThen) input.ifThen = ifThen;
-      const start = await dayResolver(conn.client).optional(opts.start);
+      const start = await dayResolver(conn.client).optional(opts.start, '--start');
       if (start !== undefined) input.startDate = start;
       const made = await conn.client.directions.answerToPractice(direction.id, answer.id, input);
       if (opts.json) {

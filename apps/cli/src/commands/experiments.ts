@@ -1,12 +1,19 @@
 import { TackApiError, type VerdictInput } from '@tack/client';
-import type { Direction, Experiment, Learning } from '@tack/contracts';
+import {
+  type Direction,
+  EXPERIMENT_WEEKS_DEFAULT,
+  EXPERIMENT_WEEKS_MAX,
+  EXPERIMENT_WEEKS_MIN,
+  type Experiment,
+  type Learning,
+} from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import { collect, findDirection, findExperiment } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { oneLine } from '../output.ts';
-import { parseNumber } from '../practice-format.ts';
+import { wholeNumber } from '../practice-format.ts';
 import { DAY_HINT, dayResolver, findPractice, SCOPE } from '../practice-lookup.ts';
 
 interface JsonOption {
@@ -90,6 +97,8 @@ async function directionNames(client: { directions: { list(): Promise<Direction[
   return new Map((await client.directions.list()).map((d) => [d.id, d.name]));
 }
 
+const experimentWeeks = wholeNumber(EXPERIMENT_WEEKS_MIN, EXPERIMENT_WEEKS_MAX);
+
 export const register: Register = (program, ctx) => {
   const experiments = program
     .command('experiments')
@@ -143,8 +152,12 @@ export const register: Register = (program, ctx) => {
     .command('start')
     .argument('<direction>', 'the direction to try: its id, its name, or an unambiguous part of the name')
     .summary('start an experiment in a direction')
-    .requiredOption('--hypothesis <text>', 'what you expect to find out')
-    .option('--weeks <n>', 'how long until you decide (default 6)', parseNumber)
+    .requiredOption('--hypothesis <text>', 'what you expect to find out (required)')
+    .option(
+      '--weeks <n>',
+      `how long until you decide, ${EXPERIMENT_WEEKS_MIN}–${EXPERIMENT_WEEKS_MAX} (default ${EXPERIMENT_WEEKS_DEFAULT})`,
+      experimentWeeks,
+    )
     .option('--start <date>', `first day (default today): ${DAY_HINT}`)
     .option('--practice <practice>', 'a practice that is part of it (repeat for several)', collect)
     .option('--json', 'print {"experiment"} as JSON')
@@ -163,7 +176,7 @@ export const register: Register = (program, ctx) => {
       const direction = await findDirection(conn.client, ref);
       const practiceIds: string[] = [];
       for (const p of opts.practice ?? []) practiceIds.push((await findPractice(conn.client, p, SCOPE.live)).id);
-      const start = await dayResolver(conn.client).optional(opts.start);
+      const start = await dayResolver(conn.client).optional(opts.start, '--start');
       let experiment: Experiment;
       try {
         experiment = await conn.client.experiments.create({
@@ -228,7 +241,7 @@ export const register: Register = (program, ctx) => {
       if (!opts.energises && !opts.drains) throw new UsageError('say whether it --energises or --drains you');
       const conn = await ctx.connect(cmd);
       const found = await findExperiment(conn.client, ref);
-      const date = await dayResolver(conn.client).optional(opts.date);
+      const date = await dayResolver(conn.client).optional(opts.date, '--date');
       const tag = opts.energises ? 'energises' : 'drains';
       const experiment = await conn.client.experiments.addNote(
         found.id,
@@ -258,7 +271,11 @@ export const register: Register = (program, ctx) => {
     .option('--learned <text>', 'what you learned (required)')
     .option('--goal-title <title>', 'with --deepen: also create a learning goal with this title')
     .option('--changes <hypothesis>', 'with --adjust: the new hypothesis (default: the same one)')
-    .option('--weeks <n>', 'with --adjust: the length of the new experiment', parseNumber)
+    .option(
+      '--weeks <n>',
+      `with --adjust: the length of the new experiment, ${EXPERIMENT_WEEKS_MIN}–${EXPERIMENT_WEEKS_MAX}`,
+      experimentWeeks,
+    )
     .option('--on <date>', `the day of the decision (default today): ${DAY_HINT}`)
     .option('--json', 'print {"experiment", "next", "goalId"} as JSON')
     .action(async (ref: string, _opts: DecideOptions, cmd: Command) => {
@@ -273,7 +290,7 @@ export const register: Register = (program, ctx) => {
       const conn = await ctx.connect(cmd);
       const found = await findExperiment(conn.client, ref);
       const input: VerdictInput = { verdict, learned: opts.learned };
-      const on = await dayResolver(conn.client).optional(opts.on);
+      const on = await dayResolver(conn.client).optional(opts.on, '--on');
       if (on !== undefined) input.decidedOn = on;
       if (opts.goalTitle !== undefined) {
         input.goal = { kind: 'learning', title: opts.goalTitle, whatToLearn: found.hypothesis, status: 'active' };

@@ -1,13 +1,13 @@
 import type { CreateGoalInput, Goal, GoalRevision, GoalStatus, UpdateGoalInput } from '@tack/contracts';
 import { GOAL_STATUSES } from '@tack/contracts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { Register } from '../context.ts';
+import { type Register, refuseBoth } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import { collect, findDirection, findGoal, type PlanFlags, planFrom } from '../discovery-lookup.ts';
-import { CliError, UsageError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
 import { amount, parseNumber } from '../practice-format.ts';
-import { DAY_HINT, dayResolver } from '../practice-lookup.ts';
+import { dayResolver, personTimeZone } from '../practice-lookup.ts';
 
 interface JsonOption {
   json?: boolean;
@@ -75,13 +75,24 @@ export function parseStatus(raw: string): GoalStatus {
   return found;
 }
 
-/** Every change to a goal keeps its reason; without one it is refused (exit 1, as the server would). */
+/** Every change to a goal keeps its reason; without one it is wrong usage (exit 2). */
 function needReason(reason: string | undefined): string {
   if (reason === undefined || reason.trim() === '') {
-    throw new CliError('reason: every change to a goal needs a reason; add --reason "what changed, what you learned"');
+    throw new UsageError('every change to a goal needs a reason: add --reason "what changed, what you learned"');
   }
   return reason;
 }
+
+/** A revision's changed field in words, as the flags name it. */
+const CHANGE_WORDS: Record<string, string> = {
+  directionId: 'direction',
+  whatToLearn: 'what to learn',
+  dueDate: 'due date',
+  ifThen: 'if-then plans',
+  kind: 'kind',
+};
+const changeWords = (field: string): string =>
+  CHANGE_WORDS[field] ?? field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
 const quoted = (g: Goal) => `"${oneLine(g.title)}"`;
 
@@ -103,7 +114,12 @@ export function progressWords(g: Goal): string {
   return g.progress.summary;
 }
 
-function showLines(g: Goal, revisions: readonly GoalRevision[], directionName: string | undefined): string[] {
+function showLines(
+  g: Goal,
+  revisions: readonly GoalRevision[],
+  directionName: string | undefined,
+  timeZone: string,
+): string[] {
   const rows: [string, string][] = [
     ['id', g.id],
     ['kind', g.kind],
@@ -141,8 +157,8 @@ function showLines(g: Goal, revisions: readonly GoalRevision[], directionName: s
   );
   lines.push('', 'Revisions:');
   for (const r of revisions) {
-    const what = r.number === 0 ? 'created' : `changed ${r.changed.join(', ') || 'nothing'}`;
-    lines.push(`  #${r.number}  ${formatTimestamp(r.at)}  ${what}: ${oneLine(r.reason)}`);
+    const what = r.number === 0 ? 'created' : `changed ${r.changed.map(changeWords).join(', ') || 'nothing'}`;
+    lines.push(`  #${r.number}  ${formatTimestamp(r.at, timeZone)}  ${what}: ${oneLine(r.reason)}`);
   }
   return lines;
 }
@@ -191,7 +207,7 @@ function addMetricOptions(cmd: Command, heading: string): Command {
     .option('--target <n>', 'where it should get to', parseNumber)
     .option('--unit <unit>', 'the unit, e.g. min, kg, €')
     .option('--current <n>', 'where it stands now (default: the baseline)', parseNumber)
-    .option('--due <date>', `by when: YYYY-MM-DD (${DAY_HINT})`);
+    .option('--due <date>', 'by when: YYYY-MM-DD');
 }
 
 export const register: Register = (program, ctx) => {
@@ -211,7 +227,11 @@ export const register: Register = (program, ctx) => {
     .command('list')
     .alias('ls')
     .summary('list your goals')
-    .addOption(new Option('--status <status>', 'only goals with this status').choices(GOAL_STATUSES))
+    .option(
+      '--status <status>',
+      `only goals with this status: ${GOAL_STATUSES.map((s) => STATUS_WORDS[s]).join(', ')}`,
+      parseStatus,
+    )
     .addOption(new Option('--kind <kind>', 'only goals of this kind').choices(['performance', 'learning']))
     .option('--deleted', 'only the deleted ones (bring one back with restore)')
     .option('--json', 'print {"goals": […]} as JSON')
@@ -255,7 +275,7 @@ export const register: Register = (program, ctx) => {
     .optionsGroup('Kind (choose one):')
     .addOption(new Option('--performance', 'an outcome with a metric and a date').conflicts('learning'))
     .option('--learning', 'something to learn, with strategies to try');
-  addMetricOptions(add, 'Performance goals:')
+  addMetricOptions(add, 'Performance goals (all required except --current):')
     .optionsGroup('Learning goals:')
     .option('--learn <text>', 'what you will learn')
     .option('--strategy <text>', 'a strategy to try (repeat for several)', collect)
@@ -303,7 +323,7 @@ export const register: Register = (program, ctx) => {
       if (opts.status) input.status = opts.status;
       if (plan) input.ifThen = [plan];
       const conn = await ctx.connect(cmd);
-      if (opts.due !== undefined) input.dueDate = await dayResolver(conn.client).day(opts.due);
+      if (opts.due !== undefined) input.dueDate = await dayResolver(conn.client).day(opts.due, '--due');
       const direction = opts.direction === undefined ? undefined : await findDirection(conn.client, opts.direction);
       if (direction) input.directionId = direction.id;
       const goal = await conn.client.goals.create(input);
@@ -350,6 +370,7 @@ export const register: Register = (program, ctx) => {
     )
     .action(async (ref: string, _opts: ReviseOptions, cmd: Command) => {
       const opts = ctx.options<ReviseOptions>(cmd);
+      refuseBoth(cmd, 'direction');
       const plan = planFrom(opts);
       const conn = await ctx.connect(cmd);
       const days = dayResolver(conn.client);
@@ -361,7 +382,7 @@ export const register: Register = (program, ctx) => {
       if (opts.learn !== undefined) patch.whatToLearn = opts.learn;
       const metric = metricFrom(opts, goal.metric);
       if (metric) patch.metric = metric;
-      if (opts.due !== undefined) patch.dueDate = await days.day(opts.due);
+      if (opts.due !== undefined) patch.dueDate = await days.day(opts.due, '--due');
       if (opts.strategy) {
         patch.strategies = [
           ...goal.strategies.map((s) => ({ id: s.id, text: s.text, tried: s.tried, reflection: s.reflection })),
@@ -428,7 +449,8 @@ export const register: Register = (program, ctx) => {
       const direction = goal.directionId
         ? await conn.client.directions.get(goal.directionId).catch(() => undefined)
         : undefined;
-      for (const line of showLines(goal, revisions, direction?.name)) ctx.out.line(line);
+      const timeZone = await personTimeZone(conn.client);
+      for (const line of showLines(goal, revisions, direction?.name, timeZone)) ctx.out.line(line);
     });
 
   addDeleteCommand(goals, ctx, {

@@ -19,7 +19,9 @@ const SOURCE_NAMES: Record<ImportSummary['source'], string> = {
   backup: 'a Tack backup',
 };
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** A file size for people: "12 KB", "3.4 MB" (never "0.0 MB"). */
+export const mb = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Reads a file to upload; a missing, unreadable or too large file is a one-line error before any request. */
 export async function readUpload(file: string): Promise<Uint8Array> {
@@ -99,6 +101,7 @@ export const register: Register = (program, ctx) => {
     .action(async (file: string, _opts: JsonOption, cmd: Command) => {
       const opts = ctx.options<JsonOption>(cmd);
       const bytes = await readUpload(file);
+      ctx.errorContext.fields = 'raw'; // problems point into the file, not at flags
       const conn = await ctx.connect(cmd, { timeoutMs: UPLOAD_TIMEOUT_MS });
       const summary = await withProgress(ctx, `Importing ${basename(file)} (${mb(bytes.length)})`, () =>
         conn.client.data.importLoop(bytes),
@@ -115,6 +118,7 @@ export const register: Register = (program, ctx) => {
     .action(async (file: string, _opts: JsonOption, cmd: Command) => {
       const opts = ctx.options<JsonOption>(cmd);
       const bytes = await readUpload(file);
+      ctx.errorContext.fields = 'raw'; // problems point into the file, not at flags
       const conn = await ctx.connect(cmd, { timeoutMs: UPLOAD_TIMEOUT_MS });
       const summary = await withProgress(ctx, `Importing ${basename(file)} (${mb(bytes.length)})`, () =>
         conn.client.data.importHabitica(bytes),

@@ -6,7 +6,7 @@ import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import { findIntention, isoWeekOf, quarterOf } from '../discovery-lookup.ts';
 import { UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
-import { dayResolver } from '../practice-lookup.ts';
+import { dayResolver, personTimeZone } from '../practice-lookup.ts';
 
 interface JsonOption {
   json?: boolean;
@@ -146,7 +146,7 @@ export const register: Register = (program, ctx) => {
       ctx.out.line(`  id       ${intention.id}`);
       ctx.out.line(`  horizon  ${oneLine(horizonWords(intention.horizon))}`);
       if (intention.why) ctx.out.line(`  why      ${oneLine(intention.why)}`);
-      ctx.out.line(`  created  ${formatTimestamp(intention.createdAt)}`);
+      ctx.out.line(`  created  ${formatTimestamp(intention.createdAt, await personTimeZone(conn.client))}`);
       ctx.out.line('');
       ctx.out.line(oneLine(intention.question));
       if (weeks.length === 0) ctx.out.line('  No answers yet.');

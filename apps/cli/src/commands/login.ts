@@ -1,7 +1,7 @@
 import { createClient, TackApiError } from '@tack/client';
 import type { Command } from 'commander';
 import { configPath, isLoopback, normalizeServer, readConfig, writeConfig } from '../config.ts';
-import { cliFetch, DEFAULT_TIMEOUT_MS, type Register } from '../context.ts';
+import { cliFetch, DEFAULT_TIMEOUT_MS, type Register, refuseEmpty } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { askSecret } from '../prompt.ts';
 
@@ -40,6 +40,7 @@ export const register: Register = (program, ctx) => {
     )
     .action(async (_opts: LoginOptions, cmd: Command) => {
       const opts = ctx.options<LoginOptions>(cmd);
+      refuseEmpty(opts, ctx.env);
       const stored = await readConfig(ctx.env);
 
       let server: string;

@@ -1,3 +1,5 @@
+import { TackApiError } from '@tack/client';
+import type { ApiToken } from '@tack/contracts';
 import type { Command } from 'commander';
 import { readConfig, writeConfig } from '../config.ts';
 import type { Register } from '../context.ts';
@@ -31,13 +33,22 @@ export const register: Register = (program, ctx) => {
         if (conn.tokenSource !== 'config') {
           throw new CliError('--revoke acts on the saved token; unset TACK_TOKEN and drop --token to use it');
         }
-        const { tokens } = await conn.client.tokens.list();
-        const mine = tokens.filter((t) => conn.token.startsWith(t.prefix));
-        if (mine.length !== 1 || !mine[0]) {
-          throw new CliError("could not tell which token is this one; revoke it with 'tack tokens revoke ID'");
+        let tokens: ApiToken[] | undefined;
+        try {
+          ({ tokens } = await conn.client.tokens.list());
+        } catch (err) {
+          // Already revoked (or never valid): there is nothing left to revoke, so forgetting it is all to do.
+          if (!(err instanceof TackApiError) || err.code !== 'TOKEN_INVALID') throw err;
+          ctx.out.note(`The saved token was already revoked or invalid on ${server}; removing it here.`);
         }
-        await conn.client.tokens.revoke(mine[0].id);
-        ctx.out.note(`Revoked token "${mine[0].name}" (${mine[0].id}) on ${server}.`);
+        if (tokens) {
+          const mine = tokens.filter((t) => conn.token.startsWith(t.prefix));
+          if (mine.length !== 1 || !mine[0]) {
+            throw new CliError("could not tell which token is this one; revoke it with 'tack tokens revoke ID'");
+          }
+          await conn.client.tokens.revoke(mine[0].id);
+          ctx.out.note(`Revoked token "${mine[0].name}" (${mine[0].id}) on ${server}.`);
+        }
       }
       const { token: _dropped, ...rest } = stored;
       await writeConfig(rest, ctx.env);

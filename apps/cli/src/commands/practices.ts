@@ -1,11 +1,19 @@
 import type { TackClient } from '@tack/client';
 import type { CreatePractice, Practice, PracticeState, StrengthDto, UpdatePractice, Weekday } from '@tack/contracts';
 import { type Command, Option } from 'commander';
-import type { Context, Register } from '../context.ts';
+import { type Context, type Register, refuseBoth } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
 import { parseNumber, percent, scheduleWords, shortWeekday, targetWords } from '../practice-format.ts';
-import { DAY_HINT, dayResolver, findOrCreateArea, findPractice, SCOPE, undoAreaOnFailure } from '../practice-lookup.ts';
+import {
+  DAY_HINT,
+  dayResolver,
+  findOrCreateArea,
+  findPractice,
+  personTimeZone,
+  SCOPE,
+  undoAreaOnFailure,
+} from '../practice-lookup.ts';
 import { askConfirm } from '../prompt.ts';
 import {
   addScheduleOptions,
@@ -93,7 +101,7 @@ function streakWords(s: StrengthDto['streaks']['current']): string {
   return `${s.length} ${s.length === 1 ? 'day' : 'days'}, ${s.start} → ${s.end}${done}`;
 }
 
-function showLines(p: Practice, strength: StrengthDto, areas: Map<string, string>): string[] {
+function showLines(p: Practice, strength: StrengthDto, areas: Map<string, string>, timeZone: string): string[] {
   const rows: [string, string][] = [
     ['id', p.id],
     ['state', stateWords(p)],
@@ -115,10 +123,10 @@ function showLines(p: Practice, strength: StrengthDto, areas: Map<string, string
     ['strength', strength.explanation || percent(strength.current)],
     ['streak', streakWords(strength.streaks.current)],
     ['best streak', streakWords(strength.streaks.best)],
-    ['created', formatTimestamp(p.createdAt)],
+    ['created', formatTimestamp(p.createdAt, timeZone)],
   );
-  if (p.archivedAt) rows.push(['archived', formatTimestamp(p.archivedAt)]);
-  if (p.deletedAt) rows.push(['deleted', formatTimestamp(p.deletedAt)]);
+  if (p.archivedAt) rows.push(['archived', formatTimestamp(p.archivedAt, timeZone)]);
+  if (p.deletedAt) rows.push(['deleted', formatTimestamp(p.deletedAt, timeZone)]);
   const shown = rows.filter(([, v]) => v !== '');
   const width = Math.max(...shown.map(([k]) => k.length));
   return [oneLine(p.name), ...shown.map(([k, v]) => `  ${k.padEnd(width)}  ${oneLine(v)}`)];
@@ -221,6 +229,19 @@ export const register: Register = (program, ctx) => {
     )
     .action(async (name: string, _opts: AddOptions, cmd: Command) => {
       const opts = ctx.options<AddOptions>(cmd);
+      const measureFlags = [
+        opts.target !== undefined ? '--target' : '',
+        opts.unit !== undefined ? '--unit' : '',
+        opts.atMost ? '--at-most' : '',
+      ].filter(Boolean);
+      if (!opts.measurable && measureFlags.length > 0) {
+        throw new UsageError(
+          `${measureFlags.join(', ')} ${measureFlags.length === 1 ? 'is' : 'are'} for measurable practices: add --measurable`,
+        );
+      }
+      if (opts.measurable && opts.target === undefined) {
+        throw new UsageError('a measurable practice needs --target, e.g. --measurable --target 5 --unit km');
+      }
       const frequency = frequencyFrom(opts) ?? DAILY;
       const ifThen = planFrom(opts);
       const conn = await ctx.connect(cmd);
@@ -235,7 +256,7 @@ export const register: Register = (program, ctx) => {
       if (opts.why !== undefined) input.why = textOrNull(opts.why);
       if (opts.description !== undefined) input.description = textOrNull(opts.description);
       if (ifThen !== undefined) input.ifThen = ifThen;
-      const start = await dayResolver(conn.client).optional(opts.start);
+      const start = await dayResolver(conn.client).optional(opts.start, '--start');
       if (start !== undefined) input.startDate = start;
 
       const made = opts.area !== undefined ? await findOrCreateArea(conn.client, opts.area, ctx.out) : undefined;
@@ -285,6 +306,7 @@ export const register: Register = (program, ctx) => {
     )
     .action(async (ref: string, _opts: EditOptions, cmd: Command) => {
       const opts = ctx.options<EditOptions>(cmd);
+      refuseBoth(cmd, 'area');
       const frequency = frequencyFrom(opts);
       if (opts.from !== undefined && !frequency) {
         throw new UsageError('--from is the first day of a new schedule; give one too (e.g. --daily)');
@@ -307,7 +329,7 @@ export const register: Register = (program, ctx) => {
       const conn = await ctx.connect(cmd);
       const days = dayResolver(conn.client);
       const practice = await findPractice(conn.client, ref, SCOPE.notDeleted);
-      const from = frequency ? await days.day(opts.from ?? 'today') : undefined;
+      const from = frequency ? await days.day(opts.from ?? 'today', '--from') : undefined;
       if (frequency && from) patch.schedule = { frequency, effectiveFrom: from };
       const made = typeof opts.area === 'string' ? await findOrCreateArea(conn.client, opts.area, ctx.out) : undefined;
       if (made) patch.areaId = made.area.id;
@@ -350,7 +372,8 @@ export const register: Register = (program, ctx) => {
         ctx.out.json({ practice, strength });
         return;
       }
-      for (const line of showLines(practice, strength, areas)) ctx.out.line(line);
+      const timeZone = await personTimeZone(conn.client);
+      for (const line of showLines(practice, strength, areas, timeZone)) ctx.out.line(line);
     });
 
   practices
@@ -370,8 +393,8 @@ export const register: Register = (program, ctx) => {
       const days = dayResolver(conn.client);
       const [practice, from, to] = await Promise.all([
         findPractice(conn.client, ref, SCOPE.live),
-        days.day(opts.from ?? 'today'),
-        days.optional(opts.to),
+        days.day(opts.from ?? 'today', '--from'),
+        days.optional(opts.to, '--to'),
       ]);
       const paused = await conn.client.practices.pause(practice.id, to === undefined ? { from } : { from, to });
       const until = to === undefined ? 'until you resume it' : `through ${to}`;
@@ -390,7 +413,7 @@ export const register: Register = (program, ctx) => {
       const days = dayResolver(conn.client);
       const [practice, on] = await Promise.all([
         findPractice(conn.client, ref, SCOPE.live),
-        days.day(opts.on ?? 'today'),
+        days.day(opts.on ?? 'today', '--on'),
       ]);
       const resumed = await conn.client.practices.resume(practice.id, on);
       printPractice(ctx, opts.json, resumed, `Resumed ${quoted(resumed)}: active again from ${on}.`);

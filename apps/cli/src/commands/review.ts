@@ -4,6 +4,7 @@ import {
   COMPARISON_QUESTION,
   type FrequencyDto,
   INTENTION_REVIEW_QUESTION,
+  type Practice,
   type Review,
   type ReviewAnswers,
   type ReviewDecision,
@@ -11,10 +12,11 @@ import {
 } from '@tack/contracts';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Register } from '../context.ts';
+import { findIntention } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
-import { oneLine } from '../output.ts';
+import { formatDate, oneLine } from '../output.ts';
 import { parseWeekdays, percent, scheduleWords } from '../practice-format.ts';
-import { findPractice, localDate, SCOPE } from '../practice-lookup.ts';
+import { findPractice, localDate, personTimeZone, SCOPE } from '../practice-lookup.ts';
 
 interface ReviewFlags {
   week?: string;
@@ -66,10 +68,10 @@ export function parseSchedule(raw: string): FrequencyDto {
   }
 }
 
-/** Splits "PRACTICE=VALUE" at the last "=", so a name may hold one. */
-function splitPair(raw: string, flag: string, example: string): [string, string] {
+/** Splits "NAME=VALUE" at the last "=", so a name may hold one. `shape` is what the flag takes, for the error. */
+function splitPair(raw: string, flag: string, shape: string): [string, string] {
   const at = raw.lastIndexOf('=');
-  if (at <= 0) throw new UsageError(`${flag} takes PRACTICE=${example}`);
+  if (at <= 0) throw new UsageError(`${flag} takes ${shape}`);
   return [raw.slice(0, at), raw.slice(at + 1)];
 }
 
@@ -83,39 +85,71 @@ async function answersFrom(client: TackClient, f: ReviewFlags): Promise<ReviewAn
   if (f.who5 !== undefined) answers.who5 = f.who5;
   if (f.compared !== undefined) answers.compared = f.compared;
   const decisions: ReviewDecision[] = [];
+  const flagOf = new Map<string, string>();
+  const decide = (p: Practice, flag: string, decision: ReviewDecision) => {
+    const earlier = flagOf.get(p.id);
+    if (earlier) throw new UsageError(`"${oneLine(p.name)}" is given to both ${earlier} and ${flag}; choose one`);
+    flagOf.set(p.id, flag);
+    decisions.push(decision);
+  };
   for (const ref of f.keep ?? []) {
-    decisions.push({ practiceId: (await findPractice(client, ref, SCOPE.live)).id, decision: 'keep' });
+    const p = await findPractice(client, ref, SCOPE.live);
+    decide(p, '--keep', { practiceId: p.id, decision: 'keep' });
   }
   for (const raw of f.adjust ?? []) {
-    const [ref, schedule] = splitPair(raw, '--adjust', 'SCHEDULE, e.g. "Read=3/7"');
+    const [ref, schedule] = splitPair(raw, '--adjust', 'PRACTICE=SCHEDULE, e.g. "Read=3/7"');
     const p = await findPractice(client, ref, SCOPE.live);
-    decisions.push({ practiceId: p.id, decision: 'adjust', frequency: parseSchedule(schedule) });
+    decide(p, '--adjust', { practiceId: p.id, decision: 'adjust', frequency: parseSchedule(schedule) });
   }
   for (const raw of f.drop ?? []) {
     const at = raw.lastIndexOf('=');
     const [ref, reason] = at > 0 ? [raw.slice(0, at), raw.slice(at + 1)] : [raw, ''];
     const p = await findPractice(client, ref, SCOPE.live);
-    decisions.push({ practiceId: p.id, decision: 'drop', ...(reason.trim() ? { reason } : {}) });
+    decide(p, '--drop', { practiceId: p.id, decision: 'drop', ...(reason.trim() ? { reason } : {}) });
   }
   if (decisions.length > 0) answers.decisions = decisions;
   if (f.intention) {
-    answers.intentions = f.intention.map((raw) => {
-      const [intentionId, answer] = splitPair(raw, '--intention', 'ANSWER (the intention id)');
-      return { intentionId, answer };
-    });
+    const seen = new Set<string>();
+    answers.intentions = [];
+    for (const raw of f.intention) {
+      const [ref, answer] = splitPair(raw, '--intention', 'INTENTION=ANSWER, e.g. "curiosity=asked in standup"');
+      const intention = await findIntention(client, ref);
+      if (seen.has(intention.id)) {
+        throw new UsageError(`--intention names "${oneLine(intention.statement)}" twice; give one answer`);
+      }
+      seen.add(intention.id);
+      answers.intentions.push({ intentionId: intention.id, answer });
+    }
   }
   return Object.keys(answers).length > 0 ? answers : undefined;
+}
+
+/**
+ * The flags add to the draft: a keep/adjust/drop decision replaces the draft's decision for the same practice
+ * and leaves the others, and an intention answer replaces the draft's answer for the same intention.
+ */
+function mergeWithDraft(draft: ReviewAnswers, answers: ReviewAnswers): ReviewAnswers {
+  const merged = { ...answers };
+  if (answers.decisions) {
+    const given = new Set(answers.decisions.map((d) => d.practiceId));
+    merged.decisions = [...(draft.decisions ?? []).filter((d) => !given.has(d.practiceId)), ...answers.decisions];
+  }
+  if (answers.intentions) {
+    const given = new Set(answers.intentions.map((i) => i.intentionId));
+    merged.intentions = [...(draft.intentions ?? []).filter((i) => !given.has(i.intentionId)), ...answers.intentions];
+  }
+  return merged;
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** The review as lines: the week's numbers, then what was written. WHO-5 answers are shown only as a score. */
-export function renderReview(r: Review): string[] {
+export function renderReview(r: Review, timeZone: string): string[] {
   const s = r.summary;
   const a = r.answers;
   const names = new Map(s.practices.map((p) => [p.practiceId, p.name]));
   const lines = [
-    `Week of ${r.weekStart} to ${r.weekEnd} (${r.isoWeek}): ${r.status === 'completed' ? `completed ${r.completedAt?.slice(0, 10) ?? ''}` : 'draft'}`,
+    `Week of ${r.weekStart} to ${r.weekEnd} (${r.isoWeek}): ${r.status === 'completed' ? `completed ${formatDate(r.completedAt, timeZone)}` : 'draft'}`,
     `Planned ${s.planned}, done ${s.done}; ${s.checkins} check-ins.`,
   ];
   if (s.practices.length > 0) {
@@ -165,10 +199,12 @@ async function weekOf(client: TackClient, week: string | undefined): Promise<str
   return localDate(new Date(), user.timeZone);
 }
 
+const PAUSED = 'review paused; your draft is saved, run tack review to go on';
+
 /** Asks a free-text question; empty keeps what was there. Cancelling stops the review (the draft is saved). */
 async function ask(message: string, initialValue: string | null | undefined): Promise<string | undefined> {
   const answer = await text({ message, initialValue: initialValue ?? '', output: process.stderr });
-  if (isCancel(answer)) throw new CliError('review paused; your draft is saved, run tack review to go on');
+  if (isCancel(answer)) throw new CliError(PAUSED);
   return answer.trim() === '' ? undefined : answer;
 }
 
@@ -180,7 +216,7 @@ async function interactive(client: TackClient, week: string): Promise<Review> {
     if (Object.keys(patch).length > 0) r = await client.reviews.update(week, patch);
   };
   intro(`Weekly review: ${r.weekStart} to ${r.weekEnd}`, { output: process.stderr });
-  note(renderReview(r).join('\n'), '1. What happened', { output: process.stderr });
+  note(renderReview(r, await personTimeZone(client)).join('\n'), '1. What happened', { output: process.stderr });
   const line = await ask('One line of your own about the week', r.answers.line);
   await save(line !== undefined ? { line } : {});
   const energised = await ask('2. What energised you?', r.answers.energised);
@@ -198,7 +234,7 @@ async function interactive(client: TackClient, week: string): Promise<Review> {
       ],
       output: process.stderr,
     });
-    if (isCancel(choice)) throw new CliError('review paused; your draft is saved, run tack review to go on');
+    if (isCancel(choice)) throw new CliError(PAUSED);
     if (choice === 'adjust') {
       const raw = await ask('New schedule: daily, 3/7 (times in days), "every 3" or mon,thu', '');
       decisions.push({ practiceId: p.practiceId, decision: 'adjust', frequency: parseSchedule(raw ?? 'daily') });
@@ -233,7 +269,7 @@ async function interactive(client: TackClient, week: string): Promise<Review> {
         options: WHO5.scale.map((s) => ({ value: s.value, label: `${s.label} (${s.value})` })),
         output: process.stderr,
       });
-      if (isCancel(v)) throw new CliError('review paused; your draft is saved, run tack review to go on');
+      if (isCancel(v)) throw new CliError(PAUSED);
       who5.push(v);
     }
     await save({ who5 });
@@ -260,6 +296,7 @@ export const register: Register = (program, ctx) => {
       'The weekly review: see what actually happened (planned vs done, strength, energy, notes), say what ' +
         "energised and drained you, keep, adjust or drop each practice, and pick next week's one small thing. " +
         'At a terminal it asks step by step; with flags it saves them to the draft (and --complete completes it). ' +
+        "A --keep, --adjust or --drop replaces the draft's decision for that practice and keeps the others. " +
         'Weeks follow your week start and time zone.',
     )
     .option('--week <week>', WEEK_HINT)
@@ -277,7 +314,11 @@ export const register: Register = (program, ctx) => {
       'step 3: drop (archive) this practice, with an optional reason (repeatable)',
       collect,
     )
-    .option('--intention <id=answer>', `step 4: ${INTENTION_REVIEW_QUESTION} (repeatable)`, collect)
+    .option(
+      '--intention <intention=answer>',
+      `step 4: ${INTENTION_REVIEW_QUESTION} The intention is its id or a part of it (repeatable)`,
+      collect,
+    )
     .option('--small-thing <text>', "step 5: next week's one small thing")
     .option('--who5 <a,b,c,d,e>', 'step 6 (optional): the five WHO-5 answers, each 0–5, private to you', parseWho5)
     .option('--compared <yes|no>', COMPARISON_QUESTION, parseYesNo)
@@ -300,16 +341,26 @@ export const register: Register = (program, ctx) => {
       const answers = await answersFrom(conn.client, opts);
       let r: Review;
       if (answers === undefined && !opts.complete && ctx.interactive && !opts.json) {
-        r = await interactive(conn.client, week);
+        r = await interactive(conn.client, week).catch((err: unknown) => {
+          // Going on needs the same week, when it is not this one.
+          if (err instanceof CliError && err.message === PAUSED && opts.week) {
+            throw new CliError(`review paused; your draft is saved, run 'tack review --week ${opts.week}' to go on`);
+          }
+          throw err;
+        });
       } else {
-        r = answers ? await conn.client.reviews.update(week, answers) : await conn.client.reviews.get(week);
+        r = await conn.client.reviews.get(week);
+        if (answers) {
+          const merge = answers.decisions || answers.intentions;
+          r = await conn.client.reviews.update(week, merge ? mergeWithDraft(r.answers, answers) : answers);
+        }
         if (opts.complete) r = await conn.client.reviews.complete(week);
       }
       if (opts.json) {
         ctx.out.json({ review: r });
         return;
       }
-      for (const line of renderReview(r)) ctx.out.line(line);
+      for (const line of renderReview(r, await personTimeZone(conn.client))) ctx.out.line(line);
       if (r.status === 'draft')
         ctx.out.note('Draft saved. Complete it with --complete (or run tack review at a terminal).');
     });
@@ -331,7 +382,7 @@ export const register: Register = (program, ctx) => {
       }
       const r = await conn.client.reviews.get(week);
       if (opts.json) ctx.out.json({ review: r });
-      else for (const line of renderReview(r)) ctx.out.line(line);
+      else for (const line of renderReview(r, await personTimeZone(conn.client))) ctx.out.line(line);
     });
 
   review

@@ -1,7 +1,7 @@
 import type { Today, TodayItem } from '@tack/contracts';
 import type { Command } from 'commander';
 import type { Register } from '../context.ts';
-import { oneLine } from '../output.ts';
+import { oneLine, width } from '../output.ts';
 import { mark, measureText, percent, statusWords, weekdayOf } from '../practice-format.ts';
 import { DAY_HINT, dayResolver } from '../practice-lookup.ts';
 
@@ -25,14 +25,16 @@ export function renderToday(today: Today, isToday: boolean): string[] {
     return ['No practices yet. Add one with \'tack practices add "Move 30 minutes" --daily\'.'];
   }
   const active = today.items.filter((i) => !i.paused);
-  const shown = active.filter((i) => i.due || i.checkin !== null);
-  const notDue = active.filter((i) => !i.due && i.checkin === null);
+  // As the web app: only due practices count toward "N of M done"; a check-in on a day that was not due
+  // shows with the practices not due.
+  const shown = active.filter((i) => i.due);
+  const notDue = active.filter((i) => !i.due);
   const paused = today.items.filter((i) => i.paused);
-  const nameWidth = Math.max(...today.items.map((i) => [...oneLine(i.practice.name)].length));
+  const nameWidth = Math.max(...today.items.map((i) => width(oneLine(i.practice.name))));
 
   const row = (item: TodayItem, sign: string, extra: string[]) => {
     const name = oneLine(item.practice.name);
-    const pad = ' '.repeat(nameWidth - [...name].length);
+    const pad = ' '.repeat(nameWidth - width(name));
     const tail = extra.filter(Boolean).map(oneLine).join('  ');
     return `  ${sign} ${name}${pad}  ${percent(item.strength).padStart(4)}${tail ? `  ${tail}` : ''}`.trimEnd();
   };
@@ -41,7 +43,6 @@ export function renderToday(today: Today, isToday: boolean): string[] {
     return row(item, mark(c), [
       measureText(item.practice, c?.value),
       c && c.status !== 'done' ? statusWords(c.status) : '',
-      c && !item.due ? (isToday ? '(not due today)' : '(not due that day)') : '',
     ]);
   };
 
@@ -71,7 +72,8 @@ export function renderToday(today: Today, isToday: boolean): string[] {
   }
   if (notDue.length > 0) {
     lines.push('', isToday ? 'Not due today' : 'Not due that day');
-    for (const item of notDue) lines.push(row(item, '·', [measureText(item.practice, null)]));
+    for (const item of notDue)
+      lines.push(item.checkin ? dueRow(item) : row(item, '·', [measureText(item.practice, null)]));
   }
   if (paused.length > 0) {
     lines.push('', 'Paused');
@@ -98,7 +100,7 @@ export const register: Register = (program, ctx) => {
     .action(async (_opts: TodayOptions, cmd: Command) => {
       const opts = ctx.options<TodayOptions>(cmd);
       const conn = await ctx.connect(cmd);
-      const date = await dayResolver(conn.client).optional(opts.date);
+      const date = await dayResolver(conn.client).optional(opts.date, '--date');
       const today = await conn.client.today(date);
       if (opts.json) {
         ctx.out.json(today);

@@ -31,6 +31,7 @@ export const register: Register = (program, ctx) => {
         ctx.out.json(list);
         return;
       }
+      const timeZone = (await conn.client.me.get()).user.timeZone;
       ctx.out.table(
         list.tokens,
         [
@@ -38,11 +39,12 @@ export const register: Register = (program, ctx) => {
           { header: 'id', value: (t) => t.id },
           { header: 'name', value: (t) => t.name },
           { header: 'prefix', value: (t) => t.prefix },
-          { header: 'created', value: (t) => formatTimestamp(t.createdAt) },
-          { header: 'last used', value: (t) => formatTimestamp(t.lastUsedAt) || 'never' },
+          { header: 'created', value: (t) => formatTimestamp(t.createdAt, timeZone) },
+          { header: 'last used', value: (t) => formatTimestamp(t.lastUsedAt, timeZone) || 'never' },
         ],
         "No API tokens. Create one with 'tack tokens create NAME'.",
       );
+      if (list.tokens.some((t) => conn.token.startsWith(t.prefix))) ctx.out.note('* the token this CLI uses');
     });
 
   tokens
