@@ -60,6 +60,21 @@ describe.each(testDialects())('data portability on $name', (dialect) => {
     ann = await t.signUp('Ann');
     bob = await t.signUp('Bob');
   });
+
+  it("names export files after the person's own today, not the server's", async () => {
+    // 10:00 UTC on Nov 21 is already Nov 22 in Kiritimati (UTC+14).
+    const kiri = await t.signUp('Kiri');
+    const zone = await t.call('PATCH', '/api/v1/me', { cookie: kiri.cookie, body: { timeZone: 'Pacific/Kiritimati' } });
+    expect(zone.status, zone.text).toBe(200);
+    for (const [format, name] of [
+      ['json', 'tack-backup-2026-11-22.json'],
+      ['csv', 'tack-checkins-2026-11-22.csv'],
+    ]) {
+      const res = await t.call('GET', `/api/v1/export?format=${format}`, { cookie: kiri.cookie });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
+    }
+  });
   afterAll(async () => {
     await t?.close();
   });

@@ -116,3 +116,43 @@ export function formatInstant(iso: string, zone: string): string {
     new Date(iso),
   );
 }
+
+/** A time zone as the zone picker lists it; `haystack` is what a search looks in (lower case). */
+export interface ZoneOption {
+  zone: string;
+  label: string;
+  offset: string;
+  haystack: string;
+}
+
+/**
+ * The zones matching every word typed, best first: a zone whose place name starts with what was
+ * typed ("Pago" → Pago Pago), then one with a word starting with each term (Galapagos has "pago"
+ * only inside a word), then the rest; alphabetical order within each group.
+ */
+export function filterZones<T extends ZoneOption>(options: readonly T[], query: string): T[] {
+  const terms = query
+    .toLowerCase()
+    .replaceAll('_', ' ')
+    .split(/[\s/,]+/)
+    .filter(Boolean);
+  if (terms.length === 0) return [...options];
+  const words = (o: T) => o.haystack.replaceAll('_', ' ').split(/[\s/,()]+/);
+  const rank = (o: T) => {
+    const place = (o.zone.split('/').at(-1) ?? '').replaceAll('_', ' ').toLowerCase();
+    if (place.startsWith(terms.join(' '))) return 0;
+    const ws = words(o);
+    return terms.every((t) => ws.some((w) => w.startsWith(t))) ? 1 : 2;
+  };
+  return options
+    .filter((o) => terms.every((t) => o.haystack.includes(t)))
+    .map((o, i) => ({ o, i, r: rank(o) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.o);
+}
+
+/** The calendar date ("2026-11-21") of an instant in a time zone: when something happened, in the person's zone. */
+export function isoDateIn(instant: string, zone: string): string {
+  const d = todayIn(zone, new Date(instant));
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allTimeZones, offsetLabel, readableZone, todayIn, weekAround, weekdayOf } from '../src/time.ts';
+import { allTimeZones, filterZones, offsetLabel, readableZone, todayIn, weekAround, weekdayOf } from '../src/time.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -40,4 +40,26 @@ describe('zones', () => {
   });
   it('reads names', () =>
     expect(readableZone('America/Argentina/Buenos_Aires')).toBe('America / Argentina / Buenos Aires'));
+});
+
+describe('filterZones', () => {
+  const opt = (zone: string) => {
+    const label = readableZone(zone);
+    return { zone, label, offset: '', haystack: `${zone} ${label}`.toLowerCase() };
+  };
+  const options = ['Pacific/Galapagos', 'Pacific/Pago_Pago', 'Europe/Berlin', 'America/New_York'].map(opt);
+  const zones = (q: string) => filterZones(options, q).map((o) => o.zone);
+
+  it('puts the place whose name starts with the words typed first', () => {
+    expect(zones('Pago')).toEqual(['Pacific/Pago_Pago', 'Pacific/Galapagos']);
+    expect(zones('pago pago')[0]).toBe('Pacific/Pago_Pago');
+    expect(zones('new york')).toEqual(['America/New_York']);
+  });
+  it('keeps the list as it is without a query, and finds nothing for nonsense', () => {
+    expect(zones('')).toEqual(options.map((o) => o.zone));
+    expect(zones('zzz')).toEqual([]);
+  });
+  it('matches a region word too', () => {
+    expect(zones('pacific')).toEqual(['Pacific/Galapagos', 'Pacific/Pago_Pago']);
+  });
 });

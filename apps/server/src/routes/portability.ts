@@ -156,7 +156,8 @@ export async function portabilityRoutes(app: FastifyInstance, deps: RouteDeps) {
       // The body is sent as a ready string (a large backup is not run through the serializer).
       const reply: FastifyReply = typedReply as unknown as FastifyReply;
       const actor = await req.actor();
-      const day = new Date().toISOString().slice(0, 10);
+      // Named after the person's own today, not the server's.
+      const day = await services.practices.today(actor.userId);
       if (req.query.format === 'csv') {
         const csv = await svc.exportCsv(actor);
         return reply

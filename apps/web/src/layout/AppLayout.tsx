@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { Wordmark } from '../ui/Logo.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { ThemeToggle } from '../ui/ThemeToggle.tsx';
+import { ErasureBanner } from './ErasureBanner.tsx';
 import { MainNav } from './MainNav.tsx';
 
 /**
@@ -60,6 +61,7 @@ export function AppLayout() {
       </header>
       <MainNav id="main-nav" open={menuOpen} />
       <main id="main" className="app-main" tabIndex={-1}>
+        <ErasureBanner />
         <Outlet />
       </main>
     </div>

@@ -20,7 +20,7 @@ export function MainNav({ id, open }: { id: string; open: boolean }) {
         </ul>
         {me.data && (
           <p className="nav-person">
-            Signed in as <span className="nav-person-name">{me.data.name || me.data.email}</span>
+            Signed in as <bdi className="nav-person-name">{me.data.name || me.data.email}</bdi>
           </p>
         )}
       </div>

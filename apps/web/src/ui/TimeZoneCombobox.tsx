@@ -1,12 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { allTimeZones, offsetLabel, readableZone } from '../time.ts';
-
-interface ZoneOption {
-  zone: string;
-  label: string;
-  offset: string;
-  haystack: string;
-}
+import { allTimeZones, filterZones, offsetLabel, readableZone, type ZoneOption } from '../time.ts';
 
 let optionsCache: ZoneOption[] | undefined;
 
@@ -20,16 +13,6 @@ function zoneOptions(): ZoneOption[] {
     });
   }
   return optionsCache;
-}
-
-function filterZones(options: ZoneOption[], query: string): ZoneOption[] {
-  const terms = query
-    .toLowerCase()
-    .replaceAll('_', ' ')
-    .split(/[\s/,]+/)
-    .filter(Boolean);
-  if (terms.length === 0) return options;
-  return options.filter((o) => terms.every((t) => o.haystack.includes(t)));
 }
 
 interface Props {

@@ -5,13 +5,13 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, queryClient } from '../../api.ts';
 import { useMe } from '../../auth/session.ts';
-import { formatInstant } from '../../time.ts';
+import { erasureKey } from '../../layout/ErasureBanner.tsx';
+import { formatInstant, isoDateIn } from '../../time.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
 
-const erasureKey = ['me', 'erasure'] as const;
 const MAX_MB = Math.round(LIMITS.importBytes / 1024 / 1024);
 
 /** Settings → Data: import from other apps, export and restore backups, erase the account. */
@@ -31,7 +31,7 @@ export function DataPage() {
       />
       <div className="stack">
         <ImportCard />
-        <ExportCard />
+        <ExportCard timeZone={me.data.timeZone} />
         <RestoreCard />
         <ErasureCard email={me.data.email} timeZone={me.data.timeZone} />
       </div>
@@ -175,8 +175,9 @@ function download(text: string, name: string, type: string) {
   URL.revokeObjectURL(url);
 }
 
-function ExportCard() {
-  const day = new Date().toISOString().slice(0, 10);
+function ExportCard({ timeZone }: { timeZone: string }) {
+  // The file is named after the person's own today, not the browser's or UTC's.
+  const day = isoDateIn(new Date().toISOString(), timeZone);
   const run = useMutation({
     mutationFn: async (format: 'json' | 'csv') => {
       if (format === 'json') download(await api.data.exportJson(), `tack-backup-${day}.json`, 'application/json');
