@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -49,11 +49,21 @@ function openSqlite(dataDir: string): OpenDatabase {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     try {
-      mkdirSync(dataDir, { recursive: true });
+      // A folder Tack creates is the owner's alone: it holds everyone's data.
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     } catch (err) {
       throw new DatabaseUnavailableError(`TACK_DATA_DIR: cannot create ${dataDir}: ${(err as Error).message}`);
     }
     file = join(dataDir, 'tack.db');
+    // A new database file is readable by its owner only (SQLite gives its -wal and -shm files the
+    // same mode); an existing file keeps the mode its owner chose.
+    try {
+      closeSync(openSync(file, 'wx', 0o600));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new DatabaseUnavailableError(`TACK_DATA_DIR: cannot create ${file}: ${(err as Error).message}`);
+      }
+    }
   }
   let sqlite: SQLite.Database;
   try {
