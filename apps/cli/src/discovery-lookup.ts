@@ -1,7 +1,15 @@
 // Finding the directions, experiments, goals, intentions and chains a person names on the command line
 // (an id, or a name as practices are matched), and the flags shared by commands that make practices.
 import { TackApiError, type TackClient } from '@tack/client';
-import type { Chain, Direction, Experiment, Goal, Intention } from '@tack/contracts';
+import {
+  type Chain,
+  type Direction,
+  type Experiment,
+  type Goal,
+  type Intention,
+  WEEKDAYS,
+  type Weekday,
+} from '@tack/contracts';
 import { CliError, UsageError } from './errors.ts';
 import { askConfirm } from './prompt.ts';
 import { type PlanFlags, planFrom as sharedPlanFrom } from './schedule-flags.ts';
@@ -177,6 +185,22 @@ export function isoWeekOf(date: string): string {
   firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
   const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / (7 * 86_400_000));
   return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * The ISO week naming the person's week that holds `date`, as the weekly review names it: the ISO
+ * week of the Monday inside it (with Sunday weeks, Sunday 2026-11-22 is in the week named 2026-W48).
+ */
+export function personIsoWeekOf(date: string, weekStart: Weekday): string {
+  const day = (iso: string, n: number) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  };
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  const start = WEEKDAYS.indexOf(weekStart);
+  const first = day(date, -((weekday - start + 7) % 7));
+  return isoWeekOf(day(first, (7 - start) % 7));
 }
 
 /** The quarter of a YYYY-MM-DD date, e.g. 2026-Q4. */

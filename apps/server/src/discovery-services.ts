@@ -45,6 +45,7 @@ export function createDiscoveryServices(database: OpenDatabase, clock: Clock): D
       newId: randomUUID,
       timeZoneOf: async (userId) => (await accounts.getUser(userId))?.timeZone ?? 'UTC',
     }),
+    weekStartOf: async (userId) => (await accounts.getUser(userId))?.weekStart ?? 'monday',
   };
   return {
     directions: directionsService(deps),

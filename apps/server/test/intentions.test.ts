@@ -117,6 +117,35 @@ describe.each(testDialects())('intentions on $name', (dialect) => {
     clock.set('2026-11-21T10:00:00Z');
   });
 
+  it("takes 'this week' from the person's week start, as the weekly review names it", async () => {
+    // Sunday Nov 22: for Sunday weeks that is the first day of the week named 2026-W48 (its Monday is
+    // Nov 23); for Monday weeks it is the last day of 2026-W47.
+    clock.set('2026-11-22T10:00:00Z');
+    const sun = await t.signUp('Sunny');
+    await call(sun, 'PATCH', '/api/v1/me', { weekStart: 'sunday' });
+    const mine = (
+      await call<{ intention: Intention }>(sun, 'POST', '/api/v1/intentions', { statement: 'Rest well' }, 201)
+    ).intention;
+    const week = await call<{ week: Week }>(sun, 'PUT', `/api/v1/intentions/${mine.id}/weeks/2026-W48`, {
+      answer: 'Slept early on Sunday',
+    });
+    expect(week.week.isoWeek).toBe('2026-W48');
+    const review = await call<{ review: { isoWeek: string } }>(sun, 'GET', '/api/v1/reviews/2026-11-22');
+    expect(review.review.isoWeek).toBe('2026-W48');
+    const chain = await call<{ chain: { thisWeek: string } }>(
+      sun,
+      'POST',
+      '/api/v1/chains',
+      { thisWeek: 'Sleep by 11' },
+      201,
+    );
+    expect(chain.chain.thisWeek).toBe('2026-W48');
+
+    const i = await create({ statement: 'Curiosity on Sunday' });
+    await expect400(t, ann, 'PUT', `/api/v1/intentions/${i.id}/weeks/2026-W48`, { answer: 'Too soon' }, 'isoWeek');
+    clock.set('2026-11-21T10:00:00Z');
+  });
+
   it("hides another person's intentions behind 404; one with answers needs confirmation to delete", async () => {
     const i = await create({ statement: 'Private' });
     await call(ann, 'PUT', `/api/v1/intentions/${i.id}/weeks/2026-W47`, { answer: 'x' });

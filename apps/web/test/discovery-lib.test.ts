@@ -10,9 +10,12 @@ import {
   isoWeekOf,
   learningProgressInWords,
   mondayOfIsoWeek,
+  personIsoWeekOf,
   previousIsoWeek,
   quarterInWords,
+  weekInWords,
 } from '../src/discovery/lib.ts';
+import { mediumDate } from '../src/practices/lib.ts';
 
 describe('words', () => {
   it('says a learning goal’s progress plainly, also when nothing is in it yet', () => {
@@ -108,5 +111,21 @@ describe('form helpers', () => {
     } as const;
     expect(completeAnswers({ ...six, structure: undefined })).toBeUndefined();
     expect(completeAnswers(six)).toEqual({ ...six, selfEfficacy: 'medium' });
+  });
+});
+
+describe("the person's week as an ISO week name", () => {
+  it('names Sunday weeks after the Monday inside them, like the weekly review', () => {
+    // Sunday Nov 22, 2026: last day of 2026-W47 for Monday weeks, first day of the week named W48 for Sunday weeks.
+    expect(personIsoWeekOf('2026-11-22', 'monday')).toBe('2026-W47');
+    expect(personIsoWeekOf('2026-11-22', 'sunday')).toBe('2026-W48');
+    expect(personIsoWeekOf('2026-11-21', 'saturday')).toBe('2026-W48');
+    expect(personIsoWeekOf('2026-11-20', 'saturday')).toBe('2026-W47');
+    // Across the year end: Sunday Dec 28, 2025 starts the week named 2026-W01.
+    expect(personIsoWeekOf('2025-12-28', 'sunday')).toBe('2026-W01');
+  });
+  it("says a week from the person's first day", () => {
+    expect(weekInWords('2026-W48', 'sunday')).toBe(`Week 48 · from ${mediumDate('2026-11-22')}`);
+    expect(weekInWords('2026-W48')).toBe(`Week 48 · from ${mediumDate('2026-11-23')}`);
   });
 });

@@ -136,7 +136,11 @@ export const reviewSchema = z
     id: z.string(),
     weekStart: isoDateSchema.describe("First day of the person's week: the review's key"),
     weekEnd: isoDateSchema,
-    isoWeek: z.string().describe('ISO week containing weekStart + 3 days, for display'),
+    isoWeek: z
+      .string()
+      .describe(
+        'The ISO week of the Monday inside this week: its name, and the week its intention answers are filed under',
+      ),
     status: z.enum(['draft', 'completed']),
     answers: reviewAnswersSchema,
     who5Score: z.number().nullable().describe('WHO-5 raw × 4, 0–100; null when not answered'),

@@ -3,7 +3,7 @@ import { HORIZON_KINDS, LIMITS } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
-import { findIntention, isoWeekOf, quarterOf } from '../discovery-lookup.ts';
+import { findIntention, personIsoWeekOf, quarterOf } from '../discovery-lookup.ts';
 import { UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
 import { dayResolver, personTimeZone } from '../practice-lookup.ts';
@@ -165,7 +165,10 @@ export const register: Register = (program, ctx) => {
       const opts = ctx.options<AnswerOptions>(cmd);
       const conn = await ctx.connect(cmd);
       const intention = await findIntention(conn.client, ref);
-      const isoWeek = opts.week?.trim() || isoWeekOf(await dayResolver(conn.client).today());
+      // This week is the person's week (their week start), named as the weekly review names it.
+      const isoWeek =
+        opts.week?.trim() ||
+        personIsoWeekOf(await dayResolver(conn.client).today(), (await conn.client.me.get()).user.weekStart);
       const week = await conn.client.intentions.putWeek(intention.id, isoWeek, text);
       if (opts.json) {
         ctx.out.json({ intention, week });

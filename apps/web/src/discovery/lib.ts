@@ -1,5 +1,6 @@
-import type { Experiment, GoalStatus, Verdict } from '@tack/contracts';
-import { addDays, daysBetween, isoToUtc, mediumDate } from '../practices/lib.ts';
+import type { Experiment, GoalStatus, Verdict, Weekday } from '@tack/contracts';
+import { addDays, daysBetween, isoToUtc, mediumDate, weekdayOfIso } from '../practices/lib.ts';
+import { weekStartOf } from '../reviews/lib.ts';
 
 /** Pure helpers for the discovery screens: ISO weeks, experiment phases, words for statuses. */
 
@@ -28,11 +29,24 @@ export function mondayOfIsoWeek(week: string): string {
   return monday.toISOString().slice(0, 10);
 }
 
-/** "Week 47 · 16–22 Nov 2026" */
-export function weekInWords(week: string): string {
-  const monday = mondayOfIsoWeek(week);
+/**
+ * The ISO week naming the person's week that holds `iso`, as the weekly review names it: the ISO
+ * week of the Monday inside it (with Sunday weeks, Sunday Nov 22 is in the week named 2026-W48).
+ */
+export function personIsoWeekOf(iso: string, weekStart: Weekday = 'monday'): string {
+  const start = weekStartOf(iso, weekStart);
+  for (let i = 0; i < 7; i++) {
+    const day = addDays(start, i);
+    if (weekdayOfIso(day) === 'monday') return isoWeekOf(day);
+  }
+  return isoWeekOf(start);
+}
+
+/** "Week 47 · from Nov 16, 2026": from the first day of the person's week of that name. */
+export function weekInWords(week: string, weekStart: Weekday = 'monday'): string {
+  const first = weekStartOf(mondayOfIsoWeek(week), weekStart);
   const n = Number(week.slice(6));
-  return `Week ${n} · from ${mediumDate(monday)}`;
+  return `Week ${n} · from ${mediumDate(first)}`;
 }
 
 export function previousIsoWeek(week: string): string {

@@ -10,10 +10,10 @@ import {
   restoreIn,
   saveOrConflict,
   shiftWeek,
+  thisIsoWeekOf,
   weeksBetween,
 } from '../discovery/shared.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { isoWeek } from '../practices/dates.ts';
 
 export const CHAIN_QUESTION = 'What would I have needed to do the week before to make this easier?';
 /** A chain reaches back at most this many weeks (two years). */
@@ -68,7 +68,7 @@ function findStep(c: ChainRecord, stepId: string): ChainStepRecord {
 export function chainsService(deps: DiscoveryDeps) {
   const { store, clock } = deps;
   const nowIso = () => clock.now().toISOString();
-  const thisWeekOf = async (actor: Actor) => isoWeek(await deps.practices.today(actor.userId));
+  const thisWeekOf = (actor: Actor) => thisIsoWeekOf(deps, actor.userId);
 
   const step = (week: string, text: string): ChainStepRecord => ({
     id: deps.newId(),

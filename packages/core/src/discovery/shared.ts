@@ -1,8 +1,10 @@
+import type { Weekday } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
 import { confirmationRequired, DomainError, invalid } from '../errors.ts';
-import { addDays, fromDayNumber, isoWeek, toDayNumber } from '../practices/dates.ts';
+import { addDays, fromDayNumber, isoWeek, toDayNumber, weekStartOf } from '../practices/dates.ts';
 import type { PracticesService } from '../practices/service.ts';
+import { isoWeekOfWeek } from '../reviews/week.ts';
 import type { AggregateMeta, AggregatePort, DiscoveryUnitOfWork } from './ports.ts';
 
 export interface DiscoveryDeps {
@@ -11,6 +13,21 @@ export interface DiscoveryDeps {
   newId: () => string;
   /** Practices are made and checked through their own service (ownership, validation). */
   practices: PracticesService;
+  /** The day the person's weeks start on (Settings): "this week" is their week, as in the review. */
+  weekStartOf: (userId: string) => Promise<Weekday>;
+}
+
+/**
+ * The ISO week naming the person's current week: the week that starts on their week start and
+ * holds today, named like the weekly review names it (the ISO week of its Monday). With Sunday
+ * weeks, Sunday already belongs to the next ISO week's name.
+ */
+export async function thisIsoWeekOf(
+  deps: Pick<DiscoveryDeps, 'practices' | 'weekStartOf'>,
+  userId: string,
+): Promise<string> {
+  const today = await deps.practices.today(userId);
+  return isoWeekOfWeek(weekStartOf(today, await deps.weekStartOf(userId)));
 }
 
 /** Saves a changed aggregate, or 409 when someone else saved it since it was read. */

@@ -9,9 +9,9 @@ import {
   requireConfirmation,
   restoreIn,
   saveOrConflict,
+  thisIsoWeekOf,
 } from '../discovery/shared.ts';
 import { invalid, notFound } from '../errors.ts';
-import { isoWeek } from '../practices/dates.ts';
 
 export const INTENTION_QUESTION = 'Where did I live this intention this week?';
 
@@ -127,7 +127,7 @@ export function intentionsService(deps: DiscoveryDeps) {
     /** "Where did I live this intention this week?" One answer per ISO week; writing again replaces it. */
     async putWeek(actor: Authorized<Actor>, id: string, week: string, answer: string): Promise<IntentionWeek> {
       mondayOf(week, 'isoWeek');
-      const thisWeek = isoWeek(await deps.practices.today(actor.userId));
+      const thisWeek = await thisIsoWeekOf(deps, actor.userId);
       if (week > thisWeek) throw invalid('isoWeek', `${week} has not started yet (this week is ${thisWeek})`);
       return store.transaction(async (s) => {
         const i = await loadIntention(s, actor, id);

@@ -125,7 +125,8 @@ function recentSummary(input: ExplainInput, today: number, first: number): strin
     let total = 0;
     for (let day = today - windowDays + 1; day <= today; day++) {
       const c = checkIns.get(day);
-      if (c?.status === 'done' && typeof c.value === 'number' && Number.isFinite(c.value)) total += Math.max(0, c.value);
+      if (c?.status === 'done' && typeof c.value === 'number' && Number.isFinite(c.value))
+        total += Math.max(0, c.value);
     }
     const amount = (n: number) => String(Math.round(n * 100) / 100);
     const span = windowDays === 1 ? 'today' : `in the last ${windowDays} days`;

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
+import { useMe } from '../../auth/session.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import { weekInWords } from '../../discovery/lib.ts';
 import { MakePracticeForm, Pill } from '../../discovery/Parts.tsx';
@@ -118,6 +119,7 @@ function ChainCard({ chain, onDone }: { chain: Chain; onDone: (s: string) => voi
   const [empty, setEmpty] = useState(false);
   const stepInput = useRef<HTMLInputElement>(null);
   const focusLater = useFocusLater();
+  const weekStart = useMe().data?.weekStart ?? 'monday';
   const stepById = new Map(chain.steps.map((s) => [s.id, s]));
   const onlyStep = chain.steps.length === 1;
   const add = useMutation({
@@ -144,7 +146,7 @@ function ChainCard({ chain, onDone }: { chain: Chain; onDone: (s: string) => voi
         {chain.timeline.map((w) => (
           <li key={w.isoWeek} className={w.isoWeek === chain.thisWeek ? 'chain-week is-this-week' : 'chain-week'}>
             <p className="chain-week-label">
-              {weekInWords(w.isoWeek)}
+              {weekInWords(w.isoWeek, weekStart)}
               {w.isoWeek === chain.thisWeek && <Pill tone="good">This week</Pill>}
             </p>
             {w.steps.length === 0 ? (

@@ -4,9 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
+import { useMe } from '../../auth/session.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import { EditForm, useEditToggle } from '../../discovery/EditForm.tsx';
-import { isoWeekOf, quarterInWords, weekInWords } from '../../discovery/lib.ts';
+import { personIsoWeekOf, quarterInWords, weekInWords } from '../../discovery/lib.ts';
 import { Choice, PracticePicker, TextArea } from '../../discovery/Parts.tsx';
 import {
   discoveryKeys,
@@ -239,7 +240,8 @@ function IntentionCard({
 }) {
   const weeks = useIntentionWeeks(i.id);
   const invalidate = useInvalidateDiscovery();
-  const thisWeek = today ? isoWeekOf(today) : undefined;
+  const weekStart = useMe().data?.weekStart ?? 'monday';
+  const thisWeek = today ? personIsoWeekOf(today, weekStart) : undefined;
   const current = (weeks.data ?? []).find((w) => w.isoWeek === thisWeek);
   const past = (weeks.data ?? [])
     .filter((w) => w.isoWeek !== thisWeek)
@@ -326,7 +328,7 @@ function IntentionCard({
           value={text}
           onChange={setAnswer}
           error={empty ? 'Write a sentence first.' : fieldError(save.error, 'answer')}
-          hint={thisWeek ? weekInWords(thisWeek) : undefined}
+          hint={thisWeek ? weekInWords(thisWeek, weekStart) : undefined}
         />
         <div className="form-actions">
           <button type="submit" className="button button-secondary" disabled={save.isPending || !thisWeek}>
@@ -360,7 +362,7 @@ function IntentionCard({
           <ol className="week-list">
             {past.map((w) => (
               <li key={w.isoWeek}>
-                <span className="week-label">{weekInWords(w.isoWeek)}</span>
+                <span className="week-label">{weekInWords(w.isoWeek, weekStart)}</span>
                 <span>{w.answer}</span>
               </li>
             ))}
