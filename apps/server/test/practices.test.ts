@@ -74,6 +74,7 @@ describe.each(testDialects())('practices on $name', (dialect) => {
       [{ name: '', frequency: { kind: 'interval', everyDays: 2 } }, 'name'],
       [{ name: 'x', kind: 'measurable', frequency: { kind: 'interval', everyDays: 2 } }, 'target'],
       [{ name: 'x', target: 3, frequency: { kind: 'interval', everyDays: 2 } }, 'target'],
+      [{ name: 'x', kind: 'measurable', target: 0, frequency: { kind: 'interval', everyDays: 2 } }, 'target'],
       [{ name: 'x', color: 'red', frequency: { kind: 'interval', everyDays: 2 } }, 'color'],
       [{ name: 'x', frequency: { kind: 'interval', everyDays: 2 }, extra: 1 }, 'extra'],
     ];
@@ -123,6 +124,7 @@ describe.each(testDialects())('practices on $name', (dialect) => {
       [{ value: -1 }, 'value'],
       [{ value: 'ten' }, 'value'],
       [{}, 'value'],
+      [{ status: 'skipped', value: 5 }, 'value'],
     ] as const) {
       const res = await checkin(ann, measurable.id, '2026-11-21', body);
       expect(res.status).toBe(400);
@@ -131,6 +133,29 @@ describe.each(testDialects())('practices on $name', (dialect) => {
     expect((await checkin(ann, measurable.id, '2026-11-21', { value: 12 })).body).toMatchObject({
       checkin: { value: 12 },
     });
+    // Skipping a day that had an amount clears the amount.
+    expect((await checkin(ann, measurable.id, '2026-11-21', { status: 'skipped' })).body).toMatchObject({
+      checkin: { status: 'skipped', value: null },
+    });
+    // "At most 0" is a limit of none; "at least 0" is refused, also when changed later.
+    const none = await create(ann, {
+      name: 'Cigarettes',
+      kind: 'measurable',
+      target: 0,
+      targetType: 'atMost',
+      frequency: { kind: 'times', times: 1, days: 1 },
+    });
+    const flip = await t.call('PATCH', `/api/v1/practices/${none.id}`, {
+      cookie: ann.cookie,
+      body: { targetType: 'atLeast' },
+    });
+    expect(flip.status).toBe(400);
+    expect(issuesOf(flip.body)).toContain('target');
+    const zero = await t.call('PATCH', `/api/v1/practices/${measurable.id}`, {
+      cookie: ann.cookie,
+      body: { target: 0 },
+    });
+    expect(zero.status).toBe(400);
     const list = await t.call('GET', `/api/v1/practices/${p.id}/checkins?from=2026-11-01&to=2026-11-30`, {
       cookie: ann.cookie,
     });

@@ -206,7 +206,10 @@ function Drawer({
     status,
     note: note.trim() === '' ? null : note.trim(),
     energy,
-    ...(practice.kind === 'measurable' && checkin?.value != null ? { value: checkin.value } : {}),
+    // A skipped day has no amount (the server refuses one).
+    ...(practice.kind === 'measurable' && status !== 'skipped' && checkin?.value != null
+      ? { value: checkin.value }
+      : {}),
   });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {

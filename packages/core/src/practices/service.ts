@@ -88,10 +88,18 @@ export function practicesService(deps: PracticesDeps) {
     if (same) throw conflict(`You already have an area called "${same.name}"`, { areaId: same.id });
   }
 
+  /** "At least 0" is always met: a goal to reach needs more than nothing ("at most 0" is a limit of none). */
+  function checkTarget(target: number | null | undefined, targetType: 'atLeast' | 'atMost' | null | undefined) {
+    if (target === 0 && (targetType ?? 'atLeast') === 'atLeast') {
+      throw invalid('target', 'must be more than 0 for "at least" (for "none at all", use "at most" 0)');
+    }
+  }
+
   function validateCheckin(p: PracticeRow, input: UpsertCheckin) {
     const status = input.status ?? 'done';
     const hasValue = input.value !== undefined && input.value !== null;
     if (p.kind === 'boolean' && hasValue) throw invalid('value', 'a yes/no practice takes no value');
+    if (status === 'skipped' && hasValue) throw invalid('value', 'a skipped day has no amount');
     if (p.kind === 'measurable' && status === 'done' && !hasValue) {
       throw invalid('value', `how much? (${p.unit ?? 'a number'})`);
     }
@@ -240,6 +248,7 @@ export function practicesService(deps: PracticesDeps) {
 
     async create(actor: Authorized<Actor>, input: CreatePractice): Promise<Practice> {
       validateFrequency(input.frequency, 'frequency');
+      if (input.kind === 'measurable') checkTarget(input.target, input.targetType);
       const today = await todayFor(actor.userId);
       const at = nowIso();
       return store.transaction(async (s) => {
@@ -280,6 +289,9 @@ export function practicesService(deps: PracticesDeps) {
           for (const f of ['unit', 'target', 'targetType'] as const) {
             if (patch[f] !== undefined) throw invalid(f, 'only measurable practices have this');
           }
+        }
+        if (p.kind === 'measurable' && (patch.target !== undefined || patch.targetType !== undefined)) {
+          checkTarget(patch.target ?? p.target, patch.targetType ?? p.targetType);
         }
         const { schedule, ...columns } = patch;
         await s.practices.update(p.id, columns, at);
@@ -403,7 +415,9 @@ export function practicesService(deps: PracticesDeps) {
           date,
           status,
           value:
-            p.kind === 'measurable' ? (input.value ?? (status === 'done' ? null : (existing?.value ?? null))) : null,
+            p.kind === 'measurable' && status !== 'skipped'
+              ? (input.value ?? (status === 'done' ? null : (existing?.value ?? null)))
+              : null, // a skipped day has no amount
           note: input.note !== undefined ? input.note || null : (existing?.note ?? null),
           energy: input.energy !== undefined ? input.energy : (existing?.energy ?? null),
           createdAt: existing?.createdAt ?? at,
