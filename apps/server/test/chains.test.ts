@@ -73,7 +73,9 @@ describe.each(testDialects())('backwards chains on $name', (dialect) => {
       { frequency: { kind: 'weekdays', weekdays: ['tuesday', 'friday'] } },
       201,
     );
-    expect(made.practice).toMatchObject({ name: 'Swim 20 minutes', schedule: { effectiveFrom: '2026-11-16' } });
+    // This week began on Monday the 16th; today is Saturday the 21st: the practice starts today, so
+    // the days already gone do not count as missed.
+    expect(made.practice).toMatchObject({ name: 'Swim 20 minutes', schedule: { effectiveFrom: '2026-11-21' } });
     expect(made.chain.steps.find((s) => s.id === now!.id)).toMatchObject({
       kind: 'practice',
       practiceId: made.practice.id,
@@ -100,6 +102,30 @@ describe.each(testDialects())('backwards chains on $name', (dialect) => {
     expect(twice.status).toBe(409);
     const idea = await addStep(c.id, 'Find the pool times');
     await expect400(t, ann, 'PATCH', `/api/v1/chains/${c.id}/steps/${idea.steps[0]!.id}`, { done: true }, 'done');
+  });
+
+  it("starts a practice from a past week's step today, not in days already gone", async () => {
+    const c = await addStep((await start({ thisWeek: 'Run 5 km' })).id, 'Run 2 km twice');
+    const past = c.steps.find((s) => s.text === 'Run 2 km twice')!;
+    const made = await call<{ practice: { schedule: Json } }>(
+      ann,
+      'POST',
+      `/api/v1/chains/${c.id}/steps/${past.id}/practice`,
+      { frequency: { kind: 'times', times: 2, days: 7 } },
+      201,
+    );
+    expect(made.practice.schedule).toMatchObject({ effectiveFrom: '2026-11-21' });
+    // A start date given wins.
+    const other = await addStep(c.id, 'Buy shoes');
+    const shoes = other.steps.find((s) => s.text === 'Buy shoes')!;
+    const given = await call<{ practice: { schedule: Json } }>(
+      ann,
+      'POST',
+      `/api/v1/chains/${c.id}/steps/${shoes.id}/practice`,
+      { frequency: { kind: 'times', times: 1, days: 7 }, startDate: '2026-11-02' },
+      201,
+    );
+    expect(given.practice.schedule).toMatchObject({ effectiveFrom: '2026-11-02' });
   });
 
   it('names the field for bad input', async () => {

@@ -14,6 +14,7 @@ import {
   weeksBetween,
 } from '../discovery/shared.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
+import { weekStartOf } from '../practices/dates.ts';
 
 export const CHAIN_QUESTION = 'What would I have needed to do the week before to make this easier?';
 /** A chain reaches back at most this many weeks (two years). */
@@ -69,6 +70,12 @@ export function chainsService(deps: DiscoveryDeps) {
   const { store, clock } = deps;
   const nowIso = () => clock.now().toISOString();
   const thisWeekOf = (actor: Actor) => thisIsoWeekOf(deps, actor.userId);
+  /** The first day of the person's week of that name, or today when it has passed. */
+  const firstPlannableDay = async (userId: string, week: string) => {
+    const first = weekStartOf(mondayOf(week), await deps.weekStartOf(userId));
+    const today = await deps.practices.today(userId);
+    return first < today ? today : first;
+  };
 
   const step = (week: string, text: string): ChainStepRecord => ({
     id: deps.newId(),
@@ -176,7 +183,11 @@ export function chainsService(deps: DiscoveryDeps) {
       return toChainDto(await saveOrConflict(store.chains, next), current);
     },
 
-    /** A step becomes a practice (starting on its week's Monday unless told otherwise). */
+    /**
+     * A step becomes a practice, starting on the first day of its week (the person's week), or
+     * today when that day has passed: days already gone cannot be planned, and would only count as
+     * missed. A `startDate` given wins.
+     */
     async stepToPractice(
       actor: Authorized<Actor>,
       id: string,
@@ -192,7 +203,7 @@ export function chainsService(deps: DiscoveryDeps) {
         description: `From a backwards chain (${s.isoWeek}): ${s.text}`,
         kind: 'boolean',
         frequency: input.frequency,
-        startDate: input.startDate ?? mondayOf(s.isoWeek),
+        startDate: input.startDate ?? (await firstPlannableDay(actor.userId, s.isoWeek)),
         ...(input.ifThen ? { ifThen: input.ifThen } : {}),
       });
       const updated: ChainStepRecord = { ...s, kind: 'practice', practiceId: practice.id, done: false };
