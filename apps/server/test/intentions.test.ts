@@ -117,6 +117,17 @@ describe.each(testDialects())('intentions on $name', (dialect) => {
     clock.set('2026-11-21T10:00:00Z');
   });
 
+  it("takes answers only for weeks inside the intention's quarter or year", async () => {
+    const q4 = await create({ statement: 'Listen first', horizon: { kind: 'quarter', quarter: '2026-Q4' } });
+    const url = `/api/v1/intentions/${q4.id}/weeks`;
+    await call(ann, 'PUT', `${url}/2026-W47`, { answer: 'In the planning meeting' });
+    // 2026-W40 runs Sep 28 – Oct 4: it reaches into the quarter.
+    await call(ann, 'PUT', `${url}/2026-W40`, { answer: 'First week of October' });
+    await expect400(t, ann, 'PUT', `${url}/2026-W39`, { answer: 'September' }, 'isoWeek');
+    const later = await create({ statement: 'Rest', horizon: { kind: 'year', year: 2027, theme: 'Slow' } });
+    await expect400(t, ann, 'PUT', `/api/v1/intentions/${later.id}/weeks/2026-W47`, { answer: 'Too early' }, 'isoWeek');
+  });
+
   it("takes 'this week' from the person's week start, as the weekly review names it", async () => {
     // Sunday Nov 22: for Sunday weeks that is the first day of the week named 2026-W48 (its Monday is
     // Nov 23); for Monday weeks it is the last day of 2026-W47.

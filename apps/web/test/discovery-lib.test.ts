@@ -7,6 +7,7 @@ import {
   experimentPhase,
   frequencyFrom,
   halfPlanProblems,
+  horizonTakesWeek,
   isoWeekOf,
   learningProgressInWords,
   mondayOfIsoWeek,
@@ -127,5 +128,19 @@ describe("the person's week as an ISO week name", () => {
   it("says a week from the person's first day", () => {
     expect(weekInWords('2026-W48', 'sunday')).toBe(`Week 48 · from ${mediumDate('2026-11-22')}`);
     expect(weekInWords('2026-W48')).toBe(`Week 48 · from ${mediumDate('2026-11-23')}`);
+  });
+});
+
+describe('which weeks an intention takes answers for', () => {
+  it('takes any week when open, and weeks reaching into its quarter or year otherwise', () => {
+    expect(horizonTakesWeek({ kind: 'open' }, '2026-W47')).toBe(true);
+    const q4 = { kind: 'quarter' as const, quarter: '2026-Q4' };
+    expect(horizonTakesWeek(q4, '2026-W47')).toBe(true);
+    expect(horizonTakesWeek(q4, '2026-W40')).toBe(true); // Sep 28 – Oct 4
+    expect(horizonTakesWeek(q4, '2026-W39')).toBe(false);
+    expect(horizonTakesWeek(q4, '2026-W53')).toBe(true); // Dec 28 – Jan 3
+    const y2027 = { kind: 'year' as const, year: 2027, theme: 'Slow' };
+    expect(horizonTakesWeek(y2027, '2026-W47')).toBe(false);
+    expect(horizonTakesWeek(y2027, '2026-W53')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { Experiment, GoalStatus, Verdict, Weekday } from '@tack/contracts';
+import type { Experiment, GoalStatus, Horizon, Verdict, Weekday } from '@tack/contracts';
 import { addDays, daysBetween, isoToUtc, mediumDate, weekdayOfIso } from '../practices/lib.ts';
 import { weekStartOf } from '../reviews/lib.ts';
 
@@ -171,4 +171,26 @@ export function quarterInWords(quarter: string, locale?: string): string {
   const month = (i: number) =>
     new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, i, 1)));
   return `${month(first)}–${month(first + 2)} ${year}`;
+}
+
+/**
+ * Whether an intention takes an answer for an ISO week: an open one always; a quarter or a year when
+ * the week (Monday to Sunday) reaches into it. The server holds the same rule.
+ */
+export function horizonTakesWeek(horizon: Horizon, week: string): boolean {
+  if (horizon.kind === 'open') return true;
+  const monday = mondayOfIsoWeek(week);
+  const sunday = addDays(monday, 6);
+  let from: string;
+  let to: string;
+  if (horizon.kind === 'year') {
+    from = `${horizon.year}-01-01`;
+    to = `${horizon.year}-12-31`;
+  } else {
+    const year = Number(horizon.quarter.slice(0, 4));
+    const q = Number(horizon.quarter.slice(6));
+    from = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+    to = addDays(q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`, -1);
+  }
+  return sunday >= from && monday <= to;
 }

@@ -12,6 +12,7 @@ import {
   thisIsoWeekOf,
 } from '../discovery/shared.ts';
 import { invalid, notFound } from '../errors.ts';
+import { addDays } from '../practices/dates.ts';
 
 export const INTENTION_QUESTION = 'Where did I live this intention this week?';
 
@@ -47,6 +48,19 @@ async function checkGoalIds(s: DiscoveryStore, actor: Actor, ids: readonly strin
     if (!(await s.goals.get(actor.userId, id))) throw invalid(`goalIds.${n}`, 'no such goal');
   }
   return [...new Set(ids)];
+}
+
+/** The days a quarter or a year covers; null for an open intention. */
+export function horizonSpan(h: Horizon): { from: string; to: string; label: string } | null {
+  if (h.kind === 'year') return { from: `${h.year}-01-01`, to: `${h.year}-12-31`, label: `year ${h.year}` };
+  if (h.kind === 'quarter') {
+    const year = Number(h.quarter.slice(0, 4));
+    const q = Number(h.quarter.slice(6));
+    const from = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+    const nextStart = q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+    return { from, to: addDays(nextStart, -1), label: `quarter ${h.quarter}` };
+  }
+  return null;
 }
 
 /** Intentions: values-driven statements with a horizon, answered week by week. */
@@ -131,6 +145,11 @@ export function intentionsService(deps: DiscoveryDeps) {
       if (week > thisWeek) throw invalid('isoWeek', `${week} has not started yet (this week is ${thisWeek})`);
       return store.transaction(async (s) => {
         const i = await loadIntention(s, actor, id);
+        const span = horizonSpan(i.horizon);
+        const monday = mondayOf(week, 'isoWeek');
+        if (span && (addDays(monday, 6) < span.from || monday > span.to)) {
+          throw invalid('isoWeek', `${week} is outside this intention's ${span.label} (${span.from} to ${span.to})`);
+        }
         const existing = await s.intentionWeeks.get(i.id, week);
         const at = nowIso();
         const row: IntentionWeek = { isoWeek: week, answer, createdAt: existing?.createdAt ?? at, updatedAt: at };

@@ -7,7 +7,7 @@ import { api, errorMessage, fieldError } from '../../api.ts';
 import { useMe } from '../../auth/session.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import { EditForm, useEditToggle } from '../../discovery/EditForm.tsx';
-import { personIsoWeekOf, quarterInWords, weekInWords } from '../../discovery/lib.ts';
+import { horizonTakesWeek, personIsoWeekOf, quarterInWords, weekInWords } from '../../discovery/lib.ts';
 import { Choice, PracticePicker, TextArea } from '../../discovery/Parts.tsx';
 import {
   discoveryKeys,
@@ -319,23 +319,32 @@ function IntentionCard({
           ))}
         </p>
       )}
-      <form className="form" onSubmit={submit} noValidate>
-        <ErrorRegion
-          message={save.isError && !fieldError(save.error, 'answer') ? errorMessage(save.error) : undefined}
-        />
-        <TextArea
-          label={i.question}
-          value={text}
-          onChange={setAnswer}
-          error={empty ? 'Write a sentence first.' : fieldError(save.error, 'answer')}
-          hint={thisWeek ? weekInWords(thisWeek, weekStart) : undefined}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-secondary" disabled={save.isPending || !thisWeek}>
-            {save.isPending ? 'Saving…' : current ? 'Update this week’s answer' : 'Save this week’s answer'}
-          </button>
-        </div>
-      </form>
+      {thisWeek && !horizonTakesWeek(i.horizon, thisWeek) ? (
+        <p className="field-hint">
+          {i.horizon.kind === 'quarter'
+            ? `This intention is for ${quarterInWords(i.horizon.quarter)}`
+            : `This intention is for ${i.horizon.kind === 'year' ? i.horizon.year : 'another time'}`}
+          : weekly answers are for the weeks inside it.
+        </p>
+      ) : (
+        <form className="form" onSubmit={submit} noValidate>
+          <ErrorRegion
+            message={save.isError && !fieldError(save.error, 'answer') ? errorMessage(save.error) : undefined}
+          />
+          <TextArea
+            label={i.question}
+            value={text}
+            onChange={setAnswer}
+            error={empty ? 'Write a sentence first.' : fieldError(save.error, 'answer')}
+            hint={thisWeek ? weekInWords(thisWeek, weekStart) : undefined}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button button-secondary" disabled={save.isPending || !thisWeek}>
+              {save.isPending ? 'Saving…' : current ? 'Update this week’s answer' : 'Save this week’s answer'}
+            </button>
+          </div>
+        </form>
+      )}
       <div className="card-footer-actions">
         {!edit.editing && (
           <button ref={edit.button} type="button" className="button button-secondary button-small" onClick={edit.open}>
