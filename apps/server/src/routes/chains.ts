@@ -132,7 +132,8 @@ export async function chainRoutes(app: FastifyInstance, { services }: RouteDeps)
     {
       schema: {
         tags,
-        summary: "Turn a step into a practice, from the first day of its week or today when that has passed (unless startDate is given)",
+        summary:
+          'Turn a step into a practice, from the first day of its week or today when that has passed (unless startDate is given)',
         params: stepParamsSchema,
         body: makePracticeSchema,
         response: { 201: z.object({ practice: practiceSchema, chain: chainSchema }), ...errors },

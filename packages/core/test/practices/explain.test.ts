@@ -132,7 +132,9 @@ describe('explainStrength for a limit (measurable, at most)', () => {
       { date: ago(1), status: 'done', value: 3.5 },
       { date: ago(9), status: 'done', value: 50 },
     ];
-    expect(explainStrength({ ...weekly, entries, today: TODAY })).toContain('7.5 in the last 7 days, within your limit of 10');
+    expect(explainStrength({ ...weekly, entries, today: TODAY })).toContain(
+      '7.5 in the last 7 days, within your limit of 10',
+    );
   });
   it('keeps "days done" for a measurable at-least practice', () => {
     const water = { kind: 'measurable' as const, target: 6, targetType: 'atLeast' as const, versions: daily };
