@@ -372,19 +372,23 @@ function discoverySuite(start: () => Promise<Backend>) {
     const bad = await run('intentions', 'add', 'X', '--horizon', 'decade');
     expect(bad.code).toBe(2);
 
+    // The open intention takes any week up to this one (the quarter's would refuse weeks outside it).
     const answered = json<{ week: IntentionWeek }>(
-      await run('intentions', 'answer', 'curiosity', 'Asked three questions in the planning meeting', '--json'),
+      await run('intentions', 'answer', 'Be kind', 'Asked three questions in the planning meeting', '--json'),
     );
     expect(answered.week).toMatchObject({
       isoWeek: thisIsoWeek(),
       answer: 'Asked three questions in the planning meeting',
     });
-    ok(await run('intentions', 'answer', 'curiosity', '--week', '2026-W01', 'Listened first'));
-    const future = await run('intentions', 'answer', 'curiosity', '--week', '2999-W01', 'Later');
+    ok(await run('intentions', 'answer', 'Be kind', '--week', '2026-W01', 'Listened first'));
+    const future = await run('intentions', 'answer', 'Be kind', '--week', '2999-W01', 'Later');
     expect(future.code).toBe(2);
     expectOneLineError(future, /\(VALIDATION_FAILED\)/);
+    const outside = await run('intentions', 'answer', 'curiosity', '--week', '2026-W01', 'Too early');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/outside this intention's quarter 2026-Q4/);
 
-    const shown = ok(await run('intentions', 'show', 'curiosity'));
+    const shown = ok(await run('intentions', 'show', 'Be kind'));
     expect(shown.stdout).toMatch(/^ {2}2026-W01 {2}Listened first$/m);
     const list = ok(await run('intentions', 'list'));
     expect(list.stdout).toMatch(/^Lead with curiosity\s+2026-Q4\s+/m);
