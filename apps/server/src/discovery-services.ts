@@ -16,6 +16,7 @@ import {
   intentionsService,
   type MilestonesService,
   milestonesService,
+  type PersonSettings,
   practicesService,
 } from '@tack/core';
 import { accountsRepository, discoveryStore, type OpenDatabase, practiceStore } from '@tack/db';
@@ -28,6 +29,14 @@ export interface DiscoveryServices {
   advisor: AdvisorService;
   chains: ChainsService;
   milestones: MilestonesService;
+}
+
+/** A person's time zone and week start, as the discovery and review services read them. */
+export function personSettingsOf(accounts: ReturnType<typeof accountsRepository>) {
+  return async (userId: string): Promise<PersonSettings> => {
+    const user = await accounts.getUser(userId);
+    return { timeZone: user?.timeZone ?? 'UTC', weekStart: user?.weekStart ?? 'monday' };
+  };
 }
 
 /** Issue 4's services (directions … milestones), wired like the practices service they build on. */
@@ -45,7 +54,7 @@ export function createDiscoveryServices(database: OpenDatabase, clock: Clock): D
       newId: randomUUID,
       timeZoneOf: async (userId) => (await accounts.getUser(userId))?.timeZone ?? 'UTC',
     }),
-    weekStartOf: async (userId) => (await accounts.getUser(userId))?.weekStart ?? 'monday',
+    personOf: personSettingsOf(accounts),
   };
   return {
     directions: directionsService(deps),

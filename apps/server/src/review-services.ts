@@ -5,7 +5,6 @@ import {
   feedService,
   type InsightsService,
   insightsService,
-  type PersonSettings,
   practicesService,
   type ReviewsService,
   reviewsService,
@@ -21,6 +20,7 @@ import {
   reviewsRepository,
 } from '@tack/db';
 import type { Kysely } from 'kysely';
+import { personSettingsOf } from './discovery-services.ts';
 
 export interface ReviewServices {
   reviews: ReviewsService;
@@ -34,10 +34,7 @@ const hashFeedSecret = (secret: string) => createHash('sha256').update(`feed:${s
 export function createReviewServices(database: OpenDatabase, clock: Clock): ReviewServices {
   const { db } = database;
   const accounts = accountsRepository(db);
-  const personOf = async (userId: string): Promise<PersonSettings> => {
-    const user = await accounts.getUser(userId);
-    return { timeZone: user?.timeZone ?? 'UTC', weekStart: user?.weekStart ?? 'monday' };
-  };
+  const personOf = personSettingsOf(accounts);
   const store = practiceStore(db);
   // Completing a review changes practices (adjust, drop) through the practices rules, in one transaction.
   // Everything inside the transaction reads through it too: on SQLite a read on the outer handle would

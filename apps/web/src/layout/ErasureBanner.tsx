@@ -7,6 +7,14 @@ import { formatInstant } from '../time.ts';
 /** The query key of the account's erasure status (Settings → Data and the banner share it). */
 export const erasureKey = ['me', 'erasure'] as const;
 
+/** "Keep my account": cancels a scheduled erasure and updates everything showing it. */
+export function useCancelErasure() {
+  return useMutation({
+    mutationFn: () => api.data.cancelErasure(),
+    onSuccess: (data) => queryClient.setQueryData(erasureKey, data),
+  });
+}
+
 /**
  * While an erasure is scheduled, every page says so, with a way to keep the account: someone who
  * forgot, or someone else using the account, must not find it gone without warning. The Data
@@ -16,10 +24,7 @@ export function ErasureBanner() {
   const me = useMe();
   const location = useLocation();
   const status = useQuery({ queryKey: erasureKey, queryFn: api.data.erasure, staleTime: 60_000 });
-  const cancel = useMutation({
-    mutationFn: () => api.data.cancelErasure(),
-    onSuccess: (data) => queryClient.setQueryData(erasureKey, data),
-  });
+  const cancel = useCancelErasure();
   const purgeAfter = status.data?.scheduled ? status.data.purgeAfter : null;
   if (!purgeAfter || !me.data || location.pathname === '/settings/data') return null;
   return (

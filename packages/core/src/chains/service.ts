@@ -5,12 +5,13 @@ import {
   type DiscoveryDeps,
   mondayOf,
   onlyDeleted,
+  type PersonWeek,
+  personWeekOf,
   practiceNameFrom,
   requireConfirmation,
   restoreIn,
   saveOrConflict,
   shiftWeek,
-  thisIsoWeekOf,
   weeksBetween,
 } from '../discovery/shared.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -69,12 +70,11 @@ function findStep(c: ChainRecord, stepId: string): ChainStepRecord {
 export function chainsService(deps: DiscoveryDeps) {
   const { store, clock } = deps;
   const nowIso = () => clock.now().toISOString();
-  const thisWeekOf = (actor: Actor) => thisIsoWeekOf(deps, actor.userId);
+  const thisWeekOf = async (actor: Actor) => (await personWeekOf(deps, actor.userId)).isoWeek;
   /** The first day of the person's week of that name, or today when it has passed. */
-  const firstPlannableDay = async (userId: string, week: string) => {
-    const first = weekStartOf(mondayOf(week), await deps.weekStartOf(userId));
-    const today = await deps.practices.today(userId);
-    return first < today ? today : first;
+  const firstPlannableDay = (now: PersonWeek, week: string) => {
+    const first = weekStartOf(mondayOf(week), now.weekStart);
+    return first < now.today ? now.today : first;
   };
 
   const step = (week: string, text: string): ChainStepRecord => ({
@@ -194,7 +194,7 @@ export function chainsService(deps: DiscoveryDeps) {
       stepId: string,
       input: MakePractice,
     ): Promise<{ practice: Practice; chain: Chain }> {
-      const current = await thisWeekOf(actor);
+      const now = await personWeekOf(deps, actor.userId);
       const c = await loadChain(store, actor, id);
       const s = findStep(c, stepId);
       if (s.practiceId) throw conflict('This step is a practice already', { practiceId: s.practiceId });
@@ -203,12 +203,12 @@ export function chainsService(deps: DiscoveryDeps) {
         description: `From a backwards chain (${s.isoWeek}): ${s.text}`,
         kind: 'boolean',
         frequency: input.frequency,
-        startDate: input.startDate ?? (await firstPlannableDay(actor.userId, s.isoWeek)),
+        startDate: input.startDate ?? firstPlannableDay(now, s.isoWeek),
         ...(input.ifThen ? { ifThen: input.ifThen } : {}),
       });
       const updated: ChainStepRecord = { ...s, kind: 'practice', practiceId: practice.id, done: false };
       const next = { ...c, steps: c.steps.map((x) => (x.id === stepId ? updated : x)), updatedAt: nowIso() };
-      return { practice, chain: toChainDto(await saveOrConflict(store.chains, next), current) };
+      return { practice, chain: toChainDto(await saveOrConflict(store.chains, next), now.isoWeek) };
     },
 
     /** Soft; a chain of more than one step has history and needs `confirm`. */

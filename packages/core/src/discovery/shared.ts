@@ -1,9 +1,9 @@
-import type { Weekday } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
 import { confirmationRequired, DomainError, invalid } from '../errors.ts';
-import { addDays, fromDayNumber, isoWeek, toDayNumber, weekStartOf } from '../practices/dates.ts';
+import { addDays, fromDayNumber, isoWeek, localDate, toDayNumber, weekStartOf } from '../practices/dates.ts';
 import type { PracticesService } from '../practices/service.ts';
+import type { PersonSettings } from '../reviews/ports.ts';
 import { isoWeekOfWeek } from '../reviews/week.ts';
 import type { AggregateMeta, AggregatePort, DiscoveryUnitOfWork } from './ports.ts';
 
@@ -13,21 +13,29 @@ export interface DiscoveryDeps {
   newId: () => string;
   /** Practices are made and checked through their own service (ownership, validation). */
   practices: PracticesService;
-  /** The day the person's weeks start on (Settings): "this week" is their week, as in the review. */
-  weekStartOf: (userId: string) => Promise<Weekday>;
+  /** The person's time zone and week start (Settings): "this week" is their week, as in the review. */
+  personOf: (userId: string) => Promise<PersonSettings>;
 }
 
-/**
- * The ISO week naming the person's current week: the week that starts on their week start and
- * holds today, named like the weekly review names it (the ISO week of its Monday). With Sunday
- * weeks, Sunday already belongs to the next ISO week's name.
- */
-export async function thisIsoWeekOf(
-  deps: Pick<DiscoveryDeps, 'practices' | 'weekStartOf'>,
+/** Today in the person's zone, the day their week starts on, and the ISO week naming that week. */
+export interface PersonWeek {
+  today: string;
+  /** The first day of the person's week holding today. */
+  start: string;
+  weekStart: PersonSettings['weekStart'];
+  /** Named like the weekly review names it: the ISO week of its Monday (with Sunday weeks, Sunday already has the next name). */
+  isoWeek: string;
+}
+
+/** One read of the person's settings gives all of it. */
+export async function personWeekOf(
+  deps: Pick<DiscoveryDeps, 'personOf' | 'clock'>,
   userId: string,
-): Promise<string> {
-  const today = await deps.practices.today(userId);
-  return isoWeekOfWeek(weekStartOf(today, await deps.weekStartOf(userId)));
+): Promise<PersonWeek> {
+  const person = await deps.personOf(userId);
+  const today = localDate(deps.clock.now(), person.timeZone);
+  const start = weekStartOf(today, person.weekStart);
+  return { today, start, weekStart: person.weekStart, isoWeek: isoWeekOfWeek(start) };
 }
 
 /** Saves a changed aggregate, or 409 when someone else saved it since it was read. */

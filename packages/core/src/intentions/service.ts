@@ -6,10 +6,10 @@ import {
   type DiscoveryDeps,
   mondayOf,
   onlyDeleted,
+  personWeekOf,
   requireConfirmation,
   restoreIn,
   saveOrConflict,
-  thisIsoWeekOf,
 } from '../discovery/shared.ts';
 import { invalid, notFound } from '../errors.ts';
 import { addDays } from '../practices/dates.ts';
@@ -141,7 +141,7 @@ export function intentionsService(deps: DiscoveryDeps) {
     /** "Where did I live this intention this week?" One answer per ISO week; writing again replaces it. */
     async putWeek(actor: Authorized<Actor>, id: string, week: string, answer: string): Promise<IntentionWeek> {
       mondayOf(week, 'isoWeek');
-      const thisWeek = await thisIsoWeekOf(deps, actor.userId);
+      const thisWeek = (await personWeekOf(deps, actor.userId)).isoWeek;
       if (week > thisWeek) throw invalid('isoWeek', `${week} has not started yet (this week is ${thisWeek})`);
       return store.transaction(async (s) => {
         const i = await loadIntention(s, actor, id);

@@ -5,7 +5,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, queryClient } from '../../api.ts';
 import { useMe } from '../../auth/session.ts';
-import { erasureKey } from '../../layout/ErasureBanner.tsx';
+import { erasureKey, useCancelErasure } from '../../layout/ErasureBanner.tsx';
 import { formatInstant, isoDateIn } from '../../time.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -260,10 +260,7 @@ function ErasureCard({ email, timeZone }: { email: string; timeZone: string }) {
     mutationFn: () => api.data.requestErasure(confirm),
     onSuccess: (data) => queryClient.setQueryData(erasureKey, data),
   });
-  const cancel = useMutation({
-    mutationFn: () => api.data.cancelErasure(),
-    onSuccess: (data) => queryClient.setQueryData(erasureKey, data),
-  });
+  const cancel = useCancelErasure();
   const scheduled = status.data?.scheduled && status.data.purgeAfter;
   return (
     <Card
