@@ -1,6 +1,6 @@
 // Issue "Data portability", Settings → Data in a real browser: a Loop Habit Tracker backup imported through the
 // page (with progress and a summary), a corrupt file refused with a clear message, the backup downloaded,
-// and an axe check on each state.
+// an erasure scheduled (announced on Today, then kept), and an axe check on each state.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { loopBackup } from '../apps/server/test/portability.fixtures.ts';
@@ -73,5 +73,18 @@ describe('Settings → Data in the browser', () => {
       .click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^tack-backup-\d{4}-\d{2}-\d{2}\.json$/);
+
+    // A scheduled erasure is announced on every page until the account is kept.
+    await page.getByLabel('Type your email address to confirm').fill('dee@example.org');
+    await page.getByRole('button', { name: 'Erase my account in 7 days' }).click();
+    await page.getByText(/Your account will be erased on/).waitFor();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Today' }).click();
+    const banner = page.getByRole('region', { name: 'Account erasure' });
+    await banner.waitFor();
+    await expectNoAxeViolations(page, 'today with an erasure scheduled');
+    await banner.getByRole('button', { name: 'Keep my account' }).click();
+    await banner.waitFor({ state: 'detached' });
+    const status = await page.evaluate(async () => (await fetch('/api/v1/me/erasure')).json());
+    expect(status).toMatchObject({ scheduled: false });
   });
 });
