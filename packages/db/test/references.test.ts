@@ -125,7 +125,10 @@ describe.each(testDialects())('check-ins keep their practice on $name', (dialect
   });
 
   it('takes the check-ins away with their practice, and with their person', async () => {
-    await db.insertInto('checkin').values([row('swim', '2026-11-01'), row('swim', '2026-11-02')]).execute();
+    await db
+      .insertInto('checkin')
+      .values([row('swim', '2026-11-01'), row('swim', '2026-11-02')])
+      .execute();
     await db.insertInto('checkin').values(row('walk', '2026-11-07')).execute();
     await db.deleteFrom('practice').where('id', '=', 'walk').execute();
     expect(await count('walk')).toBe(0);
