@@ -1,7 +1,11 @@
 // Issue "Data portability", Settings → Data in a real browser: a Loop Habit Tracker backup imported through the
 // page (with progress and a summary), a corrupt file refused with a clear message, the backup downloaded,
-// an erasure scheduled (announced on Today, then kept), and an axe check on each state.
+// an erasure scheduled (announced on Today, then kept), the backup restored into a new account, and an
+// axe check on each state.
 
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loopBackup } from '../apps/server/test/portability.fixtures.ts';
 import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
@@ -66,6 +70,16 @@ describe('Settings → Data in the browser', () => {
     const after = await page.evaluate(async () => (await fetch('/api/v1/practices')).json());
     expect(after.practices).toHaveLength(2);
 
+    const direction = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/directions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Someone who swims' }),
+      });
+      return res.status;
+    });
+    expect(direction).toBe(201);
+
     const download = page.waitForEvent('download');
     await page
       .getByRole('button', { name: /backup|json/i })
@@ -86,5 +100,27 @@ describe('Settings → Data in the browser', () => {
     await banner.waitFor({ state: 'detached' });
     const status = await page.evaluate(async () => (await fetch('/api/v1/me/erasure')).json());
     expect(status).toMatchObject({ scheduled: false });
+
+    // The backup restores into a new, empty account, and the summary counts what came back.
+    const eve = await page.evaluate(async () => {
+      const res = await fetch('/api/auth/sign-up/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'eve@example.org', password: 'correct horse battery', name: 'Eve' }),
+      });
+      return res.status;
+    });
+    expect(eve).toBe(200);
+    await page.goto(`${server.url}/settings/data`);
+    await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+    const folder = await mkdtemp(join(tmpdir(), 'tack-e2e-backup-'));
+    const saved = join(folder, file.suggestedFilename());
+    await file.saveAs(saved);
+    await page.getByLabel('Backup file (JSON)').setInputFiles(saved);
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await page.getByText(/2 practices created, 0 updated, 20 check-ins/).waitFor();
+    await page.getByText('Also restored: 1 direction.').waitFor();
+    await expectNoAxeViolations(page, 'data page after a restore');
+    await rm(folder, { recursive: true, force: true });
   });
 });

@@ -87,6 +87,8 @@ describe('the weekly review in the browser', () => {
     await page.getByRole('heading', { name: 'What Tack noticed' }).waitFor();
     const insight = page.locator('.insight', { hasText: 'Comparing yourself with others' });
     await insight.waitFor();
+    // Named for people ("Comparison"), not by the method's id ("P5").
+    await insight.getByText('Comparison', { exact: true }).waitFor();
     await expect(
       insight
         .getByText(/Tack never ranks people/)

@@ -152,7 +152,12 @@ describe('tack import, export and restore', () => {
 
     const restored = await tack(['restore', out, '--json'], bo);
     expect(restored.code, restored.stderr).toBe(0);
-    expect(JSON.parse(restored.stdout)).toMatchObject({ source: 'backup', practicesCreated: 2, checkins: 30 });
+    expect(JSON.parse(restored.stdout)).toMatchObject({
+      source: 'backup',
+      practicesCreated: 2,
+      checkins: 30,
+      restored: { directions: 0, reviews: 0 },
+    });
     const refused = await tack(['restore', out], ada);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^tack: restore only goes into an empty account.*\(CONFLICT\)/m);

@@ -232,7 +232,7 @@ describe('tack usage: lookups, flag values, messages', () => {
     const restored = await withEnv({ TACK_TOKEN: other.token }, 'restore', backup);
     ok(restored);
     expect(restored.stdout).toMatch(/practices created/);
-    expect(restored.stdout).toMatch(/^Also restored: 2 directions, 2 experiments, 1 goal, 1 review\.$/m);
+    expect(restored.stdout).toMatch(/^Also restored: 2 directions, 2 experiments, 1 goal and 1 weekly review\.$/m);
     expect(JSON.parse(await readFile(backup, 'utf8')).version).toBe(2);
   });
 

@@ -392,7 +392,18 @@ describe.each(testDialects())('backup of everything on $name', (dialect) => {
       source: 'backup',
       format: 'tack-backup-v2',
       practicesCreated: 3,
+      // Everything beyond practices is counted too, deleted items included, as the document holds them.
+      restored: {
+        directions: doc.directions.length,
+        experiments: doc.experiments.length,
+        goals: doc.goals.length,
+        intentions: doc.intentions.length,
+        chains: doc.chains.length,
+        milestones: doc.milestones.length,
+        reviews: doc.reviews.length,
+      },
     });
+    expect(doc.directions.length * doc.experiments.length * doc.goals.length * doc.reviews.length).toBeGreaterThan(0);
     const again = await exportDoc(gus);
     expect(stable(again.doc)).toEqual(stable(doc));
 
@@ -582,7 +593,11 @@ describe.each(testDialects())('backup of everything on $name', (dialect) => {
     const jo = await t.signUp('Jo');
     const res = await restore(jo, JSON.stringify(v1));
     expect(res.status, res.text).toBe(200);
-    expect(JSON.parse(res.text)).toMatchObject({ format: 'tack-backup-v1', practicesCreated: 3 });
+    expect(JSON.parse(res.text)).toMatchObject({
+      format: 'tack-backup-v1',
+      practicesCreated: 3,
+      restored: { directions: 0, experiments: 0, goals: 0, intentions: 0, chains: 0, milestones: 0, reviews: 0 },
+    });
     const after = (await exportDoc(jo)).doc;
     expect(after).toMatchObject({ version: 2, directions: [], goals: [], reviews: [], feedSettings: null });
     expect(after.practices).toEqual(doc.practices);

@@ -148,7 +148,13 @@ describe.each(testDialects())('data portability on $name', (dialect) => {
     const res = await upload(ann, '/api/v1/imports/loop', loopBackup(habits, reps));
     expect(res.status, res.text).toBe(200);
     const s = res.json<Summary>();
-    expect(s).toMatchObject({ source: 'loop', format: 'loop-backup', practicesCreated: 4, practicesUpdated: 0 });
+    expect(s).toMatchObject({
+      source: 'loop',
+      format: 'loop-backup',
+      practicesCreated: 4,
+      practicesUpdated: 0,
+      restored: null,
+    });
     expect(s.checkins).toBe(20 + 4 + 2);
     expect(s.notMapped.some((n) => n.item.includes('1 automatic'))).toBe(true);
     expect(s.warnings.some((w) => w.includes('colour 99'))).toBe(true);

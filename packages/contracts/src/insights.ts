@@ -4,6 +4,14 @@ import { timestampSchema } from './common.ts';
 /** The pitfalls Tack watches for (METHOD.md §4, after Ordóñez, Schweitzer, Galinsky & Bazerman 2009). */
 export const PITFALL_IDS = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
 export type PitfallId = (typeof PITFALL_IDS)[number];
+/** Each pitfall's short name, for people (the ids are for keys and the method's references). */
+export const PITFALL_NAMES: Readonly<Record<PitfallId, string>> = {
+  P1: 'Expectations',
+  P2: 'Flexibility',
+  P3: 'Balance',
+  P4: 'Recovery',
+  P5: 'Comparison',
+};
 
 export const insightSchema = z
   .object({

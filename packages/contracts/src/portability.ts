@@ -607,6 +607,20 @@ export const importSummarySchema = z
     practicesUpdated: z.number().int(),
     checkins: z.number().int().describe('Check-ins written (new or updated)'),
     areas: z.number().int(),
+    restored: z
+      .object({
+        directions: z.number().int(),
+        experiments: z.number().int(),
+        goals: z.number().int(),
+        intentions: z.number().int(),
+        chains: z.number().int(),
+        milestones: z.number().int(),
+        reviews: z.number().int(),
+      })
+      .nullable()
+      .describe(
+        'A backup restore: how many of each item beyond practices came back (deleted ones included); null for other imports',
+      ),
     notMapped: z
       .array(z.object({ item: z.string(), reason: z.string() }))
       .describe('What the file holds that Tack could not take over, and why'),
@@ -614,6 +628,26 @@ export const importSummarySchema = z
   })
   .meta({ id: 'ImportSummary' });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+const RESTORED_WORDS: Record<keyof NonNullable<ImportSummary['restored']>, [string, string]> = {
+  directions: ['direction', 'directions'],
+  experiments: ['experiment', 'experiments'],
+  goals: ['goal', 'goals'],
+  intentions: ['intention', 'intentions'],
+  chains: ['chain', 'chains'],
+  milestones: ['milestone', 'milestones'],
+  reviews: ['weekly review', 'weekly reviews'],
+};
+
+/** "2 directions, 1 experiment and 5 weekly reviews" (the non-zero counts), or "" when there are none. */
+export function restoredInWords(restored: ImportSummary['restored']): string {
+  if (!restored) return '';
+  const parts = (Object.keys(RESTORED_WORDS) as Array<keyof typeof RESTORED_WORDS>)
+    .filter((k) => restored[k] > 0)
+    .map((k) => `${restored[k]} ${RESTORED_WORDS[k][restored[k] === 1 ? 0 : 1]}`);
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
 
 export const exportQuerySchema = z.strictObject({
   format: z.enum(['json', 'csv']).default('json').describe('json: the full backup document; csv: one row per check-in'),

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { spinner } from '@clack/prompts';
-import { type ImportSummary, LIMITS } from '@tack/contracts';
+import { type ImportSummary, LIMITS, restoredInWords } from '@tack/contracts';
 import type { Command } from 'commander';
 import type { Context, Register } from '../context.ts';
 import { CliError } from '../errors.ts';
@@ -73,6 +73,8 @@ export function printSummary(ctx: Context, s: ImportSummary): void {
   ];
   if (s.areas > 0) parts.push(`${s.areas} ${s.areas === 1 ? 'area' : 'areas'}`);
   ctx.out.line(`Imported from ${SOURCE_NAMES[s.source]} (${s.format}): ${parts.join(', ')}.`);
+  const restored = restoredInWords(s.restored);
+  if (restored) ctx.out.line(`Also restored: ${restored}.`);
   if (s.notMapped.length > 0) {
     ctx.out.line(`Not imported (${s.notMapped.length}):`);
     for (const n of s.notMapped) ctx.out.line(`  ${n.item}: ${n.reason}`);

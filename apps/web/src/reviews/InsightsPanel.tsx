@@ -1,4 +1,4 @@
-import type { Insight } from '@tack/contracts';
+import { type Insight, PITFALL_NAMES } from '@tack/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api.ts';
@@ -44,7 +44,10 @@ export function InsightsPanel({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
             {list.map((insight) => (
               <li key={insight.key} className="insight">
                 <Item className="insight-title">
-                  <span className="tag">{insight.pitfall}</span> {insight.title}
+                  <span className="tag" title={`Pitfall ${insight.pitfall} of Tack's method`}>
+                    {PITFALL_NAMES[insight.pitfall]}
+                  </span>{' '}
+                  {insight.title}
                 </Item>
                 <p>{insight.explanation}</p>
                 <details className="insight-why">

@@ -235,6 +235,7 @@ export function portabilityService(deps: PortabilityDeps) {
         practicesUpdated: updated.length,
         checkins: freshCheckins.length + updatedCheckins.length,
         areas: 0,
+        restored: null,
         notMapped: plan.notMapped,
         warnings,
       };
@@ -321,6 +322,15 @@ export function portabilityService(deps: PortabilityDeps) {
           practicesUpdated: 0,
           checkins: plan.checkins.length,
           areas: plan.areas.length,
+          restored: {
+            directions: plan.owned.directions.length,
+            experiments: plan.owned.experiments.length,
+            goals: plan.owned.goals.length,
+            intentions: plan.owned.intentions.length,
+            chains: plan.owned.chains.length,
+            milestones: plan.owned.milestones.length,
+            reviews: plan.owned.reviews.length,
+          },
           notMapped: doc.feedSettings
             ? [
                 {

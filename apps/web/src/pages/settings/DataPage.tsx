@@ -1,5 +1,5 @@
 import type { ImportSummary } from '@tack/contracts';
-import { LIMITS } from '@tack/contracts';
+import { LIMITS, restoredInWords } from '@tack/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
@@ -46,6 +46,7 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
         {summary.practicesCreated} practices created, {summary.practicesUpdated} updated, {summary.checkins} check-ins
         {summary.areas > 0 ? `, ${summary.areas} areas` : ''}.
       </p>
+      {restoredInWords(summary.restored) && <p>Also restored: {restoredInWords(summary.restored)}.</p>}
       {summary.notMapped.length > 0 && (
         <>
           <p>Not imported:</p>
