@@ -188,6 +188,14 @@ describe('discovery in the browser', () => {
     await page.getByRole('region', { name: 'Original plan' }).getByText('First 5 km at an easy pace').waitFor();
     await expectNoAxeViolations(page, 'goal page');
 
+    // Reached, then undone (a slip of the finger): open again, with its actions back.
+    await current.getByRole('button', { name: 'Mark reached First 5 km at an easy pace' }).click();
+    await page.getByText('Reached “First 5 km at an easy pace”.').waitFor();
+    await current.getByText('Reached', { exact: true }).waitFor();
+    await current.getByRole('button', { name: 'Undo reached First 5 km at an easy pace' }).click();
+    await page.getByText('“First 5 km at an easy pace” is open again.').waitFor();
+    await current.getByRole('button', { name: 'Mark reached First 5 km at an easy pace' }).waitFor();
+
     // "Should this still be a learning goal?": the goal's own advice.
     await page.getByRole('button', { name: 'Ask the advisor about this goal' }).click();
     for (const q of [

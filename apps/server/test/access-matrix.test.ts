@@ -104,6 +104,7 @@ const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/v1/milestones/:id': { kind: 'milestone' },
   'POST /api/v1/milestones/:id/drop': { kind: 'milestone' },
   'POST /api/v1/milestones/:id/reach': { kind: 'milestone' },
+  'POST /api/v1/milestones/:id/reopen': { kind: 'milestone' },
   'GET /api/v1/chains': 'self',
   'POST /api/v1/chains': 'self',
   'GET /api/v1/chains/:id': { kind: 'chain' },

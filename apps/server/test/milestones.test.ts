@@ -93,6 +93,23 @@ describe.each(testDialects())('milestone maps on $name', (dialect) => {
       body: { targetDate: '2027-05-01', reason: 'x' },
     });
     expect(conflictRes.status).toBe(409);
+
+    // "Reached" by mistake is undone: open again, both steps kept; only a reached one reopens.
+    const reopened = await call<{ milestone: Milestone }>(ann, 'POST', `/api/v1/milestones/${b.id}/reopen`);
+    expect(reopened.milestone.status).toBe('open');
+    expect(reopened.milestone.changes).toMatchObject([
+      { kind: 'changed', before: { status: 'open' }, after: { status: 'open' } },
+      { kind: 'reached', before: { status: 'open' }, after: { status: 'reached' } },
+      { kind: 'reopened', before: { status: 'reached' }, after: { status: 'open' } },
+    ]);
+    for (const id of [b.id, c.id]) {
+      const again = await t.call('POST', `/api/v1/milestones/${id}/reopen`, { cookie: ann.cookie });
+      expect(again.status).toBe(409);
+      expect(again.json<{ error: { code: string } }>().error.code).toBe('CONFLICT');
+    }
+    expect(
+      (await call<{ milestone: Milestone }>(ann, 'POST', `/api/v1/milestones/${b.id}/reach`)).milestone.status,
+    ).toBe('reached');
   });
 
   it('maps a direction too, and names the field for bad input', async () => {
@@ -150,6 +167,7 @@ describe.each(testDialects())('milestone maps on $name', (dialect) => {
       ['PATCH', `/api/v1/milestones/${m.id}`, { targetDate: '2027-02-01', reason: 'mine' }],
       ['POST', `/api/v1/milestones/${m.id}/drop`, { reason: 'mine' }],
       ['POST', `/api/v1/milestones/${m.id}/reach`],
+      ['POST', `/api/v1/milestones/${m.id}/reopen`],
     ]);
     await expect400(t, bob, 'GET', `/api/v1/milestones?goalId=${g.id}`, undefined, 'goalId');
     await expect400(

@@ -319,6 +319,9 @@ export function discoveryMethods(request: SchemaRequest) {
           .milestone,
       reach: async (id: string): Promise<Milestone> =>
         (await request('POST', `/api/v1/milestones/${enc(id)}/reach`, { body: {}, schema: milestoneBody })).milestone,
+      /** Undoes reach. */
+      reopen: async (id: string): Promise<Milestone> =>
+        (await request('POST', `/api/v1/milestones/${enc(id)}/reopen`, { body: {}, schema: milestoneBody })).milestone,
     },
   };
 }

@@ -626,7 +626,7 @@ const milestonePlanSchema = z.object({ title: z.string(), targetDate: isoDateSch
 export const milestoneChangeSchema = z
   .object({
     at: timestampSchema,
-    kind: z.enum(['moved', 'changed', 'dropped', 'reached']),
+    kind: z.enum(['moved', 'changed', 'dropped', 'reached', 'reopened']),
     before: z.object({ title: z.string(), targetDate: isoDateSchema, status: z.enum(MILESTONE_STATUSES) }),
     after: z.object({ title: z.string(), targetDate: isoDateSchema, status: z.enum(MILESTONE_STATUSES) }),
     reason: z.string().nullable(),

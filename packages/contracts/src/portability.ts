@@ -257,7 +257,7 @@ export const backupMilestoneSchema = z.strictObject({
     .array(
       z.strictObject({
         at: timestampSchema,
-        kind: z.enum(['moved', 'changed', 'dropped', 'reached']),
+        kind: z.enum(['moved', 'changed', 'dropped', 'reached', 'reopened']),
         before: milestoneState,
         after: milestoneState,
         reason: longText.nullable(),

@@ -89,4 +89,17 @@ export async function milestoneRoutes(app: FastifyInstance, { services }: RouteD
     },
     async (req) => ({ milestone: await svc.reach(await req.actor(), req.params.id) }),
   );
+  r.post(
+    '/api/v1/milestones/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Undo "reached": the checkpoint is open again',
+        description: 'Only a reached checkpoint can be reopened (409 otherwise); the history keeps both steps.',
+        params: idParamsSchema,
+        response: { 200: milestoneBody, ...errors },
+      },
+    },
+    async (req) => ({ milestone: await svc.reopen(await req.actor(), req.params.id) }),
+  );
 }

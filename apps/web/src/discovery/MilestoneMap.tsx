@@ -29,6 +29,7 @@ const CHANGE_WORDS: Record<Milestone['changes'][number]['kind'], string> = {
   changed: 'Changed',
   dropped: 'Dropped',
   reached: 'Reached',
+  reopened: 'Reopened',
 };
 
 /**
@@ -137,7 +138,8 @@ export function MilestoneMapCard({ of }: { of: { goalId: string } | { directionI
 }
 
 function ChangeList({ milestone }: { milestone: Milestone }) {
-  const changes = milestone.changes.filter((c) => c.kind !== 'reached' || c.reason);
+  // Reaching shows as the "Reached" pill; reaching and undoing it (reopened) are not plan changes.
+  const changes = milestone.changes.filter((c) => (c.kind !== 'reached' && c.kind !== 'reopened') || c.reason);
   if (changes.length === 0) return null;
   return (
     <ul className="change-list">
@@ -184,6 +186,13 @@ function CurrentMilestone({ milestone: m, onDone }: { milestone: Milestone; onDo
       await invalidate();
     },
   });
+  const reopen = useMutation({
+    mutationFn: () => api.milestones.reopen(m.id),
+    onSuccess: async () => {
+      onDone(`“${m.title}” is open again.`);
+      await invalidate();
+    },
+  });
   function submit(e: FormEvent) {
     e.preventDefault();
     const p = mode === 'change' ? checkpointProblems(title, date) : {};
@@ -201,6 +210,21 @@ function CurrentMilestone({ milestone: m, onDone }: { milestone: Milestone; onDo
           {m.title} {m.status === 'reached' && <Pill tone="good">Reached</Pill>}
         </span>
         <ChangeList milestone={m} />
+        {mode === 'view' && m.status === 'reached' && (
+          <span className="row-actions">
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              onClick={() => reopen.mutate()}
+              disabled={reopen.isPending}
+            >
+              Undo reached<span className="visually-hidden"> {m.title}</span>
+            </button>
+          </span>
+        )}
+        {(reach.isError || reopen.isError) && (
+          <ErrorRegion message={errorMessage(reach.isError ? reach.error : reopen.error)} />
+        )}
         {mode === 'view' && m.status === 'open' && (
           <span className="row-actions">
             <button type="button" className="button button-quiet button-small" onClick={() => setMode('change')}>

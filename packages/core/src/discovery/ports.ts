@@ -135,7 +135,7 @@ export interface MilestoneRecord extends AggregateMeta {
   original: { title: string; targetDate: string };
   changes: Array<{
     at: string;
-    kind: 'moved' | 'changed' | 'dropped' | 'reached';
+    kind: 'moved' | 'changed' | 'dropped' | 'reached' | 'reopened';
     before: MilestoneState;
     after: MilestoneState;
     reason: string | null;

@@ -156,6 +156,14 @@ export function milestonesService(deps: DiscoveryDeps) {
       const next = record(m, 'reached', { ...stateOf(m), status: 'reached' }, null);
       return toMilestoneDto(await saveOrConflict(store.milestones, next));
     },
+
+    /** Undoes "reached": the checkpoint is open again, and the history keeps both steps. */
+    async reopen(actor: Authorized<Actor>, id: string): Promise<Milestone> {
+      const m = await loadMilestone(store, actor, id);
+      if (m.status !== 'reached') throw conflict(`This checkpoint is ${m.status}, not reached`);
+      const next = record(m, 'reopened', { ...stateOf(m), status: 'open' }, null);
+      return toMilestoneDto(await saveOrConflict(store.milestones, next));
+    },
   };
 }
 

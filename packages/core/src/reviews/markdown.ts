@@ -6,6 +6,7 @@ import {
   WEEKDAYS,
   WHO5,
 } from '@tack/contracts';
+import { localDate } from '../practices/dates.ts';
 
 /**
  * Escapes the person's text for a Markdown table cell or a line: line breaks folded to spaces, pipes, and the
@@ -41,8 +42,8 @@ function comparedWords(compared: boolean | null | undefined): string {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** The review as a Markdown document: the week's numbers, then each step as written. */
-export function reviewMarkdown(r: Review): string {
+/** The review as a Markdown document: the week's numbers, then each step as written; dates in the person's zone. */
+export function reviewMarkdown(r: Review, timeZone: string): string {
   const s = r.summary;
   const a = r.answers;
   const names = new Map(s.practices.map((p) => [p.practiceId, p.name]));
@@ -51,7 +52,10 @@ export function reviewMarkdown(r: Review): string {
   let section = 0;
   const heading = (title: string) => `## ${++section}. ${title}`;
   out.push(`# Weekly review: ${r.weekStart} to ${r.weekEnd} (${r.isoWeek})`, '');
-  out.push(r.completedAt ? `Completed ${r.completedAt.slice(0, 10)}.` : 'Draft (not completed yet).', '');
+  out.push(
+    r.completedAt ? `Completed ${localDate(new Date(r.completedAt), timeZone)}.` : 'Draft (not completed yet).',
+    '',
+  );
 
   out.push(heading('What happened'), '');
   out.push(`Planned ${s.planned}, done ${s.done}; ${s.checkins} check-ins in all.`, '');

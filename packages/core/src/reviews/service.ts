@@ -285,7 +285,7 @@ export function reviewsService(deps: ReviewsDeps) {
       const r = await reviews.get(actor.userId, weekStart);
       if (!r) throw notFound('Review');
       const dto = await toDto(r, today, person.timeZone);
-      return { filename: `tack-review-${dto.weekStart}.md`, text: reviewMarkdown(dto) };
+      return { filename: `tack-review-${dto.weekStart}.md`, text: reviewMarkdown(dto, person.timeZone) };
     },
 
     /** Recognising effort: what was tried, not only what was achieved. */

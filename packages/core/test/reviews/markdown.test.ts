@@ -45,8 +45,20 @@ function review(over: Partial<Review> = {}, answers: Review['answers'] = {}): Re
 }
 
 describe('the review as Markdown', () => {
+  it("dates its completion in the person's zone, not in UTC", () => {
+    const late = review({ completedAt: '2026-11-22T11:30:00.000Z' });
+    expect(reviewMarkdown(late, 'UTC')).toContain('Completed 2026-11-22.');
+    expect(reviewMarkdown(late, 'Pacific/Kiritimati')).toContain('Completed 2026-11-23.'); // UTC+14
+    expect(reviewMarkdown(review({ completedAt: '2026-11-22T09:30:00.000Z' }), 'Pacific/Pago_Pago')).toContain(
+      'Completed 2026-11-21.', // UTC−11
+    );
+    expect(reviewMarkdown(review({ completedAt: null, status: 'draft' }), 'UTC')).toContain(
+      'Draft (not completed yet).',
+    );
+  });
+
   it('numbers its sections without gaps when there are no intentions', () => {
-    const md = reviewMarkdown(review());
+    const md = reviewMarkdown(review(), 'UTC');
     const numbers = [...md.matchAll(/^## (\d+)\./gm)].map((m) => Number(m[1]));
     expect(numbers).toEqual([1, 2, 3, 4, 5]);
     expect(md).not.toContain('Intentions');
@@ -60,6 +72,7 @@ describe('the review as Markdown', () => {
         },
         { decisions: [{ practiceId: 'p1', decision: 'adjust', frequency: { kind: 'times', times: 2, days: 7 } }] },
       ),
+      'UTC',
     );
     expect(md).toContain('- Loop habit 2: adjust to 2× in 7 days (new schedule from 2026-11-23)');
     expect(reviewScheduleWords({ kind: 'weekdays', weekdays: ['friday', 'monday'] })).toBe('Mon, Fri');
@@ -68,11 +81,13 @@ describe('the review as Markdown', () => {
   });
 
   it('always gives the comparison answer, "Rather not say" included', () => {
-    expect(reviewMarkdown(review({}, { compared: null }))).toContain(
+    expect(reviewMarkdown(review({}, { compared: null }), 'UTC')).toContain(
       'Did you compare yourself with others this week? Rather not say.',
     );
-    expect(reviewMarkdown(review({}, {}))).toContain('Did you compare yourself with others this week? Not answered.');
-    expect(reviewMarkdown(review({}, { compared: true }))).toContain(
+    expect(reviewMarkdown(review({}, {}), 'UTC')).toContain(
+      'Did you compare yourself with others this week? Not answered.',
+    );
+    expect(reviewMarkdown(review({}, { compared: true }), 'UTC')).toContain(
       'Did you compare yourself with others this week? Yes.',
     );
   });
@@ -80,7 +95,7 @@ describe('the review as Markdown', () => {
   it('escapes user text so Markdown viewers never read it as HTML', () => {
     expect(markdownText('<b>tags</b> & a|b\nnext')).toBe('\\<b\\>tags\\</b\\> \\& a\\|b next');
     expect(markdownText('a\\<b>')).toBe('a\\\\\\<b\\>');
-    const md = reviewMarkdown(review({}, { energised: '<b>tags</b>', line: '<script>x</script>' }));
+    const md = reviewMarkdown(review({}, { energised: '<b>tags</b>', line: '<script>x</script>' }), 'UTC');
     expect(md).toContain('- Energised: \\<b\\>tags\\</b\\>');
     expect(md).not.toMatch(/<b>|<script>/);
   });

@@ -181,20 +181,23 @@ describe('summary, WHO-5, markdown and calendar recurrences', () => {
     expect(summariseWeek('2026-11-16', [walk], '2026-11-16')).toMatchObject({ planned: 1, done: 1 });
     expect(s.energy).toEqual([{ date: '2026-11-16', average: 1, marks: 1 }]);
     expect(s.practices[0]!.strengthEnd).toBeGreaterThan(s.practices[0]!.strengthStart);
-    const md = reviewMarkdown({
-      id: 'r',
-      weekStart: '2026-11-16',
-      weekEnd: '2026-11-22',
-      isoWeek: '2026-W47',
-      status: 'draft',
-      answers: { line: 'Good | fine\nweek', who5: [1, 2, 3, 4, 5], compared: true },
-      who5Score: 60,
-      summary: { ...s, experimentNotes: [], intentions: [] },
-      applied: [],
-      createdAt: '2026-11-18T00:00:00.000Z',
-      updatedAt: '2026-11-18T00:00:00.000Z',
-      completedAt: null,
-    });
+    const md = reviewMarkdown(
+      {
+        id: 'r',
+        weekStart: '2026-11-16',
+        weekEnd: '2026-11-22',
+        isoWeek: '2026-W47',
+        status: 'draft',
+        answers: { line: 'Good | fine\nweek', who5: [1, 2, 3, 4, 5], compared: true },
+        who5Score: 60,
+        summary: { ...s, experimentNotes: [], intentions: [] },
+        applied: [],
+        createdAt: '2026-11-18T00:00:00.000Z',
+        updatedAt: '2026-11-18T00:00:00.000Z',
+        completedAt: null,
+      },
+      'UTC',
+    );
     expect(md).toContain('In my own words: Good \\| fine week');
     expect(md).toContain('- I have felt calm and relaxed: 2');
     expect(md).toContain('Source: WHO-5 Well-Being Index');
