@@ -1,7 +1,9 @@
+import type { Weekday } from '@tack/contracts';
 import { describe, expect, it } from 'vitest';
 import { cellState, heatmapStart } from '../src/practices/Heatmap.tsx';
 import {
   addDays,
+  amountVerdict,
   checkOffMessage,
   checkOffPlan,
   datesInWords,
@@ -16,6 +18,7 @@ import {
   strengthPointsFrom,
   strengthSummary,
   targetInWords,
+  targetWindowDays,
   weekdayOfIso,
 } from '../src/practices/lib.ts';
 import { isoDateIn } from '../src/time.ts';
@@ -60,11 +63,46 @@ describe('percent and targets', () => {
     expect(percent(-0.1)).toBe('0%');
   });
   it('describes a measurable target', () => {
-    expect(targetInWords({ kind: 'measurable', target: 6, targetType: 'atLeast', unit: 'glasses' })).toBe(
-      'at least 6 glasses',
+    const daily = { schedule: { frequency: { kind: 'times', times: 1, days: 1 } as const } };
+    const weekly = { schedule: { frequency: { kind: 'times', times: 3, days: 7 } as const } };
+    expect(targetInWords({ kind: 'measurable', target: 6, targetType: 'atLeast', unit: 'glasses', ...daily })).toBe(
+      'at least 6 glasses a day',
     );
-    expect(targetInWords({ kind: 'measurable', target: 2, targetType: 'atMost', unit: null })).toBe('at most 2');
-    expect(targetInWords({ kind: 'boolean', target: null, targetType: null, unit: null })).toBeUndefined();
+    expect(targetInWords({ kind: 'measurable', target: 2, targetType: 'atMost', unit: null, ...weekly })).toBe(
+      'at most 2 a week',
+    );
+    const fortnight = { schedule: { frequency: { kind: 'interval', everyDays: 14 } as const } };
+    expect(targetInWords({ kind: 'measurable', target: 1500, targetType: 'atLeast', unit: 'm', ...fortnight })).toBe(
+      `at least ${formatAmount(1500)} m in 14 days`,
+    );
+    const monWedFri = {
+      schedule: { frequency: { kind: 'weekdays' as const, weekdays: ['monday', 'wednesday', 'friday'] as Weekday[] } },
+    };
+    expect(targetInWords({ kind: 'measurable', target: 90, targetType: 'atLeast', unit: 'min', ...monWedFri })).toBe(
+      'at least 90 min a week',
+    );
+    expect(targetInWords({ kind: 'boolean', target: null, targetType: null, unit: null, ...daily })).toBeUndefined();
+    // The window strength counts over (core's strength.ts): days of "times in days", a week for weekdays.
+    expect(targetWindowDays({ kind: 'times', times: 2, days: 5 })).toBe(5);
+    expect(targetWindowDays({ kind: 'weekdays', weekdays: ['sunday'] })).toBe(7);
+    expect(targetWindowDays({ kind: 'interval', everyDays: 3 })).toBe(3);
+  });
+
+  it("judges a day's amount only when the target is per day", () => {
+    const daily = { schedule: { frequency: { kind: 'times', times: 1, days: 1 } as const }, unit: 'min' };
+    const weekly = { schedule: { frequency: { kind: 'times', times: 3, days: 7 } as const }, unit: 'min' };
+    const atLeast30 = { target: 30, targetType: 'atLeast' as const };
+    expect(amountVerdict({ ...daily, ...atLeast30 }, 30)).toEqual({ words: 'Target met', met: true });
+    expect(amountVerdict({ ...daily, ...atLeast30 }, 10)).toEqual({ words: '10 of 30', met: false });
+    expect(amountVerdict({ ...weekly, ...atLeast30 }, 10)).toEqual({ words: 'Logged', met: null });
+    expect(amountVerdict({ ...daily, ...atLeast30 }, null)).toEqual({ words: 'Logged', met: null });
+    const atMost2 = { target: 2, targetType: 'atMost' as const };
+    expect(amountVerdict({ ...daily, ...atMost2 }, 2)).toEqual({ words: 'Within the limit', met: true });
+    expect(amountVerdict({ ...daily, ...atMost2 }, 3)).toEqual({ words: 'Over the limit', met: false });
+    expect(amountVerdict({ ...daily, target: 0, targetType: 'atMost' }, 0)).toEqual({
+      words: 'Within the limit',
+      met: true,
+    });
   });
 });
 

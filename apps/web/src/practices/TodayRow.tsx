@@ -2,7 +2,16 @@ import type { CheckinDto, TodayItem, UpsertCheckin } from '@tack/contracts';
 import { ENERGY_MAX, ENERGY_MIN } from '@tack/contracts';
 import { type CSSProperties, type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { datesInWords, energyLabel, formatAmount, parseAmount, percent, signed, targetInWords } from './lib.ts';
+import {
+  amountVerdict,
+  datesInWords,
+  energyLabel,
+  formatAmount,
+  parseAmount,
+  percent,
+  signed,
+  targetInWords,
+} from './lib.ts';
 import type { CheckinChange } from './queries.ts';
 
 type CheckinStatus = CheckinDto['status'];
@@ -73,7 +82,7 @@ export function TodayRow({ item, date, onChange }: Props) {
           </button>
         )}
         <div className="today-meta" id={`${id}-meta`}>
-          {status && <span className={`tag status-${status}`}>{STATUS_WORDS[status]}</span>}
+          {status && <StatusTag item={item} />}
           <span className="strength-badge" title={`Strength ${percent(item.strength)}: ${explanation}`}>
             <span className="visually-hidden">Strength </span>
             {percent(item.strength)}
@@ -109,6 +118,18 @@ export function TodayRow({ item, date, onChange }: Props) {
       </div>
     </li>
   );
+}
+
+/** Done, skipped or not done; for a measurable practice's amount, what it says about the target. */
+function StatusTag({ item }: { item: TodayItem }) {
+  const { practice, checkin } = item;
+  if (!checkin) return null;
+  if (practice.kind !== 'measurable' || checkin.status !== 'done') {
+    return <span className={`tag status-${checkin.status}`}>{STATUS_WORDS[checkin.status]}</span>;
+  }
+  const verdict = amountVerdict(practice, checkin.value);
+  const tone = verdict.met === true ? 'status-done' : verdict.met === false ? 'status-short' : 'status-logged';
+  return <span className={`tag ${tone}`}>{verdict.words}</span>;
 }
 
 function MeasurableInput({ item, onSave }: { item: TodayItem; onSave: (value: number | null) => void }) {

@@ -76,9 +76,51 @@ export function percent(score: number): string {
   return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
 }
 
-export function targetInWords(p: Pick<Practice, 'kind' | 'target' | 'targetType' | 'unit'>): string | undefined {
+/**
+ * The days a measurable practice's target counts over: strength sums the amounts of the last this many
+ * days and compares the sum with the target (core's strength.ts): "times in days" → days, weekdays → 7,
+ * "every n days" → n.
+ */
+export function targetWindowDays(f: FrequencyDto): number {
+  if (f.kind === 'times') return f.days;
+  if (f.kind === 'weekdays') return 7;
+  return f.everyDays;
+}
+
+/** "a day", "a week", "in 14 days". */
+export function perWindowInWords(days: number): string {
+  if (days === 1) return 'a day';
+  if (days === 7) return 'a week';
+  return `in ${days} days`;
+}
+
+/** "at least 30 minutes a day", "at most 2 a week": the target with the window it is counted over. */
+export function targetInWords(
+  p: Pick<Practice, 'kind' | 'target' | 'targetType' | 'unit'> & { schedule: { frequency: FrequencyDto } },
+): string | undefined {
   if (p.kind !== 'measurable' || p.target === null) return undefined;
-  return `${p.targetType === 'atMost' ? 'at most' : 'at least'} ${formatAmount(p.target)}${p.unit ? ` ${p.unit}` : ''}`;
+  const amount = `${formatAmount(p.target)}${p.unit ? ` ${p.unit}` : ''}`;
+  const window = perWindowInWords(targetWindowDays(p.schedule.frequency));
+  return `${p.targetType === 'atMost' ? 'at most' : 'at least'} ${amount} ${window}`;
+}
+
+/**
+ * What a day's amount says about a measurable practice's target, for its tag on Today. Only a one-day
+ * window can be judged from the day alone; over a longer window the day's amount is one part of the sum.
+ */
+export function amountVerdict(
+  p: Pick<Practice, 'target' | 'targetType' | 'unit'> & { schedule: { frequency: FrequencyDto } },
+  value: number | null,
+): { words: string; met: boolean | null } {
+  if (value === null || p.target === null || targetWindowDays(p.schedule.frequency) !== 1) {
+    return { words: 'Logged', met: null };
+  }
+  if (p.targetType === 'atMost') {
+    return value <= p.target ? { words: 'Within the limit', met: true } : { words: 'Over the limit', met: false };
+  }
+  return value >= p.target
+    ? { words: 'Target met', met: true }
+    : { words: `${formatAmount(value)} of ${formatAmount(p.target)}`, met: false };
 }
 
 export const ENERGY_LABELS: Record<number, string> = {

@@ -13,6 +13,7 @@ import {
   mediumDate,
   PRACTICE_COLORS,
   parseAmount,
+  targetWindowDays,
 } from '../../practices/lib.ts';
 import { useAreas, useInvalidatePractices, usePractice, useToday } from '../../practices/queries.ts';
 import { ErrorRegion } from '../../ui/Alerts.tsx';
@@ -311,6 +312,7 @@ function PracticeForm({ practice }: { practice?: Practice }) {
                   value={s.target}
                   onChange={(v) => set('target', v)}
                   inputMode="decimal"
+                  hint={frequency ? amountHint(targetWindowDays(frequency)) : undefined}
                   error={fe('target')}
                   autoComplete="off"
                 />
@@ -441,4 +443,11 @@ function TextArea({
       )}
     </div>
   );
+}
+
+/** Says what the amount is counted over, for the schedule chosen (see targetWindowDays). */
+function amountHint(days: number): string {
+  if (days === 1) return 'Per day.';
+  const span = days === 7 ? 'week' : `${days} days`;
+  return `Per ${span}: the amounts of any ${days} days in a row, added up.`;
 }
