@@ -179,4 +179,42 @@ describe('practices in the browser', () => {
     await expectNoAxeViolations(page, 'practices list');
     expect(csp).toEqual([]);
   }, 90_000);
+
+  it("notes on Today when this device's time zone is not the profile's, until kept or changed", async (ctx) => {
+    skipUnlessBrowser(ctx);
+    server ??= await startServer({ env: { TACK_RATE_LIMIT: '10000' } });
+    const page = await newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'Pacific/Auckland' });
+    await page.goto(server.url);
+    const signUp = await apiCall(page, 'POST', '/api/auth/sign-up/email', {
+      email: 'tui@example.org',
+      password: 'correct horse battery',
+      name: 'Tui',
+    });
+    expect(signUp.status).toBe(200);
+    expect((await apiCall(page, 'PATCH', '/api/v1/me', { timeZone: 'Europe/Berlin' })).status).toBe(200);
+
+    await page.goto(`${server.url}/today`);
+    const note = page.locator('.zone-note');
+    await note.getByText(/This device is set to Pacific \/ Auckland/).waitFor();
+    await note.locator('strong', { hasText: 'Europe / Berlin' }).waitFor();
+    await expectNoAxeViolations(page, 'today with a time zone note');
+    await note.getByRole('link', { name: 'Change your time zone' }).click();
+    await page.waitForURL(/\/settings#time$/);
+    await page.goBack();
+    await note.getByRole('button', { name: 'Keep Europe / Berlin' }).click();
+    await note.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    expect(await note.count()).toBe(0); // kept for this pair of zones, on this device
+
+    // Another profile zone at a different offset asks again; the device's own zone never does.
+    expect((await apiCall(page, 'PATCH', '/api/v1/me', { timeZone: 'America/New_York' })).status).toBe(200);
+    await page.reload();
+    await note.locator('strong', { hasText: 'America / New York' }).waitFor();
+    expect((await apiCall(page, 'PATCH', '/api/v1/me', { timeZone: 'Pacific/Auckland' })).status).toBe(200);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.getByRole('heading', { name: 'Start with one small practice' }).waitFor();
+    expect(await note.count()).toBe(0);
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { errorMessage } from '../api.ts';
 import { checkOffMessage, checkOffPlan, longDate, mediumDate } from '../practices/lib.ts';
 import { type CheckinChange, useCheckinMutation, useToday } from '../practices/queries.ts';
 import { practiceColorStyle, TodayRow } from '../practices/TodayRow.tsx';
+import { ZoneNote } from '../practices/ZoneNote.tsx';
 import { InsightsPanel } from '../reviews/InsightsPanel.tsx';
 import { ErrorRegion, StatusRegion } from '../ui/Alerts.tsx';
 import { Card } from '../ui/Card.tsx';
@@ -99,6 +100,7 @@ export function TodayPage() {
       </PageHeader>
       <ErrorRegion message={failed} />
       <StatusRegion className="visually-hidden">{announce}</StatusRegion>
+      <ZoneNote profileZone={today.data.timeZone} />
 
       {items.length === 0 ? (
         <Card title="Start with one small practice">
