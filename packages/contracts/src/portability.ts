@@ -639,14 +639,24 @@ const RESTORED_WORDS: Record<keyof NonNullable<ImportSummary['restored']>, [stri
   reviews: ['weekly review', 'weekly reviews'],
 };
 
-/** "2 directions, 1 experiment and 5 weekly reviews" (the non-zero counts), or "" when there are none. */
-export function restoredInWords(restored: ImportSummary['restored']): string {
-  if (!restored) return '';
-  const parts = (Object.keys(RESTORED_WORDS) as Array<keyof typeof RESTORED_WORDS>)
-    .filter((k) => restored[k] > 0)
-    .map((k) => `${restored[k]} ${RESTORED_WORDS[k][restored[k] === 1 ? 0 : 1]}`);
+/**
+ * "2 directions, 1 experiment and 5 weekly reviews": the non-zero counts, in the order of `words`
+ * (singular and plural of each), or "" when all are zero.
+ */
+export function countsInWords<K extends string>(
+  counts: Readonly<Record<K, number>>,
+  words: Record<K, [string, string]>,
+) {
+  const parts = (Object.keys(words) as K[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} ${words[k][counts[k] === 1 ? 0 : 1]}`);
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** What a restore brought back beyond practices, in words ("" for none, or for another import). */
+export function restoredInWords(restored: ImportSummary['restored']): string {
+  return restored ? countsInWords(restored, RESTORED_WORDS) : '';
 }
 
 export const exportQuerySchema = z.strictObject({

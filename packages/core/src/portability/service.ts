@@ -4,6 +4,7 @@ import {
   backupSchema,
   backupV1Schema,
   type CheckinDto,
+  countsInWords,
   ERASURE_GRACE_DAYS,
   type ErasureStatus,
   type ImportSummary,
@@ -76,7 +77,7 @@ function validatePlan(plan: ImportPlan, today: string) {
 
 /** "3 practices and 1 goal", or "" when the account owns none of what a restore writes. */
 function ownedWords(owned: OwnedCounts): string {
-  const words: Record<keyof OwnedCounts, [string, string]> = {
+  return countsInWords(owned, {
     practices: ['practice', 'practices'],
     areas: ['area', 'areas'],
     directions: ['direction', 'directions'],
@@ -86,12 +87,7 @@ function ownedWords(owned: OwnedCounts): string {
     chains: ['chain', 'chains'],
     milestones: ['milestone', 'milestones'],
     reviews: ['review', 'reviews'],
-  };
-  const parts = (Object.keys(words) as Array<keyof OwnedCounts>)
-    .filter((k) => owned[k] > 0)
-    .map((k) => `${owned[k]} ${words[k][owned[k] === 1 ? 0 : 1]}`);
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  });
 }
 
 function validationError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): DomainError {
