@@ -1,6 +1,6 @@
 // How practices read in the terminal: schedules in words, strength as a percentage, amounts, marks.
 import type { CheckinDto, FrequencyDto, Practice, Weekday } from '@tack/contracts';
-import { WEEKDAYS } from '@tack/contracts';
+import { targetWindowDays, WEEKDAYS } from '@tack/contracts';
 import { InvalidArgumentError } from 'commander';
 
 const SHORT: Record<Weekday, string> = {
@@ -39,7 +39,7 @@ export function amount(n: number): string {
 
 /** The period a measurable target counts over: "a day", "per 7 days", "a week" (as `practices add --target` says). */
 export function periodWords(f: FrequencyDto): string {
-  const days = f.kind === 'times' ? f.days : f.kind === 'interval' ? f.everyDays : 7;
+  const days = targetWindowDays(f);
   if (f.kind === 'weekdays') return 'a week';
   return days === 1 ? 'a day' : `per ${days} days`;
 }

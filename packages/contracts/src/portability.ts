@@ -629,7 +629,8 @@ export const importSummarySchema = z
   .meta({ id: 'ImportSummary' });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
-const RESTORED_WORDS: Record<keyof NonNullable<ImportSummary['restored']>, [string, string]> = {
+/** Singular and plural of each item a backup holds beyond practices, in the order people read them. */
+export const RESTORED_ITEM_WORDS: Record<keyof NonNullable<ImportSummary['restored']>, [string, string]> = {
   directions: ['direction', 'directions'],
   experiments: ['experiment', 'experiments'],
   goals: ['goal', 'goals'],
@@ -656,7 +657,7 @@ export function countsInWords<K extends string>(
 
 /** What a restore brought back beyond practices, in words ("" for none, or for another import). */
 export function restoredInWords(restored: ImportSummary['restored']): string {
-  return restored ? countsInWords(restored, RESTORED_WORDS) : '';
+  return restored ? countsInWords(restored, RESTORED_ITEM_WORDS) : '';
 }
 
 export const exportQuerySchema = z.strictObject({

@@ -33,6 +33,33 @@ export const frequencySchema = z
   .meta({ id: 'Frequency' });
 export type FrequencyDto = z.infer<typeof frequencySchema>;
 
+/** "daily", "3× in 7 days", "once a week", "Mon, Thu", "every 2 days": as the web app and the review's Markdown say it. */
+export function scheduleInWords(f: FrequencyDto): string {
+  switch (f.kind) {
+    case 'times':
+      if (f.times === f.days) return 'daily';
+      if (f.times === 1) return f.days === 7 ? 'once a week' : `once in ${f.days} days`;
+      return `${f.times}× in ${f.days} days`;
+    case 'weekdays':
+      if (f.weekdays.length === 7) return 'daily';
+      return WEEKDAYS.filter((d) => f.weekdays.includes(d))
+        .map((d) => `${d.charAt(0).toUpperCase()}${d.slice(1, 3)}`)
+        .join(', ');
+    case 'interval':
+      return f.everyDays === 1 ? 'daily' : `every ${f.everyDays} days`;
+  }
+}
+
+/**
+ * The days a measurable practice's target counts over: strength sums the amounts of the last this many
+ * days and compares the sum with the target ("times in days" → days, weekdays → 7, "every n days" → n).
+ */
+export function targetWindowDays(f: FrequencyDto): number {
+  if (f.kind === 'times') return f.days;
+  if (f.kind === 'weekdays') return 7;
+  return f.everyDays;
+}
+
 export const scheduleVersionSchema = z
   .object({ effectiveFrom: isoDateSchema, frequency: frequencySchema })
   .meta({ id: 'ScheduleVersion' });

@@ -1,5 +1,9 @@
 import type { FrequencyDto, Practice, StrengthDto } from '@tack/contracts';
-import { WEEKDAYS, type Weekday } from '@tack/contracts';
+import { scheduleInWords, targetWindowDays, WEEKDAYS, type Weekday } from '@tack/contracts';
+
+// Shared with the server and the review's Markdown; re-exported for the pages that import them from here.
+export { scheduleInWords, targetWindowDays };
+
 import { readNumber } from '../ui/numbers.ts';
 
 /** Pure helpers for the practices screens: ISO dates ("2026-11-21"), schedules in words, percentages. */
@@ -54,37 +58,9 @@ export function shortWeekday(day: Weekday): string {
   return SHORT_WEEKDAY[day];
 }
 
-/** "daily", "3× in 7 days", "Mon, Thu", "every 2 days". */
-export function scheduleInWords(f: FrequencyDto): string {
-  switch (f.kind) {
-    case 'times':
-      if (f.times === f.days) return 'daily';
-      if (f.times === 1) return f.days === 7 ? 'once a week' : `once in ${f.days} days`;
-      return `${f.times}× in ${f.days} days`;
-    case 'weekdays': {
-      if (f.weekdays.length === 7) return 'daily';
-      const sorted = WEEKDAYS.filter((d) => f.weekdays.includes(d));
-      return sorted.map(shortWeekday).join(', ');
-    }
-    case 'interval':
-      return f.everyDays === 1 ? 'daily' : `every ${f.everyDays} days`;
-  }
-}
-
 /** 0.734 → "73%" */
 export function percent(score: number): string {
   return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
-}
-
-/**
- * The days a measurable practice's target counts over: strength sums the amounts of the last this many
- * days and compares the sum with the target (core's strength.ts): "times in days" → days, weekdays → 7,
- * "every n days" → n.
- */
-export function targetWindowDays(f: FrequencyDto): number {
-  if (f.kind === 'times') return f.days;
-  if (f.kind === 'weekdays') return 7;
-  return f.everyDays;
 }
 
 /** "a day", "a week", "in 14 days". */

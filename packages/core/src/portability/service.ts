@@ -9,6 +9,7 @@ import {
   type ErasureStatus,
   type ImportSummary,
   LIMITS,
+  RESTORED_ITEM_WORDS,
 } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
@@ -80,13 +81,7 @@ function ownedWords(owned: OwnedCounts): string {
   return countsInWords(owned, {
     practices: ['practice', 'practices'],
     areas: ['area', 'areas'],
-    directions: ['direction', 'directions'],
-    experiments: ['experiment', 'experiments'],
-    goals: ['goal', 'goals'],
-    intentions: ['intention', 'intentions'],
-    chains: ['chain', 'chains'],
-    milestones: ['milestone', 'milestones'],
-    reviews: ['review', 'reviews'],
+    ...RESTORED_ITEM_WORDS,
   });
 }
 

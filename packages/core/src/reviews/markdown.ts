@@ -1,11 +1,4 @@
-import {
-  COMPARISON_QUESTION,
-  type FrequencyDto,
-  INTENTION_REVIEW_QUESTION,
-  type Review,
-  WEEKDAYS,
-  WHO5,
-} from '@tack/contracts';
+import { COMPARISON_QUESTION, INTENTION_REVIEW_QUESTION, type Review, scheduleInWords, WHO5 } from '@tack/contracts';
 import { localDate } from '../practices/dates.ts';
 
 /**
@@ -14,23 +7,6 @@ import { localDate } from '../practices/dates.ts';
  */
 export function markdownText(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/[\\|<>&]/g, (c) => `\\${c}`);
-}
-
-/** A schedule in words, as the web app says it ("daily", "2× in 7 days", "Mon, Wed, Fri", "every 3 days"). */
-export function reviewScheduleWords(f: FrequencyDto): string {
-  switch (f.kind) {
-    case 'times':
-      if (f.times === f.days) return 'daily';
-      if (f.times === 1) return f.days === 7 ? 'once a week' : `once in ${f.days} days`;
-      return `${f.times}× in ${f.days} days`;
-    case 'weekdays':
-      if (f.weekdays.length === 7) return 'daily';
-      return WEEKDAYS.filter((d) => f.weekdays.includes(d))
-        .map((d) => `${d.charAt(0).toUpperCase()}${d.slice(1, 3)}`)
-        .join(', ');
-    case 'interval':
-      return f.everyDays === 1 ? 'daily' : `every ${f.everyDays} days`;
-  }
 }
 
 /** The comparison answer: null is the person's "Rather not say"; undefined was never answered. */
@@ -95,7 +71,7 @@ export function reviewMarkdown(r: Review, timeZone: string): string {
   for (const d of a.decisions ?? []) {
     const name = names.get(d.practiceId) ?? d.practiceId;
     const applied = r.applied.find((x) => x.practiceId === d.practiceId);
-    const schedule = d.decision === 'adjust' && d.frequency ? ` to ${reviewScheduleWords(d.frequency)}` : '';
+    const schedule = d.decision === 'adjust' && d.frequency ? ` to ${scheduleInWords(d.frequency)}` : '';
     const from =
       applied?.effectiveFrom && d.decision === 'adjust' ? ` (new schedule from ${applied.effectiveFrom})` : '';
     const reason = d.reason ? `: ${markdownText(d.reason)}` : '';

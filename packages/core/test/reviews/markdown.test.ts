@@ -1,6 +1,7 @@
 import type { Review } from '@tack/contracts';
+import { scheduleInWords } from '@tack/contracts';
 import { describe, expect, it } from 'vitest';
-import { markdownText, reviewMarkdown, reviewScheduleWords } from '../../src/reviews/markdown.ts';
+import { markdownText, reviewMarkdown } from '../../src/reviews/markdown.ts';
 
 function review(over: Partial<Review> = {}, answers: Review['answers'] = {}): Review {
   return {
@@ -75,9 +76,9 @@ describe('the review as Markdown', () => {
       'UTC',
     );
     expect(md).toContain('- Loop habit 2: adjust to 2× in 7 days (new schedule from 2026-11-23)');
-    expect(reviewScheduleWords({ kind: 'weekdays', weekdays: ['friday', 'monday'] })).toBe('Mon, Fri');
-    expect(reviewScheduleWords({ kind: 'interval', everyDays: 3 })).toBe('every 3 days');
-    expect(reviewScheduleWords({ kind: 'times', times: 1, days: 7 })).toBe('once a week');
+    expect(scheduleInWords({ kind: 'weekdays', weekdays: ['friday', 'monday'] })).toBe('Mon, Fri');
+    expect(scheduleInWords({ kind: 'interval', everyDays: 3 })).toBe('every 3 days');
+    expect(scheduleInWords({ kind: 'times', times: 1, days: 7 })).toBe('once a week');
   });
 
   it('always gives the comparison answer, "Rather not say" included', () => {
