@@ -3,15 +3,22 @@
 // authentication, validation library, rate limits, logging or domain logic.
 //   TACK_DATA_DIR=<folder with tack.db> | DATABASE_URL=postgres://…  BARE_PORT=…  node bench/bare-server.ts
 //   PUT /bare/checkins/:userId/:practiceId/:date  body {"status": "..."}: upsert one check-in row
+//   PUT /bare/checked/checkins/:practiceId/:date  the same upsert, after the work every Tack request pays
+//     and the raw route skips: the bearer token looked up by its SHA-256 (401 without one), the path and
+//     the body checked against Tack's own zod schemas (400), and the practice required to be the token
+//     holder's, live (404); still no logging, rate limits, response schema or domain logic
 //   GET /bare/today/:userId/:date: the rows the Today view reads
 //   GET /bare/strength/:userId/:practiceId: the rows a strength series reads
 //   GET /bare/review/:userId/:date: the rows the weekly review of the week holding `date` reads
 //   POST /bare/import/:userId  body: a Loop backup (.db): its rows read, then its habits, their
 //     schedules and every entry inserted as practice, practice_schedule and checkin rows in one
 //     transaction (no validation, no mapping beyond the columns, no strength, no summary)
+
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkinParamsSchema, upsertCheckinSchema } from '@tack/contracts';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -138,6 +145,34 @@ app.put<{ Params: { userId: string; practiceId: string; date: string }; Body: { 
     return { checkin: { practiceId: req.params.practiceId, date: req.params.date, status } };
   },
 );
+
+app.put('/bare/checked/checkins/:id/:date', async (req, reply) => {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const [token] = bearer
+    ? await query('select user_id from api_token where token_hash = ? and revoked_at is null', [
+        createHash('sha256').update(bearer).digest('hex'),
+      ])
+    : [];
+  if (!token) return reply.code(401).send({ error: { code: 'UNAUTHENTICATED' } });
+  const params = checkinParamsSchema.safeParse(req.params);
+  const body = upsertCheckinSchema.safeParse(req.body ?? {});
+  if (!params.success || !body.success) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED' } });
+  const userId = String(token.user_id);
+  const { id, date } = params.data;
+  const c = body.data;
+  const now = new Date().toISOString();
+  // Written only when the practice is the token holder's and live.
+  const written = await query(
+    `insert into checkin (practice_id, date, user_id, status, value, note, energy, created_at, updated_at)
+     select id, ?, user_id, ?, cast(? as double precision), ?, cast(? as integer), ?, ? from practice where id = ? and user_id = ? and deleted_at is null
+     on conflict (practice_id, date) do update set status = excluded.status, value = excluded.value,
+       note = excluded.note, energy = excluded.energy, updated_at = excluded.updated_at
+     returning practice_id`,
+    [date, c.status ?? 'done', c.value ?? null, c.note ?? null, c.energy ?? null, now, now, id, userId],
+  );
+  if (written.length === 0) return reply.code(404).send({ error: { code: 'NOT_FOUND' } });
+  return { checkin: { practiceId: id, date, status: c.status ?? 'done' } };
+});
 
 app.get<{ Params: { userId: string; date: string } }>('/bare/today/:userId/:date', async (req) => {
   const { userId, date } = req.params;

@@ -465,6 +465,12 @@ async function benchDialect(
         tack: writeSpec((id) => `/api/v1/practices/${id}/checkins/${today}`, yesNo, auth),
         bare: writeSpec((id) => `/bare/checkins/${gen.userId}/${id}/${today}`, yesNo, {}),
       },
+      // The same writes against a bare server that also authenticates, validates and checks the
+      // practice is the person's (not a target: what the check-in target's gap is made of).
+      checkinWriteChecked: {
+        tack: writeSpec((id) => `/api/v1/practices/${id}/checkins/${today}`, yesNo, auth),
+        bare: writeSpec((id) => `/bare/checked/checkins/${id}/${today}`, yesNo, auth),
+      },
       // This week's review (a date names the week holding it); the first GET makes the draft.
       review: {
         tack: { method: 'GET', path: `/api/v1/reviews/${today}`, headers: auth },
@@ -611,6 +617,7 @@ function machine() {
 
 const SCENARIO_NAMES: Record<string, string> = {
   checkinWrite: 'check-in write (PUT …/checkins/:date)',
+  checkinWriteChecked: 'check-in write, against a bare server that also authenticates and validates',
   today: 'Today (GET /api/v1/today)',
   strength: 'strength, one year (GET …/strength)',
   review: "this week's review (GET /api/v1/reviews/:week)",
