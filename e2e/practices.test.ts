@@ -108,6 +108,12 @@ describe('practices in the browser', () => {
     await water.press('Enter');
     await page.getByText('The amount cannot be negative.').waitFor();
     expect(await water.inputValue()).toBe('-5');
+    // An amount short of the day's target is logged, but the summary does not count it as done.
+    await water.fill('3');
+    await water.press('Enter');
+    await page.getByText('3 of 6', { exact: true }).waitFor();
+    await page.getByText('1 of 2 due practices done; 1 more logged but not on target.').waitFor();
+    expect(await page.locator('.today-row.is-off-target').count()).toBe(1);
     await water.fill('7');
     await water.press('Enter');
     await page.getByRole('button', { name: 'Details for Move 30 minutes' }).click();

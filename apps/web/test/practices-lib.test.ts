@@ -19,6 +19,7 @@ import {
   strengthSummary,
   targetInWords,
   targetWindowDays,
+  todayTally,
   weekdayOfIso,
 } from '../src/practices/lib.ts';
 import { isoDateIn } from '../src/time.ts';
@@ -102,6 +103,40 @@ describe('percent and targets', () => {
     expect(amountVerdict({ ...daily, target: 0, targetType: 'atMost' }, 0)).toEqual({
       words: 'Within the limit',
       met: true,
+    });
+  });
+});
+
+describe('todayTally', () => {
+  const daily = { schedule: { frequency: { kind: 'times', times: 1, days: 1 } as const } };
+  const minutes = { ...daily, kind: 'measurable', unit: 'min', target: 30, targetType: 'atLeast' } as const;
+  const coffees = { ...daily, kind: 'measurable', unit: 'cups', target: 2, targetType: 'atMost' } as const;
+  const yesNo = { ...daily, kind: 'boolean', unit: null, target: null, targetType: null } as const;
+  const checkin = (status: 'done' | 'skipped' | 'notDone', value: number | null = null) =>
+    ({ status, value }) as Parameters<typeof todayTally>[0][number]['checkin'];
+  const item = (practice: object, c: ReturnType<typeof checkin> | null) =>
+    ({ practice, checkin: c }) as Parameters<typeof todayTally>[0][number];
+
+  it('counts a measurable check-in as done only when its amount keeps the per-day target', () => {
+    expect(
+      todayTally([
+        item(yesNo, checkin('done')),
+        item(yesNo, checkin('skipped')),
+        item(yesNo, null),
+        item(minutes, checkin('done', 30)),
+        item(minutes, checkin('done', 10)),
+        item(coffees, checkin('done', 2)),
+        item(coffees, checkin('done', 3)),
+        item(minutes, checkin('notDone')),
+      ]),
+    ).toEqual({ done: 3, offTarget: 2 });
+  });
+
+  it('counts any amount as done when the target is over more than a day', () => {
+    const weekly = { ...minutes, schedule: { frequency: { kind: 'times', times: 3, days: 7 } as const } };
+    expect(todayTally([item(weekly, checkin('done', 5)), item(minutes, checkin('done', null))])).toEqual({
+      done: 2,
+      offTarget: 0,
     });
   });
 });

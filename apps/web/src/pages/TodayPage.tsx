@@ -2,7 +2,7 @@ import type { Area, TodayItem } from '@tack/contracts';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api.ts';
-import { checkOffMessage, checkOffPlan, longDate, mediumDate } from '../practices/lib.ts';
+import { checkOffMessage, checkOffPlan, longDate, mediumDate, todayTally } from '../practices/lib.ts';
 import { type CheckinChange, useCheckinMutation, useToday } from '../practices/queries.ts';
 import { practiceColorStyle, TodayRow } from '../practices/TodayRow.tsx';
 import { ZoneNote } from '../practices/ZoneNote.tsx';
@@ -85,7 +85,7 @@ export function TodayPage() {
   const due = items.filter((i) => i.due && !i.paused);
   const notDue = items.filter((i) => !i.due && !i.paused);
   const paused = items.filter((i) => i.paused);
-  const doneCount = due.filter((i) => i.checkin?.status === 'done').length;
+  const tally = todayTally(due);
 
   return (
     <>
@@ -127,7 +127,8 @@ export function TodayPage() {
             </Card>
           ) : (
             <p className="today-summary">
-              {doneCount} of {due.length} due {due.length === 1 ? 'practice' : 'practices'} done.
+              {tally.done} of {due.length} due {due.length === 1 ? 'practice' : 'practices'} done
+              {tally.offTarget > 0 ? `; ${tally.offTarget} more logged but not on target.` : '.'}
             </p>
           )}
           {groupByArea(due, areas).map((group) => {

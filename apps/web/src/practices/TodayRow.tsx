@@ -46,6 +46,8 @@ export function TodayRow({ item, date, onChange }: Props) {
   const done = status === 'done';
   const measurable = practice.kind === 'measurable';
   const target = targetInWords(practice);
+  // An amount that misses its per-day target is logged, not done: the row is not shaded as done.
+  const offTarget = measurable && done && amountVerdict(practice, checkin?.value ?? null).met === false;
 
   const put = (input: UpsertCheckin) => onChange({ practiceId: practice.id, date, input });
   const explanation = datesInWords(item.explanation);
@@ -60,7 +62,10 @@ export function TodayRow({ item, date, onChange }: Props) {
   }
 
   return (
-    <li className={`today-row ${status ? `is-${status}` : ''}`} style={practiceColorStyle(practice.color)}>
+    <li
+      className={`today-row ${offTarget ? 'is-off-target' : status ? `is-${status}` : ''}`}
+      style={practiceColorStyle(practice.color)}
+    >
       <div className="today-row-main">
         {measurable ? (
           <MeasurableInput

@@ -1,4 +1,4 @@
-import type { FrequencyDto, Practice, StrengthDto } from '@tack/contracts';
+import type { FrequencyDto, Practice, StrengthDto, TodayItem } from '@tack/contracts';
 import { scheduleInWords, targetWindowDays, WEEKDAYS, type Weekday } from '@tack/contracts';
 
 // Shared with the server and the review's Markdown; re-exported for the pages that import them from here.
@@ -97,6 +97,24 @@ export function amountVerdict(
   return value >= p.target
     ? { words: 'Target met', met: true }
     : { words: `${formatAmount(value)} of ${formatAmount(p.target)}`, met: false };
+}
+
+/**
+ * Today's tally of due practices: checked in as done, except a measurable one whose amount misses its
+ * per-day target (or goes over its limit), which is counted as logged off target instead.
+ */
+export function todayTally(items: readonly Pick<TodayItem, 'practice' | 'checkin'>[]): {
+  done: number;
+  offTarget: number;
+} {
+  let done = 0;
+  let offTarget = 0;
+  for (const { practice, checkin } of items) {
+    if (checkin?.status !== 'done') continue;
+    if (practice.kind === 'measurable' && amountVerdict(practice, checkin.value).met === false) offTarget++;
+    else done++;
+  }
+  return { done, offTarget };
 }
 
 export const ENERGY_LABELS: Record<number, string> = {
