@@ -179,6 +179,14 @@ function practiceSuite(start: () => Promise<Backend>) {
     expect(today.stdout).toMatch(/✓ Run\s+\d+%\s+6\.5\/5 km/);
     expect(today.stdout).toMatch(/– Water the plants\s+\d+%\s+skipped/);
     expect(today.stdout).toMatch(/○ Meditate/);
+
+    // An amount below the daily target is logged, not done: ◐, and counted apart (as on the web's Today).
+    const short = ok(await run('checkin', 'Run', '--value', '3'));
+    expect(short.stdout).toMatch(/^◐ Run — done on \S+, 3\/5 km below target \(strength \d+%\)/);
+    const shortToday = ok(await run('today'));
+    expect(shortToday.stdout).toMatch(/^Today, .*: 2 of 5 done, 1 more logged off target$/m);
+    expect(shortToday.stdout).toMatch(/◐ Run\s+\d+%\s+3\/5 km\s+below target/);
+    ok(await run('checkin', 'Run', '--value', '6.5', '--energy', '1', '--note', 'easy'));
   });
 
   it('surfaces the server field errors as one line naming the field', async () => {

@@ -292,6 +292,36 @@ export const todayItemSchema = z
   .meta({ id: 'TodayItem' });
 export type TodayItem = z.infer<typeof todayItemSchema>;
 
+/**
+ * Whether a day's amount keeps a measurable practice's target: true or false when the target is per day
+ * (a window of one day), null when there is no amount or target, or the target counts over several days.
+ */
+export function dailyTargetMet(
+  p: { target: number | null; targetType: 'atLeast' | 'atMost' | null; schedule: { frequency: FrequencyDto } },
+  value: number | null,
+): boolean | null {
+  if (value === null || p.target === null || targetWindowDays(p.schedule.frequency) !== 1) return null;
+  return p.targetType === 'atMost' ? value <= p.target : value >= p.target;
+}
+
+/**
+ * The tally of a day's due practices (the web's Today and `tack today`): checked in as done, except a
+ * measurable one whose amount misses its per-day target or goes over its limit, counted as off target.
+ */
+export function todayTally(items: readonly Pick<TodayItem, 'practice' | 'checkin'>[]): {
+  done: number;
+  offTarget: number;
+} {
+  let done = 0;
+  let offTarget = 0;
+  for (const { practice, checkin } of items) {
+    if (checkin?.status !== 'done') continue;
+    if (practice.kind === 'measurable' && dailyTargetMet(practice, checkin.value) === false) offTarget++;
+    else done++;
+  }
+  return { done, offTarget };
+}
+
 export const todaySchema = z
   .object({
     date: isoDateSchema,

@@ -2,7 +2,7 @@ import type { UpsertCheckin } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
 import { oneLine } from '../output.ts';
-import { mark, measureText, parseNumber, percent, statusWords } from '../practice-format.ts';
+import { mark, measureText, offTargetWords, parseNumber, percent, statusWords } from '../practice-format.ts';
 import { DAY_HINT, dayResolver, findPractice, SCOPE } from '../practice-lookup.ts';
 
 interface CheckinOptions {
@@ -62,10 +62,10 @@ export const register: Register = (program, ctx) => {
         ctx.out.json({ checkin, strength: strength.current, explanation: strength.explanation });
         return;
       }
-      const measured = measureText(practice, checkin.value);
+      const measured = [measureText(practice, checkin.value), offTargetWords(practice, checkin)].filter(Boolean);
       ctx.out.line(
-        `${mark(checkin)} ${oneLine(practice.name)} — ${statusWords(checkin.status)} on ${checkin.date}` +
-          `${measured ? `, ${measured}` : ''} (strength ${percent(strength.current)})`,
+        `${mark(checkin, practice)} ${oneLine(practice.name)} — ${statusWords(checkin.status)} on ${checkin.date}` +
+          `${measured.length ? `, ${measured.join(' ')}` : ''} (strength ${percent(strength.current)})`,
       );
     });
 };

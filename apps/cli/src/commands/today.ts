@@ -1,8 +1,8 @@
-import type { Today, TodayItem } from '@tack/contracts';
+import { type Today, type TodayItem, todayTally } from '@tack/contracts';
 import type { Command } from 'commander';
 import type { Register } from '../context.ts';
 import { oneLine, width } from '../output.ts';
-import { mark, measureText, percent, statusWords, weekdayOf } from '../practice-format.ts';
+import { mark, measureText, offTargetWords, percent, statusWords, weekdayOf } from '../practice-format.ts';
 import { DAY_HINT, dayResolver } from '../practice-lookup.ts';
 
 interface TodayOptions {
@@ -40,17 +40,16 @@ export function renderToday(today: Today, isToday: boolean): string[] {
   };
   const dueRow = (item: TodayItem) => {
     const c = item.checkin;
-    return row(item, mark(c), [
+    return row(item, mark(c, item.practice), [
       measureText(item.practice, c?.value),
-      c && c.status !== 'done' ? statusWords(c.status) : '',
+      c && c.status !== 'done' ? statusWords(c.status) : offTargetWords(item.practice, c),
     ]);
   };
 
-  const done = shown.filter((i) => i.checkin?.status === 'done').length;
+  const tally = todayTally(shown);
+  const counted = `${tally.done} of ${shown.length} done${tally.offTarget ? `, ${tally.offTarget} more logged off target` : ''}`;
   const day = `${capitalize(weekdayOf(today.date))} ${today.date}`;
-  const lines = [
-    `${isToday ? `Today, ${day}` : day} (${today.timeZone})${shown.length ? `: ${done} of ${shown.length} done` : ''}`,
-  ];
+  const lines = [`${isToday ? `Today, ${day}` : day} (${today.timeZone})${shown.length ? `: ${counted}` : ''}`];
 
   if (shown.length === 0) {
     lines.push('', 'Nothing due.');
@@ -88,7 +87,7 @@ export const register: Register = (program, ctx) => {
     .helpGroup('Practices:')
     .summary('show what is due today, with check-ins and strength')
     .description(
-      "Show what is due today in your time zone, grouped by area: ✓ done, – skipped, ✗ not done, ○ not checked in yet, with each practice's strength. " +
+      "Show what is due today in your time zone, grouped by area: ✓ done, ◐ an amount logged below its daily target (or over its limit), – skipped, ✗ not done, ○ not checked in yet, with each practice's strength. " +
         'Practices not due today follow, and paused ones come last.',
     )
     .option('--date <date>', `show another day: ${DAY_HINT}`)

@@ -1,8 +1,8 @@
-import type { FrequencyDto, Practice, StrengthDto, TodayItem } from '@tack/contracts';
-import { scheduleInWords, targetWindowDays, WEEKDAYS, type Weekday } from '@tack/contracts';
+import type { FrequencyDto, Practice, StrengthDto } from '@tack/contracts';
+import { dailyTargetMet, scheduleInWords, targetWindowDays, todayTally, WEEKDAYS, type Weekday } from '@tack/contracts';
 
-// Shared with the server and the review's Markdown; re-exported for the pages that import them from here.
-export { scheduleInWords, targetWindowDays };
+// Shared with the server, the review's Markdown and the CLI; re-exported for the pages that import them from here.
+export { scheduleInWords, targetWindowDays, todayTally };
 
 import { readNumber } from '../ui/numbers.ts';
 
@@ -88,33 +88,10 @@ export function amountVerdict(
   p: Pick<Practice, 'target' | 'targetType' | 'unit'> & { schedule: { frequency: FrequencyDto } },
   value: number | null,
 ): { words: string; met: boolean | null } {
-  if (value === null || p.target === null || targetWindowDays(p.schedule.frequency) !== 1) {
-    return { words: 'Logged', met: null };
-  }
-  if (p.targetType === 'atMost') {
-    return value <= p.target ? { words: 'Within the limit', met: true } : { words: 'Over the limit', met: false };
-  }
-  return value >= p.target
-    ? { words: 'Target met', met: true }
-    : { words: `${formatAmount(value)} of ${formatAmount(p.target)}`, met: false };
-}
-
-/**
- * Today's tally of due practices: checked in as done, except a measurable one whose amount misses its
- * per-day target (or goes over its limit), which is counted as logged off target instead.
- */
-export function todayTally(items: readonly Pick<TodayItem, 'practice' | 'checkin'>[]): {
-  done: number;
-  offTarget: number;
-} {
-  let done = 0;
-  let offTarget = 0;
-  for (const { practice, checkin } of items) {
-    if (checkin?.status !== 'done') continue;
-    if (practice.kind === 'measurable' && amountVerdict(practice, checkin.value).met === false) offTarget++;
-    else done++;
-  }
-  return { done, offTarget };
+  const met = dailyTargetMet(p, value);
+  if (met === null || value === null || p.target === null) return { words: 'Logged', met: null };
+  if (p.targetType === 'atMost') return { words: met ? 'Within the limit' : 'Over the limit', met };
+  return { words: met ? 'Target met' : `${formatAmount(value)} of ${formatAmount(p.target)}`, met };
 }
 
 export const ENERGY_LABELS: Record<number, string> = {
