@@ -1,6 +1,6 @@
 // How practices read in the terminal: schedules in words, strength as a percentage, amounts, marks.
 import type { CheckinDto, FrequencyDto, Practice, Weekday } from '@tack/contracts';
-import { dailyTargetMet, targetWindowDays, WEEKDAYS } from '@tack/contracts';
+import { checkinOffTarget, targetWindowDays, WEEKDAYS } from '@tack/contracts';
 import { InvalidArgumentError } from 'commander';
 
 const SHORT: Record<Weekday, string> = {
@@ -63,20 +63,16 @@ export function measureText(p: Practice, value: number | null | undefined): stri
   return `${got}/${p.targetType === 'atMost' ? '≤' : ''}${amount(p.target)}${unit}`;
 }
 
-/** The mark shown before a practice: ✓ done, – skipped, ✗ not done, ○ not checked in yet. */
-/**
- * A done check-in of a measurable practice whose amount misses its per-day target: "below target" or
- * "over the limit" (logged, not done, as on the web's Today); otherwise ''.
- */
+/** "below target" or "over the limit" for a check-in that is done but off target (checkinOffTarget); else ''. */
 export function offTargetWords(p: Practice, checkin: Pick<CheckinDto, 'status' | 'value'> | null | undefined): string {
-  if (p.kind !== 'measurable' || checkin?.status !== 'done' || dailyTargetMet(p, checkin.value) !== false) return '';
+  if (!checkinOffTarget(p, checkin)) return '';
   return p.targetType === 'atMost' ? 'over the limit' : 'below target';
 }
 
-/** ✓ done, ◐ an amount off its daily target (with the practice), – skipped, ✗ not done, ○ no check-in. */
+/** The mark before a practice: ✓ done, ◐ done but off target (given the practice), – skipped, ✗ not done, ○ none. */
 export function mark(checkin: Pick<CheckinDto, 'status' | 'value'> | null | undefined, practice?: Practice): string {
   if (!checkin) return '○';
-  if (practice && offTargetWords(practice, checkin)) return '◐';
+  if (practice && checkinOffTarget(practice, checkin)) return '◐';
   return checkin.status === 'done' ? '✓' : checkin.status === 'skipped' ? '–' : '✗';
 }
 

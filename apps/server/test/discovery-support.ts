@@ -1,21 +1,10 @@
 // Shared helpers for the discovery route tests (directions … milestones).
-import type { Clock } from '@tack/core';
 import { expect } from 'vitest';
 import type { Person, TestServer } from './support.ts';
 
 export type Json = Record<string, unknown>;
 
-/** A clock the test moves: starts at 2026-11-21 10:00 UTC (a Saturday in 2026-W47). */
-export function movableClock(iso = '2026-11-21T10:00:00Z') {
-  let now = new Date(iso);
-  const clock: Clock & { set(at: string): void } = {
-    now: () => new Date(now.getTime()),
-    set: (at) => {
-      now = new Date(at);
-    },
-  };
-  return clock;
-}
+export { movableClock } from './support.ts';
 
 export const issuesOf = (body: unknown) =>
   ((body as { error?: { details?: { issues?: { path: string }[] } } }).error?.details?.issues ?? []).map((i) => i.path);

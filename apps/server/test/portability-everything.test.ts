@@ -4,12 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '@tack/core';
 import { type OpenDatabase, openDatabase } from '@tack/db';
 import { testDialects } from '@tack/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, startTestServer, type TestServer } from './support.ts';
+import { movableClock, type Person, startTestServer, type TestServer } from './support.ts';
 
 type Json = Record<string, unknown>;
 interface Doc extends Json {
@@ -47,15 +46,6 @@ interface Doc extends Json {
   >;
   insightDismissals: Array<{ insight: string; subjectRef: string | null; dismissedAt: string }>;
   feedSettings: Json | null;
-}
-
-function movableClock(iso: string) {
-  let now = new Date(iso);
-  const clock: Clock & { set(at: string): void } = {
-    now: () => new Date(now.getTime()),
-    set: (at) => (now = new Date(at)),
-  };
-  return clock;
 }
 
 describe.each(testDialects())('backup of everything on $name', (dialect) => {

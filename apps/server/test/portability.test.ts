@@ -2,21 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LIMITS } from '@tack/contracts';
-import type { Clock } from '@tack/core';
 import { testDialects } from '@tack/db/testing';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, type LoopHabit, type LoopRep, loopBackup, zip } from './portability.fixtures.ts';
-import { type Person, startTestServer, type TestServer } from './support.ts';
-
-function movableClock(iso: string) {
-  let now = new Date(iso);
-  const clock: Clock & { set(at: string): void } = {
-    now: () => new Date(now.getTime()),
-    set: (at) => (now = new Date(at)),
-  };
-  return clock;
-}
+import { movableClock, type Person, startTestServer, type TestServer } from './support.ts';
 
 type Json = Record<string, unknown>;
 interface Summary {

@@ -1,17 +1,6 @@
-import type { Clock } from '@tack/core';
 import { testDialects } from '@tack/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, startTestServer, type TestServer } from './support.ts';
-
-/** A clock the test moves: starts at 2026-11-21 10:00 UTC. */
-function movableClock(iso = '2026-11-21T10:00:00Z') {
-  let now = new Date(iso);
-  const clock: Clock & { set(at: string): void } = {
-    now: () => new Date(now.getTime()),
-    set: (at) => (now = new Date(at)),
-  };
-  return clock;
-}
+import { movableClock, type Person, startTestServer, type TestServer } from './support.ts';
 
 type Json = Record<string, unknown>;
 const issuesOf = (body: unknown) =>

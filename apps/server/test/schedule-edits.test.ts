@@ -2,20 +2,10 @@
 // Found by a walk-through: a re-import replaced the whole schedule history, an edit "from today"
 // stopped applying on the date of a later version, any date before the practice's start was taken,
 // and two areas could share a name.
-import type { Clock } from '@tack/core';
 import { testDialects } from '@tack/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, type LoopHabit, loopBackup } from './portability.fixtures.ts';
-import { type Person, startTestServer, type TestServer } from './support.ts';
-
-function movableClock(iso: string) {
-  let now = new Date(iso);
-  const clock: Clock & { set(at: string): void } = {
-    now: () => new Date(now.getTime()),
-    set: (at) => (now = new Date(at)),
-  };
-  return clock;
-}
+import { movableClock, type Person, startTestServer, type TestServer } from './support.ts';
 
 type Json = Record<string, unknown>;
 type Version = { effectiveFrom: string; frequency: Json };

@@ -3,6 +3,18 @@ import type { Clock } from '@tack/core';
 import type { TestDialect } from '@tack/db/testing';
 import { type Config, loadConfig, type RunningServer, startServer } from '../src/index.ts';
 
+/** A clock the test moves: starts at 2026-11-21 10:00 UTC (a Saturday in 2026-W47) unless told. */
+export function movableClock(iso = '2026-11-21T10:00:00Z') {
+  let now = new Date(iso);
+  const clock: Clock & { set(at: string): void } = {
+    now: () => new Date(now.getTime()),
+    set: (at) => {
+      now = new Date(at);
+    },
+  };
+  return clock;
+}
+
 export interface TestServer {
   url: string;
   server: RunningServer;

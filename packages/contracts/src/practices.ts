@@ -305,9 +305,17 @@ export function dailyTargetMet(
 }
 
 /**
- * The tally of a day's due practices (the web's Today and `tack today`): checked in as done, except a
- * measurable one whose amount misses its per-day target or goes over its limit, counted as off target.
+ * A check-in said done whose amount misses its measurable practice's per-day target or goes over its
+ * limit: logged, but not counted or shown as done (the web's Today, `tack today`, `tack checkin`).
  */
+export function checkinOffTarget(
+  p: Pick<TodayItem['practice'], 'kind' | 'target' | 'targetType' | 'schedule'>,
+  checkin: Pick<CheckinDto, 'status' | 'value'> | null | undefined,
+): boolean {
+  return p.kind === 'measurable' && checkin?.status === 'done' && dailyTargetMet(p, checkin.value) === false;
+}
+
+/** The tally of a day's due practices: done, and done but off target (checkinOffTarget). */
 export function todayTally(items: readonly Pick<TodayItem, 'practice' | 'checkin'>[]): {
   done: number;
   offTarget: number;
@@ -316,7 +324,7 @@ export function todayTally(items: readonly Pick<TodayItem, 'practice' | 'checkin
   let offTarget = 0;
   for (const { practice, checkin } of items) {
     if (checkin?.status !== 'done') continue;
-    if (practice.kind === 'measurable' && dailyTargetMet(practice, checkin.value) === false) offTarget++;
+    if (checkinOffTarget(practice, checkin)) offTarget++;
     else done++;
   }
   return { done, offTarget };

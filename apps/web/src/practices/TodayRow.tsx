@@ -1,5 +1,5 @@
 import type { CheckinDto, TodayItem, UpsertCheckin } from '@tack/contracts';
-import { ENERGY_MAX, ENERGY_MIN } from '@tack/contracts';
+import { checkinOffTarget, ENERGY_MAX, ENERGY_MIN } from '@tack/contracts';
 import { type CSSProperties, type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -47,7 +47,7 @@ export function TodayRow({ item, date, onChange }: Props) {
   const measurable = practice.kind === 'measurable';
   const target = targetInWords(practice);
   // An amount that misses its per-day target is logged, not done: the row is not shaded as done.
-  const offTarget = measurable && done && amountVerdict(practice, checkin?.value ?? null).met === false;
+  const offTarget = checkinOffTarget(practice, checkin);
 
   const put = (input: UpsertCheckin) => onChange({ practiceId: practice.id, date, input });
   const explanation = datesInWords(item.explanation);
