@@ -260,6 +260,37 @@ describe.each(testDialects())('weekly reviews on $name', (dialect) => {
     expect((await review(carl, '2026-11-14')).weekStart).toBe('2026-11-08');
   });
 
+  it('keeps completed reviews reachable after the week start changes', async () => {
+    const dana = await t.signUp('Dana');
+    // Reviewed with Monday weeks: W45 (2026-11-02) completed, W46 (2026-11-09) left as a draft.
+    const done = await call(dana, 'POST', '/api/v1/reviews/2026-W45/complete', { line: 'Monday weeks' });
+    expect(done.status, done.text).toBe(200);
+    expect((await call(dana, 'PUT', '/api/v1/reviews/2026-11-09', { line: 'half done' })).status).toBe(200);
+    expect((await call(dana, 'PATCH', '/api/v1/me', { weekStart: 'sunday' })).status).toBe(200);
+
+    // The completed week opens by its ISO week, its first day or any day in it; no empty draft beside it.
+    for (const week of ['2026-W45', '2026-11-02', '2026-11-05', '2026-11-08']) {
+      expect(await review(dana, week), week).toMatchObject({
+        weekStart: '2026-11-02',
+        status: 'completed',
+        answers: { line: 'Monday weeks' },
+      });
+    }
+    // The old draft opens by its first day; the ISO week and other days follow the Sunday weeks.
+    expect(await review(dana, '2026-11-09')).toMatchObject({ weekStart: '2026-11-09', answers: { line: 'half done' } });
+    expect((await review(dana, '2026-W46')).weekStart).toBe('2026-11-08');
+    // This week always follows the new week start.
+    expect((await review(dana, '2026-11-21')).weekStart).toBe('2026-11-15');
+    expect((await review(dana, '2026-W47')).weekStart).toBe('2026-11-15');
+    const list = (await call(dana, 'GET', '/api/v1/reviews')).json<{ reviews: Json[] }>().reviews;
+    expect(list.map((r) => [r.weekStart, r.status])).toEqual([
+      ['2026-11-02', 'completed'],
+      ['2026-11-08', 'draft'],
+      ['2026-11-09', 'draft'],
+      ['2026-11-15', 'draft'],
+    ]);
+  });
+
   it('brings in experiment notes and intentions, and records the intention answer in its history', async () => {
     const dee = await t.signUp('Dee');
     const post = async (path: string, body: Json) => {

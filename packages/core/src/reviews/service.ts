@@ -46,9 +46,35 @@ export function reviewsService(deps: ReviewsDeps) {
   async function context(userId: string, week: string) {
     const person = await deps.personOf(userId);
     const today = localDate(clock.now(), person.timeZone);
-    const weekStart = resolveWeek(week, person.weekStart);
     const currentWeek = weekStartOf(today, person.weekStart);
+    const weekStart = await savedWeek(userId, week, resolveWeek(week, person.weekStart), currentWeek);
     return { person, today, weekStart, currentWeek };
+  }
+
+  /**
+   * The week `week` names, given that it names `aligned` under today's week start. Saved reviews
+   * stay reachable after the week start changes (Monday → Sunday shifts every week by a day):
+   * a date that starts a saved review opens it; a past week with no review under today's week start
+   * opens the completed review that covers it (for an ISO week, the one it names), rather than an
+   * empty draft beside it. The current week always follows today's week start.
+   */
+  async function savedWeek(userId: string, week: string, aligned: string, currentWeek: string): Promise<string> {
+    const isDate = !week.includes('W');
+    const around = await reviews.list(userId, {
+      from: addDays(isDate ? week : aligned, -6),
+      to: addDays(isDate ? week : aligned, 6),
+    });
+    if (isDate && around.some((r) => r.weekStart === week)) return week;
+    if (aligned >= currentWeek || around.some((r) => r.weekStart === aligned)) return aligned;
+    const covering = around
+      .filter(
+        (r) =>
+          r.status === 'completed' &&
+          (isDate ? r.weekStart <= week && week <= weekEndOf(r.weekStart) : isoWeekOfWeek(r.weekStart) === week),
+      )
+      .map((r) => r.weekStart)
+      .sort();
+    return covering.at(-1) ?? aligned;
   }
 
   function notFuture(weekStart: string, currentWeek: string) {
