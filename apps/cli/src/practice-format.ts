@@ -55,6 +55,18 @@ export function targetWords(p: Practice): string {
   return `${p.targetType === 'atMost' ? 'at most' : 'at least'} ${amount(p.target)}${unit} ${period}`;
 }
 
+/**
+ * When a new schedule changes the period a measurable practice's target counts over, what the target
+ * means from then on ('at least 2 cups per 7 days (was a day)'); undefined when nothing changes.
+ */
+export function targetPeriodChange(p: Practice, next: FrequencyDto): string | undefined {
+  if (p.kind !== 'measurable' || p.target === null) return undefined;
+  const was = periodWords(p.schedule.frequency);
+  const now = periodWords(next);
+  if (was === now) return undefined;
+  return `${targetWords({ ...p, schedule: { ...p.schedule, frequency: next } })} (was ${was})`;
+}
+
 /** Value against target, "3/5 km" (at most: "3/≤5 km"); "–" for the value when there is none yet. */
 export function measureText(p: Practice, value: number | null | undefined): string {
   if (p.kind !== 'measurable' || p.target === null) return '';

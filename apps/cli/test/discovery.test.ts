@@ -329,14 +329,41 @@ function discoverySuite(start: () => Promise<Backend>) {
         'new idea',
       ),
     );
+    const tried = ok(
+      await run(
+        'goals',
+        'revise',
+        'delegate',
+        '--tried',
+        'one task',
+        '--reflection',
+        'Sam took the report',
+        '--reason',
+        'tried it',
+      ),
+    );
+    expect(tried.stdout).toBe('Revised "Delegate well": strategies (revision 2).\n');
+    const lonely = await run('goals', 'revise', 'delegate', '--reflection', 'x', '--reason', 'x');
+    expect(lonely.code).toBe(2);
+    expectOneLineError(lonely, /--reflection goes with --tried/);
+    const nothing = await run('goals', 'revise', 'delegate', '--tried', 'juggling', '--reason', 'x');
+    expect(nothing.code).toBe(2);
+    expectOneLineError(nothing, /--tried: no strategy of "Delegate well" matches "juggling"/);
+    const both = await run('goals', 'revise', 'delegate', '--tried', 'a', '--reason', 'x');
+    expect(both.code).toBe(2);
+    expectOneLineError(both, /strategies/);
+    const due = ok(await run('goals', 'revise', 'run 5 km', '--due', '2999-04-01', '--reason', 'later'));
+    expect(due.stdout).toBe('Revised "Run 5 km faster": due date (revision 2).\n');
 
     const shown = json<{ goal: Goal; revisions: GoalRevision[] }>(await run('goals', 'show', 'Run 5 km', '--json'));
     expect(shown.goal.metric?.target).toBe(31);
-    expect(shown.revisions.map((r) => r.number)).toEqual([0, 1]);
+    expect(shown.revisions.map((r) => r.number)).toEqual([0, 1, 2]);
     expect(shown.revisions[1]).toMatchObject({ reason: '30 was too fast for this winter', changed: ['metric'] });
 
     const text = ok(await run('goals', 'show', 'delegate'));
     expect(text.stdout).toMatch(/^ {2}○ weekly check-in$/m);
+    expect(text.stdout).toMatch(/^ {2}✓ one task a week — Sam took the report$/m);
+    expect(text.stdout).toMatch(/^ {2}○ ask what they need$/m);
     expect(text.stdout).toMatch(/^ {2}\d{4}-\d\d-\d\d {2}Handed over the report$/m);
     expect(text.stdout).toMatch(/^ {2}#0 .* created: /m);
     expect(text.stdout).toMatch(/^ {2}#1 .* changed .*strategies.*: new idea$/m);

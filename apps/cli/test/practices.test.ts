@@ -252,6 +252,15 @@ function practiceSuite(start: () => Promise<Backend>) {
     expect(renamed.stdout).toBe('Updated "Water plants": name, area.\n');
     expect(renamed.stderr).toContain('Created area "Home".');
 
+    // A measurable target counts over the schedule's period: a new period is said, not silently taken.
+    const weekly = ok(await run('practices', 'edit', 'run', '--times', '3', '--days', '7', '--at-most'));
+    expect(weekly.stdout.split('\n')[0]).toBe('Updated "Run": now at most, schedule.');
+    expect(weekly.stderr).toContain(
+      "Its target counts over the new schedule's period: at most 5 km per 7 days (was a day). Change it with --target.",
+    );
+    const back = ok(await run('practices', 'edit', 'run', '--daily', '--at-least', '--target', '5'));
+    expect(back.stderr).not.toContain('period');
+
     const nothing = await run('practices', 'edit', 'piano');
     expect(nothing.code).toBe(2);
     const fromAlone = await run('practices', 'edit', 'piano', '--from', days.today);

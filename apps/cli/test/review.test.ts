@@ -183,4 +183,27 @@ describe.each(testDialects())('tack review and insights on $name', (dialect) => 
     expect(missing.code).toBe(1);
     expectOneLineError(missing, /NOT_FOUND/);
   });
+
+  it("--adjust says what a measurable practice's target will mean over the new period", async () => {
+    const sit = (
+      (
+        await api('POST', '/api/v1/practices', {
+          name: 'Sit',
+          kind: 'measurable',
+          unit: 'minutes',
+          target: 10,
+          frequency: { kind: 'times', times: 1, days: 1 },
+          startDate: '2026-11-09',
+        })
+      ).practice as { id: string }
+    ).id;
+    const adjusted = ok(await run('review', '--week', '2026-W46', '--adjust', 'Sit=3/7', '--keep', 'Read'));
+    expect(adjusted.stderr).toContain(
+      `"Sit": its target counts over the new schedule's period: at least 10 minutes per 7 days (was a day). ` +
+        `Change it with 'tack practices edit ${sit} --target N'.`,
+    );
+    // A yes/no practice has no target to mention, nor does a measurable one whose period stays.
+    const same = ok(await run('review', '--week', '2026-W46', '--adjust', 'Sit=1/1', '--adjust', 'Read=3/7'));
+    expect(same.stderr).not.toContain('target');
+  });
 });

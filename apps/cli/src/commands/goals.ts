@@ -3,7 +3,15 @@ import { GOAL_STATUSES } from '@tack/contracts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Register, refuseBoth } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
-import { collect, findDirection, findGoal, type PlanFlags, planFrom } from '../discovery-lookup.ts';
+import {
+  ambiguous,
+  collect,
+  findDirection,
+  findGoal,
+  matchByLabel,
+  type PlanFlags,
+  planFrom,
+} from '../discovery-lookup.ts';
 import { UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
 import { amount, parseNumber } from '../practice-format.ts';
@@ -45,8 +53,23 @@ interface ReviseOptions extends JsonOption, MetricFlags, PlanFlags {
   kind?: Goal['kind'];
   learn?: string;
   strategy?: string[];
+  tried?: string;
+  untried?: string;
+  reflection?: string;
   evidence?: string[];
   direction?: string | false;
+}
+
+/** A strategy of the goal by its id or an unambiguous part of its text. */
+function pickStrategy(goal: Goal, ref: string, flag: string): Goal['strategies'][number] {
+  const found = matchByLabel(goal.strategies, ref.trim(), (s) => s.text);
+  if (found.length === 1 && found[0]) return found[0];
+  if (found.length > 1) throw ambiguous(found, ref.trim(), (s) => oneLine(s.text), { many: 'strategies' });
+  throw new UsageError(
+    goal.strategies.length === 0
+      ? `${flag}: ${quoted(goal)} has no strategies yet; add one with --strategy`
+      : `${flag}: no strategy of ${quoted(goal)} matches "${ref}"; see 'tack goals show ${goal.id}'`,
+  );
 }
 
 interface StatusOptions extends JsonOption {
@@ -354,6 +377,9 @@ export const register: Register = (program, ctx) => {
     .addOption(new Option('--kind <kind>', 'switch kind (its history stays)').choices(['performance', 'learning']))
     .option('--learn <text>', 'learning: what you will learn')
     .option('--strategy <text>', 'learning: add a strategy to try (repeat for several)', collect)
+    .option('--tried <strategy>', 'learning: mark a strategy tried (its id or a part of its text)')
+    .option('--reflection <text>', 'with --tried: what happened when you tried it')
+    .option('--untried <strategy>', 'learning: mark a strategy not tried after all')
     .option('--evidence <text>', 'learning: add evidence, dated today (repeat for several)', collect)
     .option('--if <cue>', 'with --then: add an if-then plan')
     .option('--then <action>', 'with --if: what you then do')
@@ -364,13 +390,19 @@ export const register: Register = (program, ctx) => {
     .option('--json', 'print {"goal"} as JSON')
     .addHelpText(
       'after',
-      ['', 'Examples:', '  tack goals revise "run 5 km" --target 31 --reason "30 was too fast for this winter"'].join(
-        '\n',
-      ),
+      [
+        '',
+        'Examples:',
+        '  tack goals revise "run 5 km" --target 31 --reason "30 was too fast for this winter"',
+        '  tack goals revise "delegate" --tried "one task a week" --reflection "Sam took the report" --reason "tried it"',
+      ].join('\n'),
     )
     .action(async (ref: string, _opts: ReviseOptions, cmd: Command) => {
       const opts = ctx.options<ReviseOptions>(cmd);
       refuseBoth(cmd, 'direction');
+      if (opts.reflection !== undefined && opts.tried === undefined) {
+        throw new UsageError('--reflection goes with --tried: which strategy did you try?');
+      }
       const plan = planFrom(opts);
       const conn = await ctx.connect(cmd);
       const days = dayResolver(conn.client);
@@ -383,10 +415,19 @@ export const register: Register = (program, ctx) => {
       const metric = metricFrom(opts, goal.metric);
       if (metric) patch.metric = metric;
       if (opts.due !== undefined) patch.dueDate = await days.day(opts.due, '--due');
-      if (opts.strategy) {
+      if (opts.strategy || opts.tried !== undefined || opts.untried !== undefined) {
+        const tried = opts.tried === undefined ? undefined : pickStrategy(goal, opts.tried, '--tried');
+        const untried = opts.untried === undefined ? undefined : pickStrategy(goal, opts.untried, '--untried');
+        if (tried && tried === untried) throw new UsageError('--tried and --untried name the same strategy');
         patch.strategies = [
-          ...goal.strategies.map((s) => ({ id: s.id, text: s.text, tried: s.tried, reflection: s.reflection })),
-          ...opts.strategy.map((text) => ({ text })),
+          ...goal.strategies.map((s) =>
+            s === tried
+              ? { id: s.id, text: s.text, tried: true, reflection: opts.reflection ?? s.reflection }
+              : s === untried
+                ? { id: s.id, text: s.text, tried: false, reflection: s.reflection }
+                : { id: s.id, text: s.text, tried: s.tried, reflection: s.reflection },
+          ),
+          ...(opts.strategy ?? []).map((text) => ({ text })),
         ];
       }
       if (opts.evidence) {
@@ -403,7 +444,9 @@ export const register: Register = (program, ctx) => {
         ctx.out.json({ goal: updated });
         return;
       }
-      ctx.out.line(`Revised ${quoted(updated)}: ${Object.keys(patch).join(', ')} (revision ${updated.revisions}).`);
+      ctx.out.line(
+        `Revised ${quoted(updated)}: ${Object.keys(patch).map(changeWords).join(', ')} (revision ${updated.revisions}).`,
+      );
     });
 
   goals

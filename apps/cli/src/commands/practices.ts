@@ -4,7 +4,14 @@ import { type Command, Option } from 'commander';
 import { type Context, type Register, refuseBoth } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
-import { parseNumber, percent, scheduleWords, shortWeekday, targetWords } from '../practice-format.ts';
+import {
+  parseNumber,
+  percent,
+  scheduleWords,
+  shortWeekday,
+  targetPeriodChange,
+  targetWords,
+} from '../practice-format.ts';
 import {
   DAY_HINT,
   dayResolver,
@@ -136,6 +143,12 @@ function printPractice(ctx: Context, json: boolean | undefined, practice: Practi
   if (json) ctx.out.json({ practice });
   else ctx.out.line(line);
 }
+
+/** What `practices edit` says it changed, in the flags' words. */
+const CHANGE_WORDS: Record<string, string> = {
+  areaId: 'area',
+  ifThen: 'if-then',
+};
 
 export const register: Register = (program, ctx) => {
   const practices = program
@@ -342,8 +355,15 @@ export const register: Register = (program, ctx) => {
         ctx.out.json(preview ? { practice: updated, preview } : { practice: updated });
         return;
       }
-      const changed = Object.keys(patch).map((k) => (k === 'areaId' ? 'area' : k === 'ifThen' ? 'if-then' : k));
+      const changed = Object.keys(patch).map((k) =>
+        k === 'targetType' ? (patch.targetType === 'atMost' ? 'now at most' : 'now at least') : (CHANGE_WORDS[k] ?? k),
+      );
       ctx.out.line(`Updated ${quoted(updated)}: ${changed.join(', ')}.`);
+      const period =
+        frequency && opts.target === undefined
+          ? targetPeriodChange({ ...updated, schedule: practice.schedule }, frequency)
+          : undefined;
+      if (period) ctx.out.note(`Its target counts over the new schedule's period: ${period}. Change it with --target.`);
       if (frequency && from && preview) {
         ctx.out.line(`From ${from}: ${scheduleWords(frequency)}.`);
         for (const line of renderPreview(preview)) ctx.out.line(line);

@@ -1,4 +1,4 @@
-import { confirm, intro, isCancel, note, outro, select, text } from '@clack/prompts';
+import { confirm, intro, isCancel, log, note, outro, select, text } from '@clack/prompts';
 import type { TackClient } from '@tack/client';
 import {
   COMPARISON_QUESTION,
@@ -15,7 +15,7 @@ import type { Register } from '../context.ts';
 import { findIntention } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { formatDate, oneLine } from '../output.ts';
-import { parseWeekdays, percent, scheduleWords } from '../practice-format.ts';
+import { parseWeekdays, percent, scheduleWords, targetPeriodChange } from '../practice-format.ts';
 import { findPractice, localDate, personTimeZone, SCOPE } from '../practice-lookup.ts';
 
 interface ReviewFlags {
@@ -76,7 +76,11 @@ function splitPair(raw: string, flag: string, shape: string): [string, string] {
 }
 
 /** The answers the flags give (undefined when none was given: then the review runs interactively). */
-async function answersFrom(client: TackClient, f: ReviewFlags): Promise<ReviewAnswers | undefined> {
+async function answersFrom(
+  client: TackClient,
+  f: ReviewFlags,
+  tell: (text: string) => void,
+): Promise<ReviewAnswers | undefined> {
   const answers: ReviewAnswers = {};
   if (f.line !== undefined) answers.line = f.line;
   if (f.energised !== undefined) answers.energised = f.energised;
@@ -99,7 +103,9 @@ async function answersFrom(client: TackClient, f: ReviewFlags): Promise<ReviewAn
   for (const raw of f.adjust ?? []) {
     const [ref, schedule] = splitPair(raw, '--adjust', 'PRACTICE=SCHEDULE, e.g. "Read=3/7"');
     const p = await findPractice(client, ref, SCOPE.live);
-    decide(p, '--adjust', { practiceId: p.id, decision: 'adjust', frequency: parseSchedule(schedule) });
+    const frequency = parseSchedule(schedule);
+    decide(p, '--adjust', { practiceId: p.id, decision: 'adjust', frequency });
+    tell(periodNote(p, frequency));
   }
   for (const raw of f.drop ?? []) {
     const at = raw.lastIndexOf('=');
@@ -199,6 +205,15 @@ async function weekOf(client: TackClient, week: string | undefined): Promise<str
   return localDate(new Date(), user.timeZone);
 }
 
+/** What an adjusted measurable practice's target will mean (its period follows the schedule); '' when the same. */
+function periodNote(p: Practice, frequency: FrequencyDto): string {
+  const change = targetPeriodChange(p, frequency);
+  return change
+    ? `"${oneLine(p.name)}": its target counts over the new schedule's period: ${change}. ` +
+        `Change it with 'tack practices edit ${p.id} --target N'.`
+    : '';
+}
+
 const PAUSED = 'review paused; your draft is saved, run tack review to go on';
 
 /** Asks a free-text question; empty keeps what was there. Cancelling stops the review (the draft is saved). */
@@ -237,7 +252,12 @@ async function interactive(client: TackClient, week: string): Promise<Review> {
     if (isCancel(choice)) throw new CliError(PAUSED);
     if (choice === 'adjust') {
       const raw = await ask('New schedule: daily, 3/7 (times in days), "every 3" or mon,thu', '');
-      decisions.push({ practiceId: p.practiceId, decision: 'adjust', frequency: parseSchedule(raw ?? 'daily') });
+      const frequency = parseSchedule(raw ?? 'daily');
+      decisions.push({ practiceId: p.practiceId, decision: 'adjust', frequency });
+      if (p.amount !== null) {
+        const said = periodNote(await client.practices.get(p.practiceId), frequency);
+        if (said) log.warn(said, { output: process.stderr });
+      }
     } else if (choice === 'drop') {
       const reason = await ask('Why drop it? (kept with the review)', '');
       decisions.push({ practiceId: p.practiceId, decision: 'drop', ...(reason ? { reason } : {}) });
@@ -338,7 +358,9 @@ export const register: Register = (program, ctx) => {
       const opts = ctx.options<ReviewFlags>(cmd);
       const conn = await ctx.connect(cmd);
       const week = await weekOf(conn.client, opts.week);
-      const answers = await answersFrom(conn.client, opts);
+      const answers = await answersFrom(conn.client, opts, (said) => {
+        if (said) ctx.out.note(said);
+      });
       let r: Review;
       if (answers === undefined && !opts.complete && ctx.interactive && !opts.json) {
         r = await interactive(conn.client, week).catch((err: unknown) => {
