@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
+import { apiCreated } from './support/page.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 function isoPlus(days: number): string {
@@ -258,6 +259,21 @@ describe('discovery in the browser', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.locator('.card').first().waitFor();
       await expectNoAxeViolations(page, label);
+    }
+
+    // A long unbroken word someone pasted (a URL) wraps: the page never scrolls sideways, on a phone either.
+    await page.emulateMedia({ colorScheme: 'light' });
+    const long = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/directions',
+      { name: 'Links I keep', description: `https://example.org/${'x'.repeat(600)}` },
+      'direction',
+    );
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/directions/${long.id}`);
+      await h1(page, 'Links I keep');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `width ${width}`).toBe(width);
     }
 
     expect(csp).toEqual([]);

@@ -129,12 +129,20 @@ describe('the weekly review in the browser', () => {
     await page.getByLabel('Next week’s one small thing').fill('Lay out shoes the night before.');
     await page.getByRole('button', { name: /^Next: Wellbeing/ }).click();
     await page.getByText('I have felt cheerful and in good spirits').waitFor();
-    for (let i = 0; i < 5; i++) {
-      await page
-        .getByRole('group', { name: new RegExp(`^${i + 1}\\.`) })
-        .getByRole('radio', { name: /Most of the time/ })
-        .check();
-    }
+    const answerWho5 = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        await page
+          .getByRole('group', { name: new RegExp(`^${i + 1}\\.`) })
+          .getByRole('radio', { name: /Most of the time/ })
+          .check();
+      }
+    };
+    // Half answered: completing would drop the answers (the API keeps five or none), so it waits.
+    await answerWho5(0, 3);
+    await page.getByText('Before completing: answer all five well-being statements (3 of 5 so far)').waitFor();
+    expect(await page.getByRole('button', { name: 'Complete review' }).isDisabled()).toBe(true);
+    await answerWho5(3, 5);
+    expect(await page.getByRole('button', { name: 'Complete review' }).isDisabled()).toBe(false);
     await page.getByRole('radio', { name: 'No', exact: true }).check();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await shot(page, 'review-step6');

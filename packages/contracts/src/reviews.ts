@@ -94,7 +94,9 @@ export const reviewPracticeWeekSchema = z
       .describe(
         'Check-ins the schedule asked for this week (paused days excluded), up to today while the week is under way',
       ),
-    done: z.number(),
+    done: z
+      .number()
+      .describe('Check-ins marked done this week; a measurable one counts when its amount keeps a per-day target'),
     skipped: z.number(),
     pausedDays: z.number(),
     amount: z.number().nullable().describe('Sum of the amounts, for measurable practices'),
@@ -107,7 +109,9 @@ export const weekSummarySchema = z
   .object({
     practices: z.array(reviewPracticeWeekSchema),
     planned: z.number().describe("The practices' planned check-ins added up (up to today while the week is under way)"),
-    done: z.number(),
+    done: z
+      .number()
+      .describe('Planned check-ins done: each practice adds its done check-ins, at most as many as it planned'),
     checkins: z.number().describe('Check-ins of any status this week'),
     energy: z
       .array(z.object({ date: isoDateSchema, average: z.number(), marks: z.number() }))

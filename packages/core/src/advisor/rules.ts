@@ -40,8 +40,8 @@ export const ADVISOR_RULES: readonly AdvisorRule[] = [
     applies: skilledAndInControl,
     points: 'performanceGoal',
     reason:
-      'You have the skill, the task is familiar enough and the outcome is mostly in your hands: ' +
-      'a specific, difficult performance goal works.',
+      'You have at least part of the skill, the task is not new to you, and the outcome is not out of your ' +
+      'hands in a context that holds still: a specific, difficult performance goal can work.',
   },
   {
     id: 'R3',
@@ -105,7 +105,7 @@ export const ADVISOR_RULES: readonly AdvisorRule[] = [
   },
   {
     id: 'R9',
-    citation: 'Coaching practice (METHOD.md §2, intentions); METHOD.md cites no study for R9',
+    citation: 'Coaching practice with intentions; no study is cited for this rule',
     rule: 'Structure feels constraining → an intention instead of a SMART goal.',
     applies: (a) => a.structure === 'constraining',
     points: 'intention',

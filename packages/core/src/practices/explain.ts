@@ -140,7 +140,9 @@ function recentSummary(input: ExplainInput, today: number, first: number): strin
     const planned = (f.times * windowDays) / f.days;
     let done = 0;
     for (let day = today - windowDays + 1; day <= today; day++) if (statusOn(day) === 'done') done++;
-    return `you did ${done} of the ${planned} planned in the last ${windowDays} days`;
+    return done > planned
+      ? `you did it ${done} times in the last ${windowDays} days, more than the ${planned} planned`
+      : `you did ${done} of the ${planned} planned in the last ${windowDays} days`;
   }
 
   const isDue = createDueChecker(input.versions, input.entries, input.pauses);

@@ -1,4 +1,4 @@
-import type { CheckinDto, WeekSummary } from '@tack/contracts';
+import { type CheckinDto, checkinOffTarget, type WeekSummary } from '@tack/contracts';
 import { addDays, eachDay, toDayNumber } from '../practices/dates.ts';
 import { isPausedDay, type PauseRange, pauseIntervals } from '../practices/history.ts';
 import type { PracticeRecord } from '../practices/ports.ts';
@@ -74,7 +74,9 @@ export function summariseWeek(
     checkins += inWeek.length;
     const paused = pauseIntervals(p.pauses);
     let pausedDays = 0;
-    for (const d of eachDay(weekStart, weekEnd)) if (isPausedDay(toDayNumber(d), paused)) pausedDays += 1;
+    if (until >= weekStart) {
+      for (const d of eachDay(weekStart, until)) if (isPausedDay(toDayNumber(d), paused)) pausedDays += 1;
+    }
     let strengthStart = 0;
     let strengthEnd = 0;
     if (until >= weekStart) {
@@ -94,6 +96,12 @@ export function summariseWeek(
       strengthEnd = scoreOn(points, until);
     }
     const done = inWeek.filter((c) => c.status === 'done');
+    const resolved = resolveVersions(p.versions);
+    // A day whose amount misses a per-day target (or goes over its limit) is logged, not done: as on Today.
+    const onTarget = done.filter((c) => {
+      const v = resolved.versions[versionIndexAt(resolved, toDayNumber(c.date))];
+      return !v || !checkinOffTarget({ kind: p.kind, target: p.target, targetType: p.targetType, schedule: v }, c);
+    });
     practices.push({
       practiceId: p.id,
       name: p.name,
@@ -101,7 +109,7 @@ export function summariseWeek(
       unit: p.unit,
       state: p.deletedAt ? 'deleted' : p.archivedAt ? 'archived' : 'active',
       planned: plannedBetween(p, weekStart, until, lastDay),
-      done: done.length,
+      done: onTarget.length,
       skipped: inWeek.filter((c) => c.status === 'skipped').length,
       pausedDays,
       amount: p.kind === 'measurable' ? done.reduce((s, c) => s + (c.value ?? 0), 0) : null,
@@ -124,7 +132,8 @@ export function summariseWeek(
   return {
     practices,
     planned: practices.reduce((s, p) => s + p.planned, 0),
-    done: practices.reduce((s, p) => s + p.done, 0),
+    // Planned check-ins done: a practice done more often than planned (or on paused days) adds no more than its plan.
+    done: practices.reduce((s, p) => s + Math.min(p.done, p.planned), 0),
     checkins,
     energy,
     notes,

@@ -90,7 +90,11 @@ describe('explainStrength', () => {
     const text = explainStrength({ kind: 'boolean', versions: timesIn(3, 7), entries, today: TODAY });
     expect(text).toMatch(/^\d+%: you did 2 of the 3 planned in the last 7 days\./);
     const monthly = explainStrength({ kind: 'boolean', versions: timesIn(2, 30), entries, today: TODAY });
-    expect(monthly).toMatch(/: you did \d+ of the 2 planned in the last 30 days\./);
+    expect(monthly).toMatch(/: you did it 10 times in the last 30 days, more than the 2 planned\./);
+    // More than planned is said as such, not "6 of the 5".
+    const eager = [1, 2, 3, 4, 5, 6].map((n) => ({ date: ago(n), status: 'done' as const }));
+    const more = explainStrength({ kind: 'boolean', versions: timesIn(5, 7), entries: eager, today: TODAY });
+    expect(more).toMatch(/^\d+%: you did it 6 times in the last 7 days, more than the 5 planned\./);
   });
 
   it('weekdays: counts the listed days', () => {

@@ -203,6 +203,72 @@ describe('summary, WHO-5, markdown and calendar recurrences', () => {
     expect(md).toContain('Source: WHO-5 Well-Being Index');
     expect(md).toContain('Did you compare yourself with others this week? Yes.');
   });
+  it('counts done only on target and within the plan; paused days only up to today', () => {
+    const entry = (date: string, value: number | null = null) => ({
+      practiceId: 'c',
+      date,
+      status: 'done' as const,
+      value,
+      note: null,
+      energy: null,
+      createdAt: '',
+      updatedAt: '',
+    });
+    const base = {
+      userId: 'u',
+      areaId: null,
+      description: null,
+      why: null,
+      color: '#000000',
+      ifThen: null,
+      position: 0,
+      historyRev: 0,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+      archivedAt: null,
+      deletedAt: null,
+    };
+    const daily = [{ effectiveFrom: '2026-11-01', frequency: { kind: 'times' as const, times: 1, days: 1 } }];
+    // At most 2 cups a day: 3 cups is logged, not done (as on Today); 2 and 0 keep the limit.
+    const coffee: PracticeWithHistory = {
+      practice: {
+        ...base,
+        id: 'c',
+        name: 'Coffee',
+        kind: 'measurable',
+        unit: 'cups',
+        target: 2,
+        targetType: 'atMost',
+        versions: daily,
+        pauses: [],
+      },
+      entries: [entry('2026-11-16', 3), entry('2026-11-17', 2), entry('2026-11-18', 0)],
+      lastDay: null,
+    };
+    // Done on four days, then paused from Wednesday on (set afterwards): planned 2, done 4.
+    const write: PracticeWithHistory = {
+      practice: {
+        ...base,
+        id: 'w',
+        name: 'Write',
+        kind: 'boolean',
+        unit: null,
+        target: null,
+        targetType: null,
+        versions: daily,
+        pauses: [{ id: 'z', from: '2026-11-18', to: null }],
+      },
+      entries: ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'].map((d) => entry(d)),
+      lastDay: null,
+    };
+    const s = summariseWeek('2026-11-16', [coffee, write], '2026-11-19');
+    expect(s.practices[0]).toMatchObject({ planned: 4, done: 2, amount: 5 });
+    expect(s.practices[1]).toMatchObject({ planned: 2, done: 4, pausedDays: 2 });
+    // Never more than planned: 2 of Coffee's 4, and 2 of Write's 2.
+    expect(s).toMatchObject({ planned: 6, done: 4, checkins: 7 });
+    // Once the week is over, every paused day counts.
+    expect(summariseWeek('2026-11-16', [write], '2026-11-30').practices[0]).toMatchObject({ pausedDays: 5 });
+  });
   it('maps frequencies to recurrences', () => {
     expect(recurrenceOf({ kind: 'weekdays', weekdays: ['thursday', 'monday'] })).toMatchObject({
       freq: 'WEEKLY',

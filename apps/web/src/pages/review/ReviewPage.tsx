@@ -272,6 +272,14 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
   const decisionIssues = (answers.decisions ?? [])
     .map((d) => ({ d, problem: decisionProblem(d) }))
     .filter((x) => x.problem);
+  const who5Count = who5Answered(who5);
+  // The API keeps all five WHO-5 answers or none: completing must not drop a half-answered one unseen.
+  const blockers = [
+    ...decisionIssues.map((x) => x.problem),
+    ...(who5Count > 0 && who5Count < 5
+      ? [`answer all five well-being statements (${who5Count} of 5 so far), or clear them`]
+      : []),
+  ];
   const completeError = complete.error;
   const futureWeek = completeError instanceof TackApiError && completeError.fieldMessage('week');
 
@@ -290,7 +298,7 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
   }
 
   const current = STEPS[step] ?? STEPS[0];
-  const status = saveStatusText(saveState, who5Answered(who5));
+  const status = saveStatusText(saveState, who5Count);
   return (
     <div className="review-layout">
       <ReviewTimer weekStart={review.weekStart} />
@@ -471,9 +479,7 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
           Completing applies your keep, adjust and drop choices and keeps this week’s numbers as they are. Any step can
           be left empty.
         </p>
-        {decisionIssues.length > 0 && (
-          <p className="alert alert-warning">Before completing: {decisionIssues.map((x) => x.problem).join('; ')}.</p>
-        )}
+        {blockers.length > 0 && <p className="alert alert-warning">Before completing: {blockers.join('; ')}.</p>}
         <ErrorRegion
           message={
             complete.isError
@@ -486,7 +492,7 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
         <button
           type="button"
           className="button button-primary"
-          disabled={finishing || complete.isPending || decisionIssues.length > 0}
+          disabled={finishing || complete.isPending || blockers.length > 0}
           onClick={finish}
         >
           {finishing || complete.isPending ? 'Completing…' : 'Complete review'}
