@@ -167,12 +167,19 @@ describe('discovery in the browser', () => {
     await page.getByRole('link', { name: 'Edit goal' }).click();
     await h1(page, 'Edit Learn to pace an easy run');
     await page.getByLabel('What I want to learn or try').fill('How slow "easy" really is, by heart rate');
+    // Switching kind says what it sets aside, before anything is saved.
+    await page.getByRole('radio', { name: /Performance goal/ }).check();
+    await page.getByText(/Switching kind sets aside what to learn/).waitFor();
+    await page.getByRole('radio', { name: /Learning goal/ }).check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Say what changed and what you learned').waitFor();
     await page.getByLabel('Reason for this change').fill('A watch showed my easy pace was too fast');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await h1(page, 'Learn to pace an easy run');
     await page.getByText('A watch showed my easy pace was too fast').waitFor();
+    // What the goal said before stays readable.
+    await page.getByText('Before this change').click();
+    await page.locator('.revision-before').getByText('How slow "easy" really is', { exact: true }).waitFor();
     const goalUrl = page.url();
 
     // A milestone, moved with a reason: the original plan stays beside the current one.

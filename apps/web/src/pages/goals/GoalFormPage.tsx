@@ -298,7 +298,7 @@ function GoalForm({
                   hint="An outcome: when the skill is there and it is in your hands"
                 />
               </div>
-              {goal && s.kind !== goal.kind && <p className="field-hint">Switching kind keeps the goal’s history.</p>}
+              {goal && s.kind !== goal.kind && <KindSwitchNote goal={goal} />}
             </fieldset>
             <TextField
               label="Title"
@@ -616,5 +616,30 @@ function GoalForm({
         </div>
       </form>
     </>
+  );
+}
+
+/** What switching kind sets aside: it leaves the goal, and stays readable in its history. */
+function KindSwitchNote({ goal }: { goal: Goal }) {
+  const count = (n: number, one: string, many: string) => (n === 0 ? [] : [`${n} ${n === 1 ? one : many}`]);
+  const dropped =
+    goal.kind === 'learning'
+      ? [
+          ...(goal.whatToLearn ? ['what to learn'] : []),
+          ...count(goal.strategies.length, 'strategy', 'strategies'),
+          ...count(goal.evidence.length, 'piece of evidence', 'pieces of evidence'),
+        ]
+      : [
+          ...(goal.metric ? ['the measure'] : []),
+          ...(goal.dueDate ? ['the due date'] : []),
+          ...count(goal.keyResults.length, 'key result', 'key results'),
+        ];
+  if (dropped.length === 0) return <p className="field-hint">Switching kind keeps the goal’s history.</p>;
+  return (
+    <p className="alert alert-warning">
+      Switching kind sets aside{' '}
+      {dropped.length > 1 ? `${dropped.slice(0, -1).join(', ')} and ${dropped.at(-1)}` : dropped[0]}. They stay readable
+      in the goal’s history (“Before this change”).
+    </p>
   );
 }

@@ -1,9 +1,17 @@
-import { GOAL_STATUSES, type Goal, type GoalAdvice, type GoalRevision, type GoalStatus } from '@tack/contracts';
+import {
+  GOAL_STATUSES,
+  type Goal,
+  type GoalAdvice,
+  type GoalRevision,
+  type GoalSnapshot,
+  type GoalStatus,
+} from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
+import { useMe } from '../../auth/session.ts';
 import { AdviceBody, AdvisorAllQuestions } from '../../discovery/Advisor.tsx';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
 import { GOAL_STATUS_LABELS, learningProgressInWords } from '../../discovery/lib.ts';
@@ -11,6 +19,7 @@ import { MilestoneMapCard } from '../../discovery/MilestoneMap.tsx';
 import { IfThenText, Pill, TextArea } from '../../discovery/Parts.tsx';
 import { useDirections, useGoal, useInvalidateDiscovery, useRevisions } from '../../discovery/queries.ts';
 import { longDate, mediumDate } from '../../practices/lib.ts';
+import { dateInZone } from '../../reviews/lib.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -34,6 +43,9 @@ export function ProgressText({ goal }: { goal: Goal }) {
 const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 6 });
 
 function GoalView({ goal: g }: { goal: Goal }) {
+  const me = useMe();
+  const today = dateInZone(new Date().toISOString(), me.data?.timeZone);
+  const overdue = g.dueDate !== null && g.dueDate < today && ['exploring', 'active', 'paused'].includes(g.status);
   const directions = useDirections();
   const direction = (directions.data ?? []).find((d) => d.id === g.directionId);
   const [status, setStatus] = useState('');
@@ -93,7 +105,15 @@ function GoalView({ goal: g }: { goal: Goal }) {
             {g.dueDate && (
               <div>
                 <dt>Due</dt>
-                <dd>{longDate(g.dueDate)}</dd>
+                <dd>
+                  {longDate(g.dueDate)}
+                  {overdue && (
+                    <>
+                      {' '}
+                      <Pill tone="warn">passed</Pill> Time to revise the date, or to mark it achieved or let go.
+                    </>
+                  )}
+                </dd>
               </div>
             )}
             {g.whatToLearn && (
@@ -360,6 +380,85 @@ const FIELD_NAMES: Record<string, string> = {
   intentionId: 'intention',
 };
 
+const sentenceCase = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
+/** Whether a snapshot holds something for this field (an empty list or null shows nothing). */
+function hasValue(snapshot: GoalSnapshot | null, field: string): boolean {
+  const v = snapshot ? (snapshot as Record<string, unknown>)[field] : undefined;
+  return Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== '';
+}
+
+/** A field of an earlier version of the goal, in words: nothing written before a change is out of sight. */
+function SnapshotValue({ snapshot: b, field }: { snapshot: GoalSnapshot; field: string }) {
+  const directions = useDirections();
+  switch (field) {
+    case 'kind':
+      return <>{b.kind === 'learning' ? 'Learning goal' : 'Performance goal'}</>;
+    case 'status':
+      return <>{GOAL_STATUS_LABELS[b.status]}</>;
+    case 'dueDate':
+      return <>{b.dueDate ? longDate(b.dueDate) : ''}</>;
+    case 'metric':
+      return b.metric ? (
+        <>
+          {b.metric.name}: from {fmt(b.metric.baseline)} to {fmt(b.metric.target)} {b.metric.unit}
+          {b.metric.current !== null && b.metric.current !== undefined ? ` (${fmt(b.metric.current)} then)` : ''}
+        </>
+      ) : null;
+    case 'keyResults':
+      return (
+        <ul>
+          {b.keyResults.map((k) => (
+            <li key={k.id}>
+              {k.title}: {fmt(k.current)} of {fmt(k.target)}
+              {k.unit ? ` ${k.unit}` : ''}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'strategies':
+      return (
+        <ul>
+          {b.strategies.map((x) => (
+            <li key={x.id}>
+              {x.text}
+              {x.tried ? ' (tried)' : ''}
+              {x.reflection ? `: ${x.reflection}` : ''}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'evidence':
+      return (
+        <ul>
+          {b.evidence.map((x) => (
+            <li key={x.id}>
+              {mediumDate(x.date)}: {x.text}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'ifThen':
+      return (
+        <ul>
+          {b.ifThen.map((x) => (
+            <li key={`${x.cue}|${x.action}`}>
+              <IfThenText plan={x} />
+            </li>
+          ))}
+        </ul>
+      );
+    case 'directionId':
+      return <>{(directions.data ?? []).find((d) => d.id === b.directionId)?.name ?? 'A direction'}</>;
+    case 'intentionId':
+      return <>An intention</>;
+    default: {
+      const v = (b as Record<string, unknown>)[field];
+      return <>{typeof v === 'string' || typeof v === 'number' ? String(v) : ''}</>;
+    }
+  }
+}
+
 function RevisionTimeline({ goal }: { goal: Goal }) {
   const revisions = useRevisions(goal.id);
   return (
@@ -380,6 +479,21 @@ function RevisionTimeline({ goal }: { goal: Goal }) {
                 {r.number === 0 ? ' · created' : ` · changed ${r.changed.map((c) => FIELD_NAMES[c] ?? c).join(', ')}`}
               </p>
               <p className="revision-reason">{r.reason}</p>
+              {r.before && r.changed.some((c) => hasValue(r.before, c)) && (
+                <details className="revision-before">
+                  <summary>Before this change</summary>
+                  <dl className="facts">
+                    {r.changed
+                      .filter((c) => hasValue(r.before, c))
+                      .map((c) => (
+                        <div key={c}>
+                          <dt>{sentenceCase(FIELD_NAMES[c] ?? c)}</dt>
+                          <dd>{r.before && <SnapshotValue snapshot={r.before} field={c} />}</dd>
+                        </div>
+                      ))}
+                  </dl>
+                </details>
+              )}
             </li>
           ))}
         </ol>
