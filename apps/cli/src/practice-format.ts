@@ -56,15 +56,14 @@ export function targetWords(p: Practice): string {
 }
 
 /**
- * When a new schedule changes the period a measurable practice's target counts over, what the target
- * means from then on ('at least 2 cups per 7 days (was a day)'); undefined when nothing changes.
+ * When a schedule change from `was` to `next` changes the period a measurable practice's target counts
+ * over, what the target means from then on ('at least 2 cups per 7 days (was a day)'); else undefined.
  */
-export function targetPeriodChange(p: Practice, next: FrequencyDto): string | undefined {
+export function targetPeriodChange(p: Practice, was: FrequencyDto, next: FrequencyDto): string | undefined {
   if (p.kind !== 'measurable' || p.target === null) return undefined;
-  const was = periodWords(p.schedule.frequency);
-  const now = periodWords(next);
-  if (was === now) return undefined;
-  return `${targetWords({ ...p, schedule: { ...p.schedule, frequency: next } })} (was ${was})`;
+  const before = periodWords(was);
+  if (before === periodWords(next)) return undefined;
+  return `${targetWords({ ...p, schedule: { ...p.schedule, frequency: next } })} (was ${before})`;
 }
 
 /** Value against target, "3/5 km" (at most: "3/≤5 km"); "–" for the value when there is none yet. */

@@ -361,7 +361,7 @@ export const register: Register = (program, ctx) => {
       ctx.out.line(`Updated ${quoted(updated)}: ${changed.join(', ')}.`);
       const period =
         frequency && opts.target === undefined
-          ? targetPeriodChange({ ...updated, schedule: practice.schedule }, frequency)
+          ? targetPeriodChange(updated, practice.schedule.frequency, frequency)
           : undefined;
       if (period) ctx.out.note(`Its target counts over the new schedule's period: ${period}. Change it with --target.`);
       if (frequency && from && preview) {

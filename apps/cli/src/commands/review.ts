@@ -207,7 +207,7 @@ async function weekOf(client: TackClient, week: string | undefined): Promise<str
 
 /** What an adjusted measurable practice's target will mean (its period follows the schedule); '' when the same. */
 function periodNote(p: Practice, frequency: FrequencyDto): string {
-  const change = targetPeriodChange(p, frequency);
+  const change = targetPeriodChange(p, p.schedule.frequency, frequency);
   return change
     ? `"${oneLine(p.name)}": its target counts over the new schedule's period: ${change}. ` +
         `Change it with 'tack practices edit ${p.id} --target N'.`

@@ -1,4 +1,4 @@
-import type { Experiment, GoalStatus, Horizon, Verdict, Weekday } from '@tack/contracts';
+import type { Experiment, GoalKind, GoalStatus, Horizon, Verdict, Weekday } from '@tack/contracts';
 import { addDays, daysBetween, isoToUtc, mediumDate, weekdayOfIso } from '../practices/lib.ts';
 import { weekStartOf } from '../reviews/lib.ts';
 
@@ -94,6 +94,11 @@ export const EXPERIMENT_STATUS_LABELS: Record<Experiment['status'], string> = {
   running: 'Running',
   decisionDue: 'Decision due',
   decided: 'Decided',
+};
+
+export const GOAL_KIND_LABELS: Record<GoalKind, string> = {
+  learning: 'Learning goal',
+  performance: 'Performance goal',
 };
 
 export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {

@@ -60,6 +60,8 @@ export function reviewsService(deps: ReviewsDeps) {
    */
   async function savedWeek(userId: string, week: string, aligned: string, currentWeek: string): Promise<string> {
     const isDate = !week.includes('W');
+    // The current week, named by its first day or its ISO week, needs no look-up (the web's drafts).
+    if (aligned >= currentWeek && (!isDate || week === aligned)) return aligned;
     const around = await reviews.list(userId, {
       from: addDays(isDate ? week : aligned, -6),
       to: addDays(isDate ? week : aligned, 6),

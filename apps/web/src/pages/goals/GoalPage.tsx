@@ -14,7 +14,7 @@ import { api, errorMessage, fieldError } from '../../api.ts';
 import { useMe } from '../../auth/session.ts';
 import { AdviceBody, AdvisorAllQuestions } from '../../discovery/Advisor.tsx';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
-import { GOAL_STATUS_LABELS, learningProgressInWords } from '../../discovery/lib.ts';
+import { GOAL_KIND_LABELS, GOAL_STATUS_LABELS, learningProgressInWords } from '../../discovery/lib.ts';
 import { MilestoneMapCard } from '../../discovery/MilestoneMap.tsx';
 import { IfThenText, Pill, TextArea } from '../../discovery/Parts.tsx';
 import { useDirections, useGoal, useInvalidateDiscovery, useRevisions } from '../../discovery/queries.ts';
@@ -41,6 +41,9 @@ export function ProgressText({ goal }: { goal: Goal }) {
 
 /** A goal's number as the person reads numbers: "1,000" or "1.000". */
 const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 6 });
+/** "3 of 10 races": a key result's amount now against its target. */
+const keyResultAmount = (k: Goal['keyResults'][number]) =>
+  `${fmt(k.current)} of ${fmt(k.target)}${k.unit ? ` ${k.unit}` : ''}`;
 
 function GoalView({ goal: g }: { goal: Goal }) {
   const me = useMe();
@@ -73,7 +76,7 @@ function GoalView({ goal: g }: { goal: Goal }) {
           <dl className="facts">
             <div>
               <dt>Kind</dt>
-              <dd>{g.kind === 'learning' ? 'Learning goal' : 'Performance goal'}</dd>
+              <dd>{GOAL_KIND_LABELS[g.kind]}</dd>
             </div>
             <div>
               <dt>Status</dt>
@@ -148,8 +151,7 @@ function GoalView({ goal: g }: { goal: Goal }) {
                   <li key={k.id} className="item">
                     <p className="item-title-text">{k.title}</p>
                     <p className="item-meta">
-                      {fmt(k.current)} of {fmt(k.target)}
-                      {k.unit ? ` ${k.unit}` : ''}
+                      {keyResultAmount(k)}
                       {pct !== null && pct !== undefined ? ` (${Math.round(pct)}%)` : ''} · confidence {k.confidence}/10
                     </p>
                   </li>
@@ -383,9 +385,31 @@ const FIELD_NAMES: Record<string, string> = {
 const sentenceCase = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** Whether a snapshot holds something for this field (an empty list or null shows nothing). */
-function hasValue(snapshot: GoalSnapshot | null, field: string): boolean {
-  const v = snapshot ? (snapshot as Record<string, unknown>)[field] : undefined;
+function hasValue(snapshot: GoalSnapshot, field: string): boolean {
+  const v = (snapshot as Record<string, unknown>)[field];
   return Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== '';
+}
+
+/** "Before this change": what the changed fields held, when any held something. */
+function RevisionBefore({ revision: r }: { revision: GoalRevision }) {
+  const before = r.before;
+  const fields = before ? r.changed.filter((c) => hasValue(before, c)) : [];
+  if (!before || fields.length === 0) return null;
+  return (
+    <details className="revision-before">
+      <summary>Before this change</summary>
+      <dl className="facts">
+        {fields.map((c) => (
+          <div key={c}>
+            <dt>{sentenceCase(FIELD_NAMES[c] ?? c)}</dt>
+            <dd>
+              <SnapshotValue snapshot={before} field={c} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
 }
 
 /** A field of an earlier version of the goal, in words: nothing written before a change is out of sight. */
@@ -393,7 +417,7 @@ function SnapshotValue({ snapshot: b, field }: { snapshot: GoalSnapshot; field: 
   const directions = useDirections();
   switch (field) {
     case 'kind':
-      return <>{b.kind === 'learning' ? 'Learning goal' : 'Performance goal'}</>;
+      return <>{GOAL_KIND_LABELS[b.kind]}</>;
     case 'status':
       return <>{GOAL_STATUS_LABELS[b.status]}</>;
     case 'dueDate':
@@ -410,8 +434,7 @@ function SnapshotValue({ snapshot: b, field }: { snapshot: GoalSnapshot; field: 
         <ul>
           {b.keyResults.map((k) => (
             <li key={k.id}>
-              {k.title}: {fmt(k.current)} of {fmt(k.target)}
-              {k.unit ? ` ${k.unit}` : ''}
+              {k.title}: {keyResultAmount(k)}
             </li>
           ))}
         </ul>
@@ -479,21 +502,7 @@ function RevisionTimeline({ goal }: { goal: Goal }) {
                 {r.number === 0 ? ' · created' : ` · changed ${r.changed.map((c) => FIELD_NAMES[c] ?? c).join(', ')}`}
               </p>
               <p className="revision-reason">{r.reason}</p>
-              {r.before && r.changed.some((c) => hasValue(r.before, c)) && (
-                <details className="revision-before">
-                  <summary>Before this change</summary>
-                  <dl className="facts">
-                    {r.changed
-                      .filter((c) => hasValue(r.before, c))
-                      .map((c) => (
-                        <div key={c}>
-                          <dt>{sentenceCase(FIELD_NAMES[c] ?? c)}</dt>
-                          <dd>{r.before && <SnapshotValue snapshot={r.before} field={c} />}</dd>
-                        </div>
-                      ))}
-                  </dl>
-                </details>
-              )}
+              <RevisionBefore revision={r} />
             </li>
           ))}
         </ol>

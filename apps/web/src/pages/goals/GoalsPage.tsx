@@ -1,7 +1,7 @@
 import type { Goal } from '@tack/contracts';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../../api.ts';
-import { GOAL_STATUS_LABELS } from '../../discovery/lib.ts';
+import { GOAL_KIND_LABELS, GOAL_STATUS_LABELS } from '../../discovery/lib.ts';
 import { Pill } from '../../discovery/Parts.tsx';
 import { discoveryKeys, useGoals } from '../../discovery/queries.ts';
 import { RecentlyDeleted } from '../../discovery/RecentlyDeleted.tsx';
@@ -25,7 +25,7 @@ export function GoalsPage() {
         <Pill tone={g.status === 'letGo' || g.status === 'paused' ? 'calm' : 'good'}>
           {GOAL_STATUS_LABELS[g.status]}
         </Pill>{' '}
-        {g.kind === 'learning' ? 'Learning goal' : 'Performance goal'} · <ProgressText goal={g} />
+        {GOAL_KIND_LABELS[g.kind]} · <ProgressText goal={g} />
         {g.revisions > 0 ? ` · changed ${g.revisions} ${g.revisions === 1 ? 'time' : 'times'}` : ''}
       </p>
     </li>
