@@ -222,6 +222,56 @@ describe.each(testDialects())('calendar feed on $name', (dialect) => {
     expect(secondReview?.toString()).toBe('2026-12-04T17:30:00');
   });
 
+  it('sends no reminders while a practice is paused: a planned pause splits the rule, an open one ends it', async () => {
+    const mk = async (name: string) => {
+      const res = await call(ann, 'POST', '/api/v1/practices', {
+        name,
+        frequency: { kind: 'weekdays', weekdays: ['monday', 'wednesday'] },
+        startDate: '2026-11-16',
+      });
+      expect(res.status, res.text).toBe(201);
+      return res.json<{ practice: { id: string } }>().practice.id;
+    };
+    const holiday = await mk('Swim');
+    const pause = await call(ann, 'POST', `/api/v1/practices/${holiday}/pause`, {
+      from: '2026-12-01',
+      to: '2026-12-14',
+    });
+    expect(pause.status, pause.text).toBe(200);
+    const stopping = await mk('Choir');
+    const open = await call(ann, 'POST', `/api/v1/practices/${stopping}/pause`, { from: '2026-11-28', to: null });
+    expect(open.status, open.text).toBe(200);
+
+    const { url } = (await call(ann, 'POST', '/api/v1/feed/rotate')).json<{ url: string }>();
+    const res = await t.call('GET', pathOf(url));
+    expect(res.status, res.text).toBe(200);
+    const parsed = new ICAL.Component(ICAL.parse(res.text));
+    for (const z of parsed.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(z);
+    const occurrences = (summary: string, until: string) =>
+      parsed
+        .getAllSubcomponents('vevent')
+        .filter((v) => v.getFirstPropertyValue('summary') === summary)
+        .flatMap((v) => {
+          const out: string[] = [];
+          const it = new ICAL.Event(v).iterator();
+          for (let next = it.next(); next && next.toString().slice(0, 10) <= until; next = it.next())
+            out.push(next.toString().slice(0, 10));
+          return out;
+        })
+        .filter((d) => d >= '2026-11-21')
+        .sort();
+    // Mondays and Wednesdays, minus the two paused weeks, then on again.
+    expect(occurrences('Swim', '2026-12-21')).toEqual([
+      '2026-11-23',
+      '2026-11-25',
+      '2026-11-30',
+      '2026-12-16',
+      '2026-12-21',
+    ]);
+    // Paused until resumed: the reminders stop the day before the pause.
+    expect(occurrences('Choir', '2027-01-31')).toEqual(['2026-11-23', '2026-11-25']);
+  });
+
   it("rotating invalidates the old URL, revoking answers 404, and a secret is nobody else's", async () => {
     const first = (await call(ann, 'POST', '/api/v1/feed/rotate')).json<{ url: string }>().url;
     const second = (await call(ann, 'POST', '/api/v1/feed/rotate')).json<{ url: string }>().url;

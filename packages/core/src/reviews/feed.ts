@@ -4,8 +4,8 @@ import type { Actor, Authorized } from '../authorized.ts';
 import type { Clock } from '../clock.ts';
 import { notFound } from '../errors.ts';
 import { addDays, localDate, weekdayOf } from '../practices/dates.ts';
+import type { PauseRange } from '../practices/history.ts';
 import type { PracticeStore } from '../practices/ports.ts';
-import { stateOf } from '../practices/present.ts';
 import type { Frequency } from '../practices/schedule.ts';
 import type { FeedSettingsPort, FeedSettingsRecord, PersonSettings } from './ports.ts';
 import { lastDayOfWeek } from './week.ts';
@@ -49,6 +49,30 @@ export function recurrenceOf(f: Frequency): Recurrence {
   }
 }
 
+/** The stretches of [from, to] (to null: open-ended) outside every pause, in order. */
+export function unpausedSpans(
+  from: string,
+  to: string | null,
+  pauses: ReadonlyArray<PauseRange>,
+): Array<{ from: string; to: string | null }> {
+  let spans: Array<{ from: string; to: string | null }> = [{ from, to }];
+  for (const pause of pauses) {
+    spans = spans.flatMap((s) => {
+      const out: Array<{ from: string; to: string | null }> = [];
+      if (s.from < pause.from) {
+        const beforeEnd = addDays(pause.from, -1);
+        out.push({ from: s.from, to: s.to !== null && s.to < beforeEnd ? s.to : beforeEnd });
+      }
+      if (pause.to !== null && (s.to === null || s.to > pause.to)) {
+        const afterStart = addDays(pause.to, 1);
+        out.push({ from: s.from.localeCompare(afterStart) > 0 ? s.from : afterStart, to: s.to });
+      }
+      return out;
+    });
+  }
+  return spans.sort((a, b) => (a.from < b.from ? -1 : 1));
+}
+
 export interface FeedEvent {
   uid: string;
   summary: string;
@@ -58,7 +82,7 @@ export interface FeedEvent {
   startTime: string;
   minutes: number;
   recurrence: Recurrence;
-  /** Last local date of the recurrence (a later schedule version takes over), or null. */
+  /** Last local date of the recurrence (a pause or a later schedule version takes over), or null. */
   until: string | null;
 }
 
@@ -176,25 +200,30 @@ export function feedService(deps: FeedDeps) {
       ];
       const practices = await deps.practiceStore.practices.list(r.userId, 'live');
       for (const p of practices) {
-        if (stateOf(p, today) !== 'active') continue;
         const versions = [...p.versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
         versions.forEach((v, i) => {
           const next = versions[i + 1];
           if (next && next.effectiveFrom <= today) return; // superseded before today
           const rec = recurrenceOf(v.frequency);
-          let start = v.effectiveFrom;
-          // A weekly rule's first event falls on one of its days (RFC 5545 counts DTSTART itself).
-          while (rec.byDay && !rec.byDay.includes(weekdayOf(start))) start = addDays(start, 1);
-          events.push({
-            uid: `practice-${p.id}-${v.effectiveFrom}@tack`,
-            summary: p.name,
-            description: `${p.name}: ${rec.words}.${p.ifThen ? ` If ${p.ifThen.cue}, then ${p.ifThen.action}.` : ''}`,
-            startDate: start,
-            startTime: r.practiceTime,
-            minutes: 15,
-            recurrence: rec,
-            until: next ? addDays(next.effectiveFrom, -1) : null,
-          });
+          const versionEnd = next ? addDays(next.effectiveFrom, -1) : null;
+          // No reminders while the practice is paused: one event per stretch between pauses.
+          for (const span of unpausedSpans(v.effectiveFrom, versionEnd, p.pauses)) {
+            if (span.to !== null && span.to < today) continue; // over
+            let start = span.from;
+            // A weekly rule's first event falls on one of its days (RFC 5545 counts DTSTART itself).
+            while (rec.byDay && !rec.byDay.includes(weekdayOf(start))) start = addDays(start, 1);
+            if (span.to !== null && start > span.to) continue; // none of its days in this stretch
+            events.push({
+              uid: `practice-${p.id}-${span.from}@tack`,
+              summary: p.name,
+              description: `${p.name}: ${rec.words}.${p.ifThen ? ` If ${p.ifThen.cue}, then ${p.ifThen.action}.` : ''}`,
+              startDate: start,
+              startTime: r.practiceTime,
+              minutes: 15,
+              recurrence: rec,
+              until: span.to,
+            });
+          }
         });
       }
       return { timeZone: person.timeZone, name: 'Tack', events };

@@ -9,6 +9,7 @@ import {
   plannedBetween,
   recurrenceOf,
   resolveWeek,
+  unpausedSpans,
   reviewMarkdown,
   summariseWeek,
   who5Raw,
@@ -288,5 +289,28 @@ describe('summary, WHO-5, markdown and calendar recurrences', () => {
       interval: 1,
       words: '2 times in 5 days (a daily reminder)',
     });
+  });
+  it('cuts the pauses out of a schedule for the calendar feed', () => {
+    expect(unpausedSpans('2026-11-02', null, [])).toEqual([{ from: '2026-11-02', to: null }]);
+    // Before, inside and after; an open pause ends it; one wholly before the start changes nothing.
+    expect(
+      unpausedSpans('2026-11-02', null, [
+        { from: '2026-12-01', to: '2026-12-14' },
+        { from: '2026-10-01', to: '2026-10-05' },
+        { from: '2027-01-10', to: null },
+      ]),
+    ).toEqual([
+      { from: '2026-11-02', to: '2026-11-30' },
+      { from: '2026-12-15', to: '2027-01-09' },
+    ]);
+    // A pause over the start, and one past the end of a bounded version.
+    expect(
+      unpausedSpans('2026-11-02', '2026-11-29', [
+        { from: '2026-10-30', to: '2026-11-04' },
+        { from: '2026-11-20', to: '2026-12-31' },
+      ]),
+    ).toEqual([{ from: '2026-11-05', to: '2026-11-19' }]);
+    // Paused for the whole version: nothing left.
+    expect(unpausedSpans('2026-11-02', '2026-11-29', [{ from: '2026-11-01', to: null }])).toEqual([]);
   });
 });
