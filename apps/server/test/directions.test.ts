@@ -79,6 +79,15 @@ describe.each(testDialects())('directions and experiments on $name', (dialect) =
     await expect400(t, ann, 'POST', `/api/v1/directions/${d.id}/answers/${answer.id}/practice`, {}, 'frequency');
     await expect400(t, ann, 'POST', '/api/v1/directions', { name: '' }, 'name');
     await expect400(t, ann, 'POST', `/api/v1/directions/${d.id}/answers`, { text: ' ' }, 'text');
+    // The same answer twice (a double submit, or other spacing and case) is refused, not kept twice.
+    await expect400(
+      t,
+      ann,
+      'POST',
+      `/api/v1/directions/${d.id}/answers`,
+      { text: 'run three  easy 5 km LOOPS' },
+      'text',
+    );
 
     const renamed = await call<{ direction: Direction }>(ann, 'PATCH', `/api/v1/directions/${d.id}`, {
       name: 'A marathon runner',

@@ -77,7 +77,11 @@ describe.each(testDialects())('goals and the advisor on $name', (dialect) => {
       [{ ...withoutKr, metric: undefined }, 'metric'],
       [{ ...withoutKr, dueDate: undefined }, 'dueDate'],
       [{ ...withoutKr, metric: { name: 'x', unit: 'km', baseline: 1 } }, 'metric.target'],
+      // Progress is measured from the baseline to the target, and a key result from 0 to its target.
+      [{ ...withoutKr, metric: { name: 'x', unit: 'km', baseline: 4, target: 4 } }, 'metric.target'],
+      [{ ...performance, keyResults: [{ title: 'Zero', target: 0, current: -2 }] }, 'keyResults.0.target'],
       [{ ...learning, whatToLearn: undefined }, 'whatToLearn'],
+      [{ ...learning, evidence: [{ date: '2099-01-01', text: 'Not yet' }] }, 'evidence.0.date'],
       [{ ...learning, status: 'failed' }, 'status'],
       [{ ...learning, status: 'letGo' }, 'learnings'],
       [{ ...learning, kind: 'outcome' }, 'kind'],
@@ -96,6 +100,15 @@ describe.each(testDialects())('goals and the advisor on $name', (dialect) => {
 
     clock.set('2026-11-28T10:00:00Z');
     const strategyId = (g.strategies as { id: string }[])[0]!.id;
+    // Evidence is what already happened: tomorrow is refused, and nothing is saved.
+    await expect400(
+      t,
+      ann,
+      'PATCH',
+      url,
+      { reason: 'Ahead of time', evidence: [{ date: '2026-11-30', text: 'Sam will run it' }] },
+      'evidence.0.date',
+    );
     const tried = await call<{ goal: Goal }>(ann, 'PATCH', url, {
       reason: 'Tried the first strategy at the team meeting',
       strategies: [

@@ -216,13 +216,19 @@ export const metricSchema = z
     target: amount,
     current: amount.optional().describe('Where it stands now; default the baseline'),
   })
+  .refine((m) => m.target !== m.baseline, {
+    path: ['target'],
+    message: 'must differ from the baseline: progress is measured from one to the other',
+  })
   .meta({ id: 'GoalMetric' });
 
 export const keyResultSchema = z
   .strictObject({
     id: idSchema.optional().describe('Kept when editing; assigned when absent'),
     title: name,
-    target: amount,
+    target: amount
+      .refine((v) => v !== 0, 'must not be 0: a key result counts from 0 up to its target')
+      .describe('Not 0: progress is current ÷ target'),
     current: amount.default(0),
     unit: z.string().trim().min(1).max(40).nullable().optional(),
     confidence: z

@@ -9,7 +9,7 @@ import {
   restoreIn,
   saveOrConflict,
 } from '../discovery/shared.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 
 export const DIRECTION_QUESTION = 'What would such a person do this week?';
 
@@ -102,6 +102,10 @@ export function directionsService(deps: DiscoveryDeps) {
 
     async addAnswer(actor: Authorized<Actor>, id: string, text: string): Promise<Direction> {
       const d = await loadDirection(store, actor, id);
+      const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+      if (d.answers.some((a) => same(a.text) === same(text))) {
+        throw invalid('text', 'this direction already has that answer');
+      }
       const at = nowIso();
       const next: DirectionRecord = {
         ...d,

@@ -261,6 +261,7 @@ export function experimentsService(deps: DiscoveryDeps) {
             actor,
             { ...input.goal, directionId: input.goal.directionId ?? e.directionId },
             `Deepened from the experiment "${e.hypothesis}": ${input.learned}`,
+            day,
             'goal.',
           );
           goalId = goal.id;

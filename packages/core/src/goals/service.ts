@@ -172,6 +172,19 @@ async function checkRefs(
   }
 }
 
+/** Evidence is what happened: not dated after today. Evidence kept unchanged from before is left alone. */
+function checkEvidenceDates(g: GoalFields, existing: GoalRecord | null, today: string, prefix = '') {
+  const before = new Map((existing?.evidence ?? []).map((e) => [e.id, e.date]));
+  g.evidence.forEach((e, i) => {
+    if (e.date > today && before.get(e.id) !== e.date) {
+      throw invalid(
+        `${prefix}evidence.${i}.date`,
+        `${e.date} is in the future (today is ${today}); evidence is what already happened`,
+      );
+    }
+  });
+}
+
 function checkKind(g: GoalFields, prefix = '') {
   const issue = goalKindIssues(g)[0];
   if (issue) throw invalid(`${prefix}${issue.path}`, issue.message);
@@ -184,11 +197,14 @@ export async function insertGoal(
   actor: Actor,
   input: CreateGoal,
   reason: string,
+  /** The person's local date. */
+  today: string,
   /** Where the goal sits in the request body, for error paths ('goal.' in a verdict). */
   pathPrefix = '',
 ): Promise<GoalRecord> {
   const fields = normalise(input, null, deps.newId);
   checkKind(fields, pathPrefix);
+  checkEvidenceDates(fields, null, today, pathPrefix);
   await checkRefs(s, actor, fields, pathPrefix);
   const at = deps.clock.now().toISOString();
   const record: GoalRecord = {
@@ -247,11 +263,13 @@ export function goalsService(deps: DiscoveryDeps) {
     },
 
     async create(actor: Authorized<Actor>, input: CreateGoal): Promise<Goal> {
-      return toGoalDto(await store.transaction((s) => insertGoal(s, deps, actor, input, 'Created')));
+      const today = await deps.practices.today(actor.userId);
+      return toGoalDto(await store.transaction((s) => insertGoal(s, deps, actor, input, 'Created', today)));
     },
 
     /** Applies a change and records it (full before/after) with its reason. No change: no revision. */
     async update(actor: Authorized<Actor>, id: string, patch: UpdateGoal): Promise<Goal> {
+      const today = await deps.practices.today(actor.userId);
       return store.transaction(async (s) => {
         const g = await loadGoal(s, actor, id);
         const { reason, ...changes } = patch;
@@ -276,6 +294,7 @@ export function goalsService(deps: DiscoveryDeps) {
           deps.newId,
         );
         checkKind(merged);
+        checkEvidenceDates(merged, g, today);
         await checkRefs(s, actor, merged);
         const changed = SNAPSHOT_FIELDS.filter((f) => JSON.stringify(merged[f]) !== JSON.stringify(g[f]));
         if (changed.length === 0) return toGoalDto(g);

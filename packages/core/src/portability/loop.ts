@@ -116,6 +116,14 @@ function dateOfTimestamp(ms: number, memo: Map<number, string | null>): string |
   return date;
 }
 
+/** What the report says about rows dated after today (a phone's clock, or a planned entry). */
+function inTheFuture(name: string, count: number, what: string, today: string): ImportPlan['notMapped'][number] {
+  return {
+    item: `"${name}": ${count} ${what}`,
+    reason: `dated after today (${today}); a check-in is for a day that has come`,
+  };
+}
+
 function finish(
   p: Omit<ImportedPractice, 'versions'>,
   today: string,
@@ -178,10 +186,15 @@ export function planFromLoopBackup(
     const dates = new Set<string>();
     let auto = 0;
     let unreadable = 0;
+    let future = 0;
     for (const r of byHabit.get(h.id) ?? []) {
       const date = dateOfTimestamp(r.timestamp, memo);
-      if (!date || date > today) {
+      if (!date) {
         unreadable++;
+        continue;
+      }
+      if (date > today) {
+        future++;
         continue;
       }
       if (dates.has(date)) continue;
@@ -202,12 +215,9 @@ export function planFromLoopBackup(
     }
     if (auto > 0)
       notMapped.push({ item: `"${name}": ${auto} automatic entries`, reason: 'computed by Loop, not check-ins' });
-    if (unreadable > 0) {
-      notMapped.push({
-        item: `"${name}": ${unreadable} entries`,
-        reason: 'unreadable date or value, or dated in the future',
-      });
-    }
+    if (unreadable > 0)
+      notMapped.push({ item: `"${name}": ${unreadable} entries`, reason: 'unreadable date or value' });
+    if (future > 0) notMapped.push(inTheFuture(name, future, 'entries', today));
     const question = clip(h.question, LIMITS.textMax, `The question of "${name}"`, warnings);
     const description = clip(h.description, LIMITS.textMax, `The description of "${name}"`, warnings);
     practices.push(
@@ -361,6 +371,8 @@ export function planFromLoopCsvZip(files: ReadonlyMap<string, Uint8Array>, today
     const checkins: ImportedCheckin[] = [];
     let computed = 0;
     let unreadable = 0;
+    let future = 0;
+    let repeated = 0;
     if (!folder) warnings.push(`"${name}": no Checkmarks.csv in the archive; imported without check-ins`);
     else {
       const entries = parseCsv(text(files.get(folder)!), folder);
@@ -379,8 +391,12 @@ export function planFromLoopCsvZip(files: ReadonlyMap<string, Uint8Array>, today
           unreadable++;
           continue;
         }
-        if (date > today || dates.has(date)) {
-          unreadable++;
+        if (date > today) {
+          future++;
+          continue;
+        }
+        if (dates.has(date)) {
+          repeated++;
           continue;
         }
         dates.add(date);
@@ -402,6 +418,13 @@ export function planFromLoopCsvZip(files: ReadonlyMap<string, Uint8Array>, today
     }
     if (unreadable > 0) {
       notMapped.push({ item: `"${name}": ${unreadable} rows of Checkmarks.csv`, reason: 'unreadable date or value' });
+    }
+    if (future > 0) notMapped.push(inTheFuture(name, future, 'rows of Checkmarks.csv', today));
+    if (repeated > 0) {
+      notMapped.push({
+        item: `"${name}": ${repeated} rows of Checkmarks.csv`,
+        reason: 'a date already listed; a practice has one check-in a day, so the first row was kept',
+      });
     }
     const archived = /^(true|1|yes)$/i.test(get(col.archived));
     const target = Number(get(col.targetValue));

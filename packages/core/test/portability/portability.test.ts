@@ -120,7 +120,9 @@ describe('Loop mapping', () => {
     ]);
     expect(plan.practices[0]?.color).toBe('#ff8f00');
     expect(plan.warnings.join()).toMatch(/more than once a day/);
-    expect(plan.notMapped.map((n) => n.item).join()).toMatch(/1 entries/);
+    expect(plan.notMapped).toEqual([
+      { item: '"Water": 1 entries', reason: 'dated after today (2026-11-21); a check-in is for a day that has come' },
+    ]);
   });
   it('refuses a CSV export without Habits.csv', () => {
     expect(messageOf(() => planFromLoopCsvZip(new Map(), '2026-11-21'))).toMatch(/no Habits\.csv/);
@@ -150,7 +152,8 @@ describe('Loop mapping', () => {
         '002 Water/Checkmarks.csv':
           'Date,Value,Notes\n2026-11-03,6500,\n2026-11-02,NO,\n2026-11-01,250,\n2026-10-30,7.5,\n',
         '003/Checkmarks.csv': 'Date,Value,Notes\n2026-11-03,YES_MANUAL,\n',
-        '004 Water/Checkmarks.csv': 'Date,Value,Notes\n2026-11-02,YES_MANUAL,\n',
+        '004 Water/Checkmarks.csv':
+          'Date,Value,Notes\n2026-11-02,YES_MANUAL,\n2026-11-02,NO,\n2026-11-25,YES_MANUAL,\n2026-13-01,YES_MANUAL,\n',
       }),
       '2026-11-21',
     );
@@ -174,6 +177,18 @@ describe('Loop mapping', () => {
     expect(water2?.checkins.map((c) => c.date)).toEqual(['2026-11-02']);
     expect(plan.practices).toHaveLength(4);
     expect(plan.notMapped.map((n) => n.item).join()).toMatch(/"Read: 20 pages!": 3 computed or empty days/);
+    // Each row left out is named with its own reason: a date to come, a repeated date, an unreadable one.
+    expect(plan.notMapped.filter((n) => n.item.startsWith('"Water": 1 rows'))).toEqual([
+      { item: '"Water": 1 rows of Checkmarks.csv', reason: 'unreadable date or value' },
+      {
+        item: '"Water": 1 rows of Checkmarks.csv',
+        reason: 'dated after today (2026-11-21); a check-in is for a day that has come',
+      },
+      {
+        item: '"Water": 1 rows of Checkmarks.csv',
+        reason: 'a date already listed; a practice has one check-in a day, so the first row was kept',
+      },
+    ]);
   });
 
   it('reads older exports: no header in Checkmarks.csv, numbers for values, amounts × 1000', () => {

@@ -230,12 +230,16 @@ function GoalForm({
       const like = numberExample();
       if (parseAmount(s.baseline) === undefined) p['metric.baseline'] = `Where you start, as a number like ${like}.`;
       if (parseAmount(s.target) === undefined) p['metric.target'] = `Where you aim, as a number like ${like}.`;
+      else if (parseAmount(s.target) === parseAmount(s.baseline))
+        p['metric.target'] = 'Aim somewhere other than where you start: progress is measured between the two.';
       if (s.current.trim() && parseAmount(s.current) === undefined)
         p['metric.current'] = `A number like ${like}, or leave it empty.`;
       if (!s.dueDate) p.dueDate = 'A performance goal needs a date.';
       s.keyResults.forEach((k, i) => {
         if (!k.title.trim()) p[`keyResults.${i}.title`] = 'Give the key result a title.';
         if (parseAmount(k.target) === undefined) p[`keyResults.${i}.target`] = `A target number like ${like}.`;
+        else if (parseAmount(k.target) === 0)
+          p[`keyResults.${i}.target`] = 'A target other than 0: a key result counts from 0 up to it.';
         if (k.current.trim() && parseAmount(k.current) === undefined)
           p[`keyResults.${i}.current`] = `A number like ${like}, or leave it empty.`;
       });
