@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode, FieldIssue } from '@tack/contracts';
+import { type ErrorBody, type ErrorCode, type FieldIssue, plainIssueMessage } from '@tack/contracts';
 import { DomainError } from '@tack/core';
 import { DatabaseUnavailableError } from '@tack/db';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -48,7 +48,10 @@ function toIssues(context: string | undefined, validation: ValidationIssue[]): F
       for (const k of keys) issues.push({ path: base ? `${base}.${String(k)}` : String(k), message: 'Unknown field' });
       continue;
     }
-    issues.push({ path: base || (context ?? 'body'), message: v.message ?? 'Invalid value' });
+    issues.push({
+      path: base || (context ?? 'body'),
+      message: plainIssueMessage({ ...v.params, code: v.keyword, message: v.message }),
+    });
   }
   return issues;
 }

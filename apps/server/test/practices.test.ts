@@ -1,3 +1,4 @@
+import { LIMITS } from '@tack/contracts';
 import { testDialects } from '@tack/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { movableClock, type Person, startTestServer, type TestServer } from './support.ts';
@@ -72,6 +73,24 @@ describe.each(testDialects())('practices on $name', (dialect) => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(issuesOf(res.body), JSON.stringify(body)).toContain(path);
     }
+    // zod's own wording ("Too big: expected string to have <=80 characters") is said in plain words.
+    const messages = async (body: Json) => {
+      const res = await t.call('POST', '/api/v1/practices', { cookie: ann.cookie, body });
+      expect(res.status).toBe(400);
+      return (res.body as { error: { message: string } }).error.message;
+    };
+    const daily = { kind: 'times', times: 1, days: 1 };
+    expect(await messages({ name: 'x'.repeat(LIMITS.nameMax + 1), frequency: daily })).toBe(
+      `name: at most ${LIMITS.nameMax} characters`,
+    );
+    expect(await messages({ name: '', frequency: daily })).toBe('name: must not be empty');
+    expect(await messages({ name: 'x', frequency: { kind: 'interval', everyDays: 'two' } })).toBe(
+      'frequency.everyDays: must be a number',
+    );
+    expect(await messages({ frequency: daily })).toBe('name: required');
+    expect(await messages({ name: 'x', frequency: daily, kind: 'count' })).toBe(
+      'kind: must be one of: boolean, measurable',
+    );
   });
 
   it('records check-ins idempotently and rejects bad ones without losing anything', async () => {

@@ -12,6 +12,7 @@ import {
   frequencySchema,
   idParamsSchema,
   pauseBodySchema,
+  plainIssueMessage,
   practiceListQuerySchema,
   practiceListSchema,
   practiceSchema,
@@ -91,7 +92,7 @@ export async function practiceRoutes(app: FastifyInstance, { services }: RouteDe
       const parsed = frequencySchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw invalid(['frequency', ...(issue?.path ?? [])].join('.'), issue?.message ?? 'invalid');
+        throw invalid(['frequency', ...(issue?.path ?? [])].join('.'), issue ? plainIssueMessage(issue) : 'invalid');
       }
       const from = req.query.from ?? (await svc.today(actor.userId));
       return { days: svc.preview(parsed.data, from) };
