@@ -206,6 +206,79 @@ describe.each(testDialects())('directions and experiments on $name', (dialect) =
     await call(ann, 'POST', '/api/v1/experiments', { directionId: d2.id, hypothesis: 'B' }, 201);
   });
 
+  it('keeps one run at a time when an overdue experiment is adjusted or lengthened; starts within a year', async () => {
+    const d = await direction();
+    // Started in the past: its decision date (2026-11-12) has passed without a verdict.
+    const overdue = (
+      await call<{ experiment: Experiment }>(
+        ann,
+        'POST',
+        '/api/v1/experiments',
+        { directionId: d.id, hypothesis: 'Overdue', startDate: '2026-10-01' },
+        201,
+      )
+    ).experiment;
+    const current = (
+      await call<{ experiment: Experiment }>(
+        ann,
+        'POST',
+        '/api/v1/experiments',
+        { directionId: d.id, hypothesis: 'Current' },
+        201,
+      )
+    ).experiment;
+    // Adjusting the overdue one would start a second run beside the current one.
+    const adjust = await t.call('POST', `/api/v1/experiments/${overdue.id}/verdict`, {
+      cookie: ann.cookie,
+      body: { verdict: 'adjust', learned: 'Shorter runs' },
+    });
+    expect(adjust.status, adjust.text).toBe(409);
+    expect(adjust.body).toMatchObject({ error: { code: 'CONFLICT', details: { currentExperimentId: current.id } } });
+    // Lengthening it into the current one's run is refused too, naming where it would have to stop.
+    const longer = await t.call('PATCH', `/api/v1/experiments/${overdue.id}`, {
+      cookie: ann.cookie,
+      body: { lengthWeeks: 12 },
+    });
+    expect(longer.status, longer.text).toBe(409);
+    expect(longer.json<{ error: { message: string } }>().error.message).toContain(current.startDate);
+    // Nothing changed: still undecided, still six weeks; letting it go works.
+    const still = (await call<{ experiment: Experiment }>(ann, 'GET', `/api/v1/experiments/${overdue.id}`)).experiment;
+    expect(still).toMatchObject({ lengthWeeks: 6, verdict: null });
+    await call(ann, 'POST', `/api/v1/experiments/${overdue.id}/verdict`, {
+      verdict: 'letGo',
+      learned: 'Ran its course',
+    });
+    // An experiment is planned for the coming year at most, and dates stay within 2000–2999.
+    const d2 = await direction();
+    await expect400(
+      t,
+      ann,
+      'POST',
+      '/api/v1/experiments',
+      { directionId: d2.id, hypothesis: 'x', startDate: '2027-11-22' },
+      'startDate',
+    );
+    await expect400(
+      t,
+      ann,
+      'POST',
+      '/api/v1/experiments',
+      { directionId: d2.id, hypothesis: 'x', startDate: '9999-12-01' },
+      'startDate',
+    );
+    await expect400(
+      t,
+      ann,
+      'POST',
+      '/api/v1/experiments',
+      { directionId: d2.id, hypothesis: 'x', startDate: '1999-12-31' },
+      'startDate',
+    );
+    expect(
+      (await call<{ experiments: unknown[] }>(ann, 'GET', '/api/v1/experiments')).experiments.length,
+    ).toBeGreaterThan(0);
+  });
+
   it('takes energises/drains notes while it runs, and a verdict only from the start date', async () => {
     const d = await direction();
     const e = (

@@ -91,6 +91,13 @@ describe.each(testDialects())('practices on $name', (dialect) => {
     expect(await messages({ name: 'x', frequency: daily, kind: 'count' })).toBe(
       'kind: must be one of: boolean, measurable',
     );
+    // Dates from 2000 to 2999: a year-1 start made every score replay two thousand years.
+    expect(await messages({ name: 'x', frequency: daily, startDate: '0001-01-01' })).toBe(
+      'startDate: must be a date from 2000-01-01 to 2999-12-31',
+    );
+    expect(await messages({ name: 'x', frequency: daily, startDate: '2026-02-30' })).toBe(
+      'startDate: must be a real date as YYYY-MM-DD',
+    );
   });
 
   it('records check-ins idempotently and rejects bad ones without losing anything', async () => {
@@ -217,6 +224,12 @@ describe.each(testDialects())('practices on $name', (dialect) => {
     expect(Math.abs((body.points.at(-1)?.score ?? 0) - 0.655747)).toBeLessThanOrEqual(1e-6);
     expect(Math.abs((body.points[0]?.score ?? 0) - 0.051922)).toBeLessThanOrEqual(1e-6);
     expect(body.streaks.current.length).toBe(20);
+    // Scores past today only fade: at most a year of them (ten years of 2989–2999 blocked the server for seconds).
+    const far = await t.call('GET', `/api/v1/practices/${p.id}/strength?from=2990-01-01&to=2999-12-31`, {
+      cookie: ann.cookie,
+    });
+    expect(far.status).toBe(400);
+    expect(issuesOf(far.body)).toEqual(['to']);
   });
 
   it('keeps Today and strength right when a past check-in or the schedule changes (cache invalidation)', async () => {

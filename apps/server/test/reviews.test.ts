@@ -151,6 +151,12 @@ describe.each(testDialects())('weekly reviews on $name', (dialect) => {
     }
     // 2026 has a week 53 (it starts on a Thursday); it is in the past only from late December.
     expect((await call(ann, 'GET', '/api/v1/reviews/2026-W53')).status).toBe(400);
+    // Weeks from 2000 on: year 0000 used to open (and save) a draft.
+    for (const week of ['0000-W01', '1999-12-31']) {
+      const old = await call(ann, 'PUT', `/api/v1/reviews/${week}`, {});
+      expect(old.status, old.text).toBe(400);
+      expect(old.json<{ error: { message: string } }>().error.message).toBe('week: must be a week from 2000 to 2999');
+    }
     const adjustWithoutSchedule = await call(ann, 'PUT', '/api/v1/reviews/2026-W47', {
       decisions: [{ practiceId: ids.read, decision: 'adjust' }],
     });

@@ -200,7 +200,7 @@ describe.each(testDialects())('schedule versions and area names on $name', (dial
     it("refuses a date before the practice's start with a 400 on schedule.effectiveFrom", async () => {
       const flo = await t.signUp('Flo');
       const p = await create(flo, { name: 'Journal', frequency: daily, startDate: '2026-09-27' });
-      const res = await editSchedule(flo, p.id, '1999-01-01', monThu);
+      const res = await editSchedule(flo, p.id, '2019-01-01', monThu);
       expect(res.status).toBe(400);
       const { error } = res.json<ErrorJson>();
       expect(error.code).toBe('VALIDATION_FAILED');

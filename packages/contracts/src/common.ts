@@ -1,7 +1,31 @@
 import { z } from 'zod';
 
+/**
+ * The dates Tack takes in: from 2000 (no habit tracker holds older records, and a year-1 date made the day-by-day
+ * scores replay two thousand years) to 2999 (dates Tack works out from one, such as an experiment's decision
+ * date, stay four-digit).
+ */
+export const DATE_RANGE = { min: '2000-01-01', max: '2999-12-31' } as const;
+
+/** The check of DATE_RANGE, on what comes in only: a date Tack works out and sends may lie a little past it. */
+function dateInRange(value: string, ctx: z.core.ParsePayload<string>) {
+  if (value < DATE_RANGE.min || value > DATE_RANGE.max) {
+    ctx.issues.push({
+      code: 'custom',
+      message: `must be a date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`,
+      input: value,
+    });
+  }
+  return value;
+}
+
 /** A calendar date in a person's local time zone, YYYY-MM-DD. */
-export const isoDateSchema = z.iso.date().describe('Local calendar date, YYYY-MM-DD');
+export const isoDateSchema = z
+  .codec(z.iso.date({ message: 'must be a real date as YYYY-MM-DD' }), z.iso.date(), {
+    decode: dateInRange,
+    encode: (value) => value,
+  })
+  .describe(`Local calendar date, YYYY-MM-DD, from ${DATE_RANGE.min} to ${DATE_RANGE.max}`);
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
 const zoneNames = new Set(Intl.supportedValuesOf('timeZone'));

@@ -32,6 +32,33 @@ export function midpointOf(startDate: string, lengthWeeks: number): string {
   return addDays(startDate, Math.round((lengthWeeks * 7) / 2));
 }
 
+/** The 409 for a second experiment in a direction while one runs (`moving`: the one being lengthened). */
+function stillRunning(current: ExperimentRecord, moving?: ExperimentRecord): DomainError {
+  const message = moving
+    ? `The next experiment in this direction starts on ${current.startDate}: this one can run until then at most.`
+    : `An experiment in this direction runs until its decision date, ${current.decisionDate}. ` +
+      `Decide it now (deepen, adjust or let go), or start the new one on or after ${current.decisionDate}.`;
+  return new DomainError('CONFLICT', message, { currentExperimentId: current.id, decisionDate: current.decisionDate });
+}
+
+/** An undecided experiment of the same direction whose run overlaps `e`'s, other than those in `except`. */
+async function overlapping(
+  s: DiscoveryStore,
+  actor: Actor,
+  e: Pick<ExperimentRecord, 'directionId' | 'startDate' | 'decisionDate'>,
+  except: string[],
+): Promise<ExperimentRecord | undefined> {
+  return (await s.experiments.list(actor.userId, { directionId: e.directionId })).find(
+    (o) => !except.includes(o.id) && !o.verdict && o.startDate < e.decisionDate && e.startDate < o.decisionDate,
+  );
+}
+
+/** An experiment is planned for the coming year at most. */
+function checkStartsWithinAYear(startDate: string, today: string, path: string) {
+  const latest = addDays(today, 365);
+  if (startDate > latest) throw invalid(path, `must be within a year from today (on or before ${latest})`);
+}
+
 export function experimentStatus(e: ExperimentRecord, today: string): Experiment['status'] {
   if (e.verdict) return 'decided';
   if (today < e.startDate) return 'planned';
@@ -130,11 +157,7 @@ export function experimentsService(deps: DiscoveryDeps) {
           });
         }
         // One undecided experiment at a time per direction, as when starting one.
-        const other = e.verdict
-          ? undefined
-          : (await s.experiments.list(actor.userId, { directionId: e.directionId })).find(
-              (o) => o.id !== e.id && !o.verdict && o.startDate < e.decisionDate && e.startDate < o.decisionDate,
-            );
+        const other = e.verdict ? undefined : await overlapping(s, actor, e, [e.id]);
         if (other) {
           throw new DomainError(
             'CONFLICT',
@@ -154,20 +177,14 @@ export function experimentsService(deps: DiscoveryDeps) {
       const day = await today(actor);
       const practiceIds = await checkPracticeIds(deps.practices, actor, input.practiceIds, 'practiceIds');
       const startDate = input.startDate ?? day;
+      checkStartsWithinAYear(startDate, day, 'startDate');
       return store.transaction(async (s) => {
         if (!(await s.directions.get(actor.userId, input.directionId)))
           throw invalid('directionId', 'no such direction');
         const current = (await s.experiments.list(actor.userId, { directionId: input.directionId }))
           .filter((e) => !e.verdict && e.decisionDate > startDate)
           .sort((a, b) => a.decisionDate.localeCompare(b.decisionDate))[0];
-        if (current) {
-          throw new DomainError(
-            'CONFLICT',
-            `An experiment in this direction runs until its decision date, ${current.decisionDate}. ` +
-              `Decide it now (deepen, adjust or let go), or start the new one on or after ${current.decisionDate}.`,
-            { currentExperimentId: current.id, decisionDate: current.decisionDate },
-          );
-        }
+        if (current) throw stillRunning(current);
         const record = build(actor, { ...input, practiceIds, startDate }, null);
         await s.experiments.insert(record);
         return toExperimentDto(record, day);
@@ -189,7 +206,14 @@ export function experimentsService(deps: DiscoveryDeps) {
         decisionDate: decisionDateOf(e.startDate, lengthWeeks),
         updatedAt: nowIso(),
       };
-      return toExperimentDto(await saveOrConflict(store.experiments, next), day);
+      return store.transaction(async (s) => {
+        // A longer run may not reach into the next experiment of its direction.
+        if (next.decisionDate > e.decisionDate) {
+          const other = await overlapping(s, actor, next, [e.id]);
+          if (other) throw stillRunning(other, e);
+        }
+        return toExperimentDto(await saveOrConflict(s.experiments, next), day);
+      });
     },
 
     /** A note while it runs: what energises, what drains. */
@@ -268,6 +292,7 @@ export function experimentsService(deps: DiscoveryDeps) {
         }
         if (input.verdict === 'adjust') {
           const c = input.changes ?? {};
+          if (c.startDate) checkStartsWithinAYear(c.startDate, day, 'changes.startDate');
           next = build(
             actor,
             {
@@ -279,6 +304,9 @@ export function experimentsService(deps: DiscoveryDeps) {
             },
             e.id,
           );
+          // The follow-up is a new run: it may not overlap another undecided experiment of the direction.
+          const other = await overlapping(s, actor, next, [e.id]);
+          if (other) throw stillRunning(other);
           await s.experiments.insert(next);
         }
         const verdict = {

@@ -543,6 +543,8 @@ export function practicesService(deps: PracticesDeps) {
       const start = from ?? addDays(end, -364);
       if (start > end) throw invalid('from', 'must be on or before to');
       if (diffDays(start, end) > 366 * 10) throw invalid('from', 'ask for at most ten years at a time');
+      // Scores after today only fade: a year of them is plenty, and each day costs a step of the model.
+      if (diffDays(today, end) > 366) throw invalid('to', `must be at most a year after today (${today})`);
       const p = await load(store, actor, id, true);
       const entries = await store.checkins.list(p.id);
       const until = compareDates(end, today) > 0 ? end : today;

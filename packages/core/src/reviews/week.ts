@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from '@tack/contracts';
+import { DATE_RANGE, WEEKDAYS, type Weekday } from '@tack/contracts';
 import { invalid } from '../errors.ts';
 import {
   addDays,
@@ -37,11 +37,16 @@ export function mondayOfIsoWeek(week: string, path = 'week'): string {
  * containing it). Throws VALIDATION_FAILED naming `week` otherwise.
  */
 export function resolveWeek(week: string, weekStart: Weekday, path = 'week'): string {
-  if (DATE.test(week)) {
-    if (!isValidDate(week)) throw invalid(path, `'${week}' is not a calendar date`);
-    return weekStartOf(week, weekStart);
+  const start = DATE.test(week)
+    ? (() => {
+        if (!isValidDate(week)) throw invalid(path, `'${week}' is not a calendar date`);
+        return weekStartOf(week, weekStart);
+      })()
+    : weekStartOf(mondayOfIsoWeek(week, path), weekStart);
+  if (start < DATE_RANGE.min || start > DATE_RANGE.max) {
+    throw invalid(path, `must be a week from ${DATE_RANGE.min.slice(0, 4)} to ${DATE_RANGE.max.slice(0, 4)}`);
   }
-  return weekStartOf(mondayOfIsoWeek(week, path), weekStart);
+  return start;
 }
 
 /** The weekday a week that starts on `weekStart` ends on ('monday' → 'sunday', 'sunday' → 'saturday'). */
