@@ -57,9 +57,10 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/setup': 'public',
   'POST /api/auth/sign-up/email': 'public',
   'POST /api/auth/sign-in/email': 'public',
-  'GET /api/auth/*': 'self',
-  'POST /api/auth/*': 'self',
+  'GET /api/auth/*': 'public', // answers 404 to everyone: nothing else of better-auth is reachable
+  'POST /api/auth/*': 'public',
   'POST /api/auth/sign-out': 'self',
+  'POST /api/auth/change-password': 'self',
   'POST /api/auth/revoke-sessions': 'self',
 
   'GET /api/v1/me': 'self',

@@ -199,6 +199,41 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
     expect((await t.call('GET', '/api/v1/me', { cookie: thirdCookie })).status).toBe(401);
   });
 
+  it('changes the password with the current one; nothing else of the auth library is reachable', async () => {
+    const p = await t.signUp('Gus');
+    const change = (body: Record<string, unknown>) =>
+      t.call('POST', '/api/auth/change-password', { cookie: p.cookie, body });
+    const wrong = await change({ currentPassword: 'not my password', newPassword: 'a new long password' });
+    expect(wrong.status).toBe(400);
+    const short = await change({ currentPassword: p.password, newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect(short.body).toMatchObject({ error: { details: { issues: [{ path: 'newPassword' }] } } });
+    const ok = await change({ currentPassword: p.password, newPassword: 'a new long password' });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.json<{ user: { email: string }; token?: string }>()).toEqual({
+      user: { id: expect.any(String), email: p.email, name: 'Gus' },
+    });
+    const signIn = (password: string) =>
+      t.call('POST', '/api/auth/sign-in/email', { body: { email: p.email, password } });
+    expect((await signIn(p.password)).status).toBe(401);
+    expect((await signIn('a new long password')).status).toBe(200);
+    // update-user skipped the name's rules (an empty or 5,000-character name broke the next restore),
+    // list-sessions showed other sessions' tokens: they answer 404 like any unknown endpoint.
+    for (const [path, body] of [
+      ['/api/auth/update-user', { name: '' }],
+      ['/api/auth/change-email', { newEmail: 'other@example.com' }],
+      ['/api/auth/list-sessions', undefined],
+      ['/api/auth/get-session', undefined],
+    ] as const) {
+      const res = await t.call(body ? 'POST' : 'GET', path, { cookie: p.cookie, ...(body ? { body } : {}) });
+      expect(res.status, path).toBe(404);
+      expect(res.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    }
+    expect((await t.call('GET', '/api/v1/me', { cookie: p.cookie })).json<{ user: { name: string } }>().user.name).toBe(
+      'Gus',
+    );
+  });
+
   it('serves health, security headers, request ids and the OpenAPI document', async () => {
     const health = await t.call('GET', '/healthz', { headers: { 'x-request-id': 'trace-123' } });
     expect(health.body).toEqual({ status: 'ok', database: dialect.name });

@@ -32,6 +32,14 @@ const signInBody = z
   })
   .meta({ id: 'SignIn' });
 
+const changePasswordBody = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+    newPassword: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
+    revokeOtherSessions: z.boolean().optional().describe('End every other session (default false)'),
+  })
+  .meta({ id: 'ChangePassword' });
+
 function codeFor(status: number, authCode: string | undefined): ErrorCode {
   if (status === 429) return 'RATE_LIMITED';
   if (authCode?.includes('ALREADY_EXISTS')) return 'CONFLICT';
@@ -131,12 +139,27 @@ export async function authRoutes(
     (req, reply) => forward(auth, origin, req, reply),
   );
 
-  // Everything else better-auth offers (get-session, change-password, …), undocumented here.
+  r.post(
+    '/api/auth/change-password',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the password (session cookie; needs the current one); optionally end every other session',
+        body: changePasswordBody,
+        response: { 200: authResult, ...errors },
+      },
+    },
+    (req, reply) => forward(auth, origin, req, reply),
+  );
+
+  // Nothing else of better-auth's is reachable: its other endpoints (update-user, change-email,
+  // list-sessions, …) would skip Tack's own rules (PATCH /api/v1/me holds the name's) and are not offered.
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
     config: limited,
-    handler: (req, reply) => forward(auth, origin, req, reply),
+    handler: (_req, reply) => reply.code(STATUS.NOT_FOUND).send(errorBody('NOT_FOUND', 'No such endpoint')),
   });
 }
