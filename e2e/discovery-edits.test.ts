@@ -1,7 +1,8 @@
 // Editing discovery items in a real browser, each change checked again after a reload: a direction's name
 // and description, a running experiment's hypothesis (and no edit once it has a verdict), an intention's
-// statement, and removing a step from a backwards chain (asked first, with Cancel; the only step left
-// cannot be removed). Client-side errors show next to their field; Escape cancels an edit. Axe on each form.
+// statement, horizon, practices and goals, and removing a step from a backwards chain (asked first, with
+// Cancel; the only step left cannot be removed). Client-side errors show next to their field; Escape cancels
+// an edit. Axe on each form.
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
 import { apiCall, apiCreated, createFirstAccount, shot, waitForH1 } from './support/page.ts';
@@ -13,7 +14,7 @@ describe('editing discovery items in the browser', () => {
     await server?.dispose();
   });
 
-  it('renames a direction, edits a hypothesis and an intention, removes a chain step; all survive a reload', async (ctx) => {
+  it('renames a direction, edits a hypothesis and an intention (horizon and links too), removes a chain step; all survive a reload', async (ctx) => {
     skipUnlessBrowser(ctx);
     server = await startServer({ env: { TACK_RATE_LIMIT: '10000' } });
     const page = await newPage({ viewport: { width: 1280, height: 900 } });
@@ -57,7 +58,33 @@ describe('editing discovery items in the browser', () => {
       learned: 'Dawn is for sleeping',
     });
     expect(verdict.status, JSON.stringify(verdict.json)).toBe(200);
-    await apiCreated(page, '/api/v1/intentions', { statement: 'Lead with curiosity' }, 'intention');
+    const intention = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/intentions',
+      { statement: 'Lead with curiosity' },
+      'intention',
+    );
+    const walk = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/practices',
+      { name: 'Evening walk', frequency: { kind: 'times', times: 1, days: 1 } },
+      'practice',
+    );
+    const gone = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/practices',
+      { name: 'Old habit', frequency: { kind: 'times', times: 1, days: 1 } },
+      'practice',
+    );
+    expect((await apiCall(page, 'DELETE', `/api/v1/practices/${gone.id}`)).status).toBe(200);
+    const goal = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/goals',
+      { kind: 'learning', title: 'Learn to ask open questions', whatToLearn: 'Questions that invite a story' },
+      'goal',
+    );
+    const today = ((await apiCall(page, 'GET', '/api/v1/today')).json as { date: string }).date;
+    const year = Number(today.slice(0, 4));
     const chain = await apiCreated<{ id: string }>(
       page,
       '/api/v1/chains',
@@ -144,6 +171,74 @@ describe('editing discovery items in the browser', () => {
     await waitForH1(page, 'Intentions');
     await page.getByRole('heading', { level: 2, name: 'Lead with greater curiosity in team discussions' }).waitFor();
     await page.getByText('People know things I do not').waitFor();
+
+    // ── Its horizon, practices and goals, as the new-intention form offers them.
+    const card = page.locator('.intention', {
+      has: page.getByRole('heading', { name: 'Lead with greater curiosity in team discussions' }),
+    });
+    await card.getByText('Open-ended', { exact: true }).waitFor();
+    await page
+      .getByRole('button', { name: 'Edit the intention “Lead with greater curiosity in team discussions”' })
+      .click();
+    const fullForm = page.getByRole('form', {
+      name: 'Edit the intention “Lead with greater curiosity in team discussions”',
+    });
+    const horizon = fullForm.getByRole('group', { name: 'Horizon' });
+    expect(await horizon.getByRole('radio', { name: /Open-ended/ }).isChecked()).toBe(true);
+    await horizon.getByRole('radio', { name: /This year/ }).check();
+    // A year asks for its theme, next to the field.
+    await fullForm.getByRole('button', { name: 'Save' }).click();
+    await fullForm.getByText('Name the theme of the year.').waitFor();
+    await fullForm.getByLabel(`Theme of ${year}`).fill('A curious year');
+    const linkedPractices = fullForm.getByRole('group', { name: 'Linked practices' });
+    // A deleted practice is not offered: the server would refuse the link.
+    expect(await linkedPractices.getByRole('checkbox', { name: 'Old habit' }).count()).toBe(0);
+    await linkedPractices.getByRole('checkbox', { name: 'Evening walk' }).check();
+    await fullForm
+      .getByRole('group', { name: 'Linked goals' })
+      .getByRole('checkbox', { name: 'Learn to ask open questions' })
+      .check();
+    await expectNoAxeViolations(page, 'intention edit form with horizon and links');
+    await shot(page, 'intention-edit-links');
+    await fullForm.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Intention saved.').waitFor();
+    await page.reload();
+    await waitForH1(page, 'Intentions');
+    await card.getByText(`${year}: A curious year`).waitFor();
+    await card.getByRole('link', { name: 'Evening walk' }).waitFor();
+    await card.getByRole('link', { name: 'Learn to ask open questions' }).waitFor();
+    const saved = async () =>
+      ((await apiCall(page, 'GET', '/api/v1/intentions')).json as { intentions: Array<Record<string, unknown>> })
+        .intentions[0];
+    expect(await saved()).toMatchObject({
+      id: intention.id,
+      horizon: { kind: 'year', year, theme: 'A curious year' },
+      practiceIds: [walk.id],
+      goalIds: [goal.id],
+    });
+
+    // And back: this quarter, without the goal; the practice stays linked.
+    await page
+      .getByRole('button', { name: 'Edit the intention “Lead with greater curiosity in team discussions”' })
+      .click();
+    expect(await fullForm.getByLabel(`Theme of ${year}`).inputValue()).toBe('A curious year');
+    await horizon.getByRole('radio', { name: /This quarter/ }).check();
+    await fullForm
+      .getByRole('group', { name: 'Linked goals' })
+      .getByRole('checkbox', { name: 'Learn to ask open questions' })
+      .uncheck();
+    await fullForm.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Intention saved.').waitFor();
+    await page.reload();
+    await waitForH1(page, 'Intentions');
+    await card.getByRole('link', { name: 'Evening walk' }).waitFor();
+    expect(await card.getByRole('link', { name: 'Learn to ask open questions' }).count()).toBe(0);
+    const month = Number(today.slice(5, 7));
+    expect(await saved()).toMatchObject({
+      horizon: { kind: 'quarter', quarter: `${year}-Q${Math.floor((month - 1) / 3) + 1}` },
+      practiceIds: [walk.id],
+      goalIds: [],
+    });
 
     // ── A chain step: removal is asked first; Cancel keeps it; the last step cannot be removed.
     await page.goto(`${server.url}/chains`);

@@ -6,11 +6,30 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectNoAxeViolations, newPage, skipUnlessBrowser } from './support/browser.ts';
-import { apiCreated } from './support/page.ts';
+import { apiCall, apiCreated } from './support/page.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 function isoPlus(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function isoMinus(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The date as the web app writes it in full ("Friday, November 6, 2026"), in the browser's own language. */
+function longDateIn(page: Page, iso: string): Promise<string> {
+  return page.evaluate(
+    (d) =>
+      new Intl.DateTimeFormat(undefined, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(`${d}T00:00:00Z`)),
+    iso,
+  );
 }
 
 async function h1(page: Page, name: string | RegExp): Promise<void> {
@@ -284,5 +303,114 @@ describe('discovery in the browser', () => {
     }
 
     expect(csp).toEqual([]);
+  }, 90_000);
+
+  it('a past start, an experiment past its decision date, a planned one, and sentences that end once', async (ctx) => {
+    skipUnlessBrowser(ctx);
+    server ??= await startServer({ env: { TACK_RATE_LIMIT: '10000' } });
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    onTestFailed(async () => {
+      await page.screenshot({ path: '/tmp/discovery-late-e2e-failure.png', fullPage: true }).catch(() => {});
+    });
+    await page.goto(server.url);
+    const signUp = await apiCall(page, 'POST', '/api/auth/sign-up/email', {
+      email: 'lee@example.org',
+      password: 'correct horse battery',
+      name: 'Lee Late',
+    });
+    expect(signUp.status).toBe(200);
+    const today = ((await apiCall(page, 'GET', '/api/v1/today')).json as { date: string }).date;
+    const direction = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/directions',
+      { name: 'Someone who swims' },
+      'direction',
+    );
+
+    // An answer typed with its own full stop is confirmed with one full stop, not two.
+    await page.goto(`${server.url}/directions/${direction.id}`);
+    await h1(page, 'Someone who swims');
+    await page.getByLabel('An answer').fill('Swim twice a week.');
+    await page.getByRole('button', { name: 'Add answer' }).click();
+    await page.getByText('Added “Swim twice a week.”', { exact: true }).waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/\.”\.|\.\./);
+
+    // An if-then plan typed with its own punctuation reads as one sentence.
+    const practice = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/practices',
+      {
+        name: 'Swim',
+        frequency: { kind: 'times', times: 1, days: 1 },
+        ifThen: { cue: 'it is Tuesday evening.', action: 'I pack my swim bag.' },
+      },
+      'practice',
+    );
+    await page.goto(`${server.url}/practices/${practice.id}`);
+    await h1(page, 'Swim');
+    const plan = page.locator('.if-then').first();
+    await plan.waitFor();
+    expect((await plan.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      'If it is Tuesday evening, then I pack my swim bag.',
+    );
+
+    // New experiment: a start last week is fine, and the hint says so; a start long ago is over already.
+    await page.goto(`${server.url}/experiments/new?direction=${direction.id}`);
+    await h1(page, 'New experiment');
+    await page.getByText('Today, a day to come, or the day you already began.').waitFor();
+    await page.getByLabel('Hypothesis').fill('Swimming before work wakes me up');
+    await page.getByLabel('Start date').fill(isoMinus(today, 7));
+    await page.getByText('Decision date', { exact: true }).waitFor();
+    expect(await page.getByText(/would already be over/).count()).toBe(0);
+    const longAgo = isoMinus(today, 50);
+    await page.getByLabel('Start date').fill(longAgo);
+    await page.getByLabel('Length in weeks').fill('4');
+    const over = await longDateIn(page, isoMinus(today, 50 - 28));
+    await page.getByText(`This experiment would already be over: its decision date, ${over}, has passed.`).waitFor();
+    await expectNoAxeViolations(page, 'new experiment already over');
+    await page.getByRole('button', { name: 'Start experiment' }).click();
+    await h1(page, 'Swimming before work wakes me up');
+
+    // Past its decision date without a verdict: the verdict comes first, and a note can only be dated
+    // on or before the decision date (the server refuses a later one).
+    await page.getByText(/The decision date has passed \(.*\): the experiment is over/).waitFor();
+    const cards = await page.locator('main .card h2').allTextContents();
+    expect(cards.indexOf('Decide')).toBeGreaterThan(-1);
+    expect(cards.indexOf('Decide')).toBeLessThan(cards.indexOf('A note from its weeks'));
+    const day = page.getByLabel('Day of the note');
+    expect(await day.inputValue()).toBe(isoMinus(today, 22));
+    expect(await day.getAttribute('max')).toBe(isoMinus(today, 22));
+    expect(await day.getAttribute('min')).toBe(longAgo);
+    await page.getByLabel('Note', { exact: true }).fill('The cold water was a shock');
+    await expectNoAxeViolations(page, 'experiment past its decision date');
+    await page.getByRole('button', { name: 'Drains me' }).click();
+    await page.getByText('Note added, tagged drains.').waitFor();
+    await page.getByText('0 energising and 1 draining note.').waitFor();
+    // A day after the decision date is refused here, in plain words next to the field.
+    await day.fill(isoMinus(today, 3));
+    await page.getByLabel('Note', { exact: true }).fill('Too late for this one');
+    await page.getByRole('button', { name: 'Energises me' }).click();
+    await page.getByText(/Pick a day from .* the experiment’s weeks\.$/).waitFor();
+    expect(await day.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('main').textContent()).not.toContain('date: ');
+    await page.getByRole('radio', { name: /Let go/ }).check();
+    await page.getByLabel('What did you learn?').fill('Cold mornings are not for me');
+    await page.getByRole('button', { name: 'Record the verdict' }).click();
+    await page.getByRole('heading', { name: 'The verdict' }).waitFor();
+
+    // Planned (starts next week): no note form and no verdict form that the server would refuse.
+    const planned = await apiCreated<{ id: string }>(
+      page,
+      '/api/v1/experiments',
+      { directionId: direction.id, hypothesis: 'Evening swims are calmer', startDate: isoPlus(7) },
+      'experiment',
+    );
+    await page.goto(`${server.url}/experiments/${planned.id}`);
+    await h1(page, 'Evening swims are calmer');
+    await page.getByText(/^Notes open on .*, the day the experiment starts\.$/).waitFor();
+    await page.getByText(/^A verdict can come from the start date, .*, on\./).waitFor();
+    expect(await page.getByLabel('Note', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Record the verdict' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'planned experiment');
   }, 90_000);
 });

@@ -223,4 +223,72 @@ describe('practices in the browser', () => {
     await page.getByRole('heading', { name: 'Start with one small practice' }).waitFor();
     expect(await note.count()).toBe(0);
   }, 60_000);
+
+  it('keeps a time zone that matches none as typed, with a message, and saves nothing until it is a zone', async (ctx) => {
+    skipUnlessBrowser(ctx);
+    server ??= await startServer({ env: { TACK_RATE_LIMIT: '10000' } });
+    const page = await newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Berlin' });
+    onTestFailed(async () => {
+      await page.screenshot({ path: '/tmp/practices-zone-e2e-failure.png', fullPage: true }).catch(() => {});
+    });
+    await page.goto(server.url);
+    const signUp = await apiCall(page, 'POST', '/api/auth/sign-up/email', {
+      email: 'zia@example.org',
+      password: 'correct horse battery',
+      name: 'Zia',
+    });
+    expect(signUp.status).toBe(200);
+    expect(
+      (await apiCall(page, 'PATCH', '/api/v1/me', { timeZone: 'Europe/Berlin', weekStart: 'monday' })).status,
+    ).toBe(200);
+    const me = async () =>
+      ((await apiCall(page, 'GET', '/api/v1/me')).json as { user: { timeZone: string; weekStart: string } }).user;
+
+    await page.goto(`${server.url}/settings#time`);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const zone = page.getByRole('combobox', { name: 'Time zone' });
+    expect(await zone.inputValue()).toBe('Europe/Berlin');
+
+    // A name that is no zone stays as typed, marked invalid and explained, when the field is left.
+    await zone.fill('Mars/Olympus');
+    await zone.press('Tab');
+    const problem = page.getByText('“Mars/Olympus” is not a time zone we know; your zone is still Europe/Berlin.');
+    await problem.waitFor();
+    expect(await zone.inputValue()).toBe('Mars/Olympus');
+    expect(await zone.getAttribute('aria-invalid')).toBe('true');
+    const errorId = await problem.getAttribute('id');
+    expect(errorId).toBeTruthy();
+    expect((await zone.getAttribute('aria-describedby'))?.split(' ')).toContain(errorId);
+    await expectNoAxeViolations(page, 'settings with an unknown time zone typed');
+
+    // Saving another change meanwhile saves nothing: the field with the typed text gets the focus.
+    await page.getByLabel('Week starts on').selectOption('sunday');
+    await page.getByRole('button', { name: 'Save days and weeks' }).click();
+    await expect.poll(() => zone.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await me()).toMatchObject({ timeZone: 'Europe/Berlin', weekStart: 'monday' });
+    // Enter in the field does not send it either.
+    await zone.press('Enter');
+    await problem.waitFor();
+    expect(await me()).toMatchObject({ timeZone: 'Europe/Berlin', weekStart: 'monday' });
+
+    // Escape undoes the typing, and the message goes with it.
+    await zone.press('Escape');
+    expect(await zone.inputValue()).toBe('Europe/Berlin');
+    expect(await problem.count()).toBe(0);
+    expect(await zone.getAttribute('aria-invalid')).toBeNull();
+
+    // A part of a name that only one zone has is taken, as before, and saved.
+    await zone.fill('Amsterdam');
+    await zone.press('Tab');
+    expect(await zone.inputValue()).toBe('Europe/Amsterdam');
+    await page.getByRole('button', { name: 'Save days and weeks' }).click();
+    await expect.poll(me).toMatchObject({ timeZone: 'Europe/Amsterdam', weekStart: 'sunday' });
+
+    // Chromium lists some zones only by their old names (Asia/Calcutta): today's name is found too.
+    await zone.fill('Kolkata');
+    await zone.press('Tab');
+    expect(await zone.inputValue()).toBe('Asia/Kolkata');
+    await page.getByRole('button', { name: 'Save days and weeks' }).click();
+    await expect.poll(me).toMatchObject({ timeZone: 'Asia/Kolkata' });
+  }, 60_000);
 });

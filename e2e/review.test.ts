@@ -233,4 +233,64 @@ describe('the weekly review in the browser', () => {
 
     expect(csp).toEqual([]);
   }, 90_000);
+
+  it('progress: a practice archived in these weeks is in the table and the lines, so the numbers agree', async (ctx) => {
+    skipUnlessBrowser(ctx);
+    server ??= await startServer({ env: { TACK_RATE_LIMIT: '10000' } });
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    onTestFailed(async () => {
+      await page.screenshot({ path: '/tmp/review-progress-e2e-failure.png', fullPage: true }).catch(() => {});
+    });
+    await page.goto(server.url);
+    const signUp = await apiCall(page, 'POST', '/api/auth/sign-up/email', {
+      email: 'ari@example.org',
+      password: 'correct horse battery',
+      name: 'Ari Archive',
+    });
+    expect(signUp.status).toBe(200);
+    const today = ((await apiCall(page, 'GET', '/api/v1/today')).json as { date: string }).date;
+    const practice = async (name: string) => {
+      const r = await apiCall(page, 'POST', '/api/v1/practices', {
+        name,
+        frequency: { kind: 'times', times: 1, days: 1 },
+        startDate: isoMinus(today, 20),
+      });
+      expect(r.status).toBe(201);
+      return (r.json as { practice: { id: string } }).practice.id;
+    };
+    const stretch = await practice('Stretch');
+    const journal = await practice('Journal');
+    for (let d = 1; d <= 12; d++) {
+      const r = await apiCall(
+        page,
+        'PUT',
+        `/api/v1/practices/${d % 3 === 0 ? stretch : journal}/checkins/${isoMinus(today, d)}`,
+        {
+          status: 'done',
+        },
+      );
+      expect(r.status).toBeLessThan(300);
+    }
+    // Journal: 8 done check-ins in these weeks, then archived.
+    expect((await apiCall(page, 'POST', `/api/v1/practices/${journal}/archive`, {})).status).toBe(200);
+
+    await page.goto(`${server.url}/review/progress`);
+    await page.getByRole('heading', { name: 'Effort' }).waitFor();
+    const done = page.locator('.effort', { hasText: 'Check-ins done' }).locator('dd');
+    await expect.poll(() => done.textContent()).toBe('12');
+    const table = page.getByRole('table');
+    const archivedRow = table.getByRole('row', { name: /^Journal \(archived / });
+    await archivedRow.waitFor();
+    await table.getByRole('row', { name: /^Stretch / }).waitFor();
+    // Every practice's row adds up to the count above (the last row is the total of each week).
+    const rowSum = async (name: RegExp) =>
+      (await table.getByRole('row', { name }).locator('td').allTextContents()).reduce((n, t) => n + Number(t), 0);
+    await expect.poll(() => rowSum(/^Journal \(archived /)).toBe(8);
+    expect(await rowSum(/^Stretch /)).toBe(4);
+    expect(await rowSum(/^All practices/)).toBe(12);
+    await page.getByText('Their total is the number of check-ins counted under Effort.').waitFor();
+    // The strength lines name it as archived too.
+    await page.locator('.chart figcaption', { hasText: /Journal \(archived .*\): \d+% when archived/ }).waitFor();
+    await expectNoAxeViolations(page, 'progress with an archived practice');
+  }, 60_000);
 });

@@ -2,11 +2,39 @@ import { WEEKDAYS, type Weekday } from '@tack/contracts';
 
 let zonesCache: string[] | undefined;
 
+/**
+ * Today's IANA names of zones some browsers (Chromium) still list only by their old names: someone in
+ * Kolkata looks for "Kolkata", not "Calcutta". Both are offered; the old one stays for profiles that hold it.
+ */
+const CURRENT_ZONE_NAMES: Record<string, string> = {
+  'America/Godthab': 'America/Nuuk',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+function zoneWorks(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every IANA time zone this browser knows, plus UTC (which `supportedValuesOf` leaves out). */
 export function allTimeZones(): string[] {
   if (!zonesCache) {
     const zones = new Set(Intl.supportedValuesOf('timeZone'));
     zones.add('UTC');
+    for (const [old, current] of Object.entries(CURRENT_ZONE_NAMES))
+      if (zones.has(old) && !zones.has(current) && zoneWorks(current)) zones.add(current);
     zonesCache = [...zones].sort((a, b) => a.localeCompare(b));
   }
   return zonesCache;

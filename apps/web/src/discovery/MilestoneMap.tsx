@@ -7,6 +7,7 @@ import { ErrorRegion, StatusRegion } from '../ui/Alerts.tsx';
 import { Card } from '../ui/Card.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { Loading } from '../ui/Loading.tsx';
+import { asSentence } from '../ui/sentence.ts';
 import { Pill, TextArea } from './Parts.tsx';
 import { useInvalidateDiscovery, useMilestoneMap } from './queries.ts';
 
@@ -173,7 +174,7 @@ function CurrentMilestone({ milestone: m, onDone }: { milestone: Milestone; onDo
       });
     },
     onSuccess: async () => {
-      onDone(mode === 'drop' ? `Dropped “${m.title}”.` : `Updated “${m.title}”.`);
+      onDone(asSentence(mode === 'drop' ? `Dropped “${m.title}”` : `Updated “${m.title}”`));
       setMode('view');
       setReason('');
       await invalidate();
@@ -182,7 +183,7 @@ function CurrentMilestone({ milestone: m, onDone }: { milestone: Milestone; onDo
   const reach = useMutation({
     mutationFn: () => api.milestones.reach(m.id),
     onSuccess: async () => {
-      onDone(`Reached “${m.title}”.`);
+      onDone(asSentence(`Reached “${m.title}”`));
       await invalidate();
     },
   });

@@ -10,6 +10,7 @@ export { Choice };
 import { ErrorRegion } from '../ui/Alerts.tsx';
 import { CharCount, nearLimit, pastedOverflow } from '../ui/CharCount.tsx';
 import { TextField } from '../ui/Field.tsx';
+import { asClause, asSentence } from '../ui/sentence.ts';
 import { DEFAULT_FREQUENCY, type FrequencyState, frequencyFrom, type IfThenPlan } from './lib.ts';
 
 /** A labelled textarea with hint and error, like the practices form's. */
@@ -236,13 +237,13 @@ export function IfThenText({ plan }: { plan: IfThenPlan }) {
   return (
     <p className="if-then">
       {when ? (
-        cue
+        asClause(cue)
       ) : (
         <>
-          <span className="if-then-word">If</span> {cue}
+          <span className="if-then-word">If</span> {asClause(cue)}
         </>
       )}
-      , <span className="if-then-word">then</span> {action}.
+      , <span className="if-then-word">then</span> {asSentence(action)}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import { errorMessage } from '../api.ts';
 import { mediumDate } from '../practices/lib.ts';
 import { ErrorRegion, StatusRegion } from '../ui/Alerts.tsx';
 import { Card } from '../ui/Card.tsx';
+import { asSentence } from '../ui/sentence.ts';
 import { useInvalidateDiscovery } from './queries.ts';
 
 interface Deleted {
@@ -52,7 +53,7 @@ export function RecentlyDeleted<T extends Deleted>({
       <StatusRegion>
         {/* Said once the list no longer shows it (the lists refresh just after the restore). */}
         {restored && !items.some((i) => i.id === restored.id) && (
-          <p className="alert alert-info">Restored “{restored.name}”.</p>
+          <p className="alert alert-info">{asSentence(`Restored “${restored.name}”`)}</p>
         )}
       </StatusRegion>
       {items.length === 0 ? (

@@ -2,6 +2,7 @@ import type { CheckinDto, TodayItem, UpsertCheckin } from '@tack/contracts';
 import { checkinOffTarget, ENERGY_MAX, ENERGY_MIN } from '@tack/contracts';
 import { type CSSProperties, type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
+import { asClause, asSentence } from '../ui/sentence.ts';
 import {
   amountVerdict,
   datesInWords,
@@ -251,8 +252,8 @@ function Drawer({
       </p>
       {practice.ifThen && (
         <p className="if-then">
-          <span className="if-then-word">If</span> {practice.ifThen.cue}, <span className="if-then-word">then</span>{' '}
-          {practice.ifThen.action}.
+          <span className="if-then-word">If</span> {asClause(practice.ifThen.cue)},{' '}
+          <span className="if-then-word">then</span> {asSentence(practice.ifThen.action)}
         </p>
       )}
       <form className="drawer-form" onSubmit={onSubmit}>

@@ -5,6 +5,7 @@ import { errorMessage } from '../api.ts';
 import { ErrorRegion, StatusRegion } from '../ui/Alerts.tsx';
 import { useDismissInsight, useInsights } from './queries.ts';
 import './reviews.css';
+import { asSentence } from '../ui/sentence.ts';
 
 function evidenceValue(v: Insight['evidence'][number]['value']): string {
   if (v === null) return '–';
@@ -77,7 +78,9 @@ export function InsightsPanel({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
                     className="button button-quiet button-small"
                     disabled={dismiss.isPending}
                     onClick={() =>
-                      dismiss.mutate(insight.key, { onSuccess: () => setAnnounce(`Dismissed “${insight.title}”.`) })
+                      dismiss.mutate(insight.key, {
+                        onSuccess: () => setAnnounce(asSentence(`Dismissed “${insight.title}”`)),
+                      })
                     }
                   >
                     Dismiss<span className="visually-hidden"> “{insight.title}”</span>

@@ -253,10 +253,7 @@ export function futureWeekDates(message: string | undefined): { week: string; cu
 }
 
 /** A message as a sentence: ends with a full stop unless it already ends a sentence. */
-export function asSentence(text: string): string {
-  const t = text.trim();
-  return t === '' || /[.!?…]$/.test(t) ? t : `${t}.`;
-}
+export { asSentence } from '../ui/sentence.ts';
 
 /**
  * The refused fields in a sentence that names them in words and says the rest is safe. `issues`: the API's

@@ -21,22 +21,47 @@ interface Props {
   onChange: (zone: string) => void;
   hint?: string;
   error?: string | undefined;
+  /**
+   * Told when the typed text matches no zone (a message) and when that is over (undefined), so the form
+   * can refuse to save while the field shows text that is not the zone it would save.
+   */
+  onTypedProblem?: (message: string | undefined) => void;
+}
+
+/** Why typed text was not taken as a zone, naming the zone that stays. */
+export function typedZoneProblem(text: string, matches: number, current: string): string {
+  const still = current ? `; your zone is still ${current}.` : '.';
+  return matches === 0
+    ? `“${text}” is not a time zone we know${still}`
+    : `“${text}” matches ${matches} time zones: pick one from the list${still}`;
 }
 
 /**
  * A searchable select of IANA time zones (ARIA 1.2 combobox with a listbox popup). Type any part
  * of a name or offset ("york", "kolkata", "utc+09"); arrows move, Enter picks, Escape closes or undoes.
  */
-export function TimeZoneCombobox({ label, value, onChange, hint, error }: Props) {
+export function TimeZoneCombobox({ label, value, onChange, hint, error, onTypedProblem }: Props) {
   const id = useId();
   const listId = `${id}-list`;
   const options = useMemo(zoneOptions, []);
   const [text, setText] = useState(value);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const [typedProblem, setTypedProblemState] = useState<string>();
   const list = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setText(value), [value]);
+  function setTypedProblem(message: string | undefined) {
+    setTypedProblemState(message);
+    onTypedProblem?.(message);
+  }
+
+  // A new zone from outside (saved, "Use this device's zone") replaces whatever was typed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of value resets the typing
+  useEffect(() => {
+    setText(value);
+    setTypedProblemState(undefined);
+    onTypedProblem?.(undefined);
+  }, [value]);
 
   const filtered = useMemo(
     () => (open ? filterZones(options, text === value ? '' : text) : []),
@@ -53,20 +78,31 @@ export function TimeZoneCombobox({ label, value, onChange, hint, error }: Props)
     if (option) {
       onChange(option.zone);
       setText(option.zone);
+      setTypedProblem(undefined);
     }
     setOpen(false);
     setActive(-1);
   }
 
-  /** Leaving the field: take an exact name, else the highlighted match, else undo the typing. */
+  /**
+   * Leaving the field: take an exact name, else the highlighted match, else the only match. Text that
+   * matches no zone (or several, with none highlighted) stays as typed, with a message: it is not saved.
+   */
   function commitTyped() {
-    const exact = options.find((o) => o.zone.toLowerCase() === text.trim().toLowerCase());
+    const typed = text.trim();
+    const exact = options.find((o) => o.zone.toLowerCase() === typed.toLowerCase());
     const highlighted = open && text !== value ? filtered[active] : undefined;
-    if (exact ?? highlighted) choose(exact ?? highlighted);
+    const matches = typed && !exact && !highlighted ? filterZones(options, typed) : [];
+    const only = matches.length === 1 ? matches[0] : undefined;
+    if (exact ?? highlighted ?? only) choose(exact ?? highlighted ?? only);
     else {
-      setText(value);
       setOpen(false);
       setActive(-1);
+      if (text === value || typed === '') {
+        // Nothing typed (or the field emptied): the zone stays, and so does its name in the field.
+        setText(value);
+        setTypedProblem(undefined);
+      } else setTypedProblem(typedZoneProblem(typed, matches.length, value));
     }
   }
 
@@ -103,9 +139,11 @@ export function TimeZoneCombobox({ label, value, onChange, hint, error }: Props)
         }
         break;
       case 'Enter':
-        if (open) {
+        // Typed text is never sent with the form as it is: it becomes a zone, or stays with its message.
+        if (open || text !== value) {
           e.preventDefault();
-          if (active >= 0) choose(filtered[active]);
+          const option = open && active >= 0 ? filtered[active] : undefined;
+          if (option) choose(option);
           else commitTyped();
         }
         break;
@@ -117,13 +155,15 @@ export function TimeZoneCombobox({ label, value, onChange, hint, error }: Props)
         } else if (text !== value) {
           e.preventDefault();
           setText(value);
+          setTypedProblem(undefined);
         }
         break;
     }
   }
 
+  const shownError = typedProblem ?? error;
   const describedBy =
-    [hint ? `${id}-hint` : '', `${id}-current`, error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    [hint ? `${id}-hint` : '', `${id}-current`, shownError ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <div className="field combobox">
@@ -144,13 +184,14 @@ export function TimeZoneCombobox({ label, value, onChange, hint, error }: Props)
           aria-expanded={open}
           aria-controls={listId}
           aria-activedescendant={open && active >= 0 ? `${id}-opt-${active}` : undefined}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={shownError ? true : undefined}
           aria-describedby={describedBy}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
             setOpen(true);
             setActive(0);
+            if (typedProblem) setTypedProblem(undefined);
           }}
           onKeyDown={onKeyDown}
           onBlur={commitTyped}
@@ -188,10 +229,11 @@ export function TimeZoneCombobox({ label, value, onChange, hint, error }: Props)
       <span className="live-region" role="status">
         {open ? `${filtered.length} time zone${filtered.length === 1 ? '' : 's'} available.` : ''}
       </span>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
+      {shownError && (
+        // Typed text that stays unsaved is said at once: focus has usually moved on by then.
+        <p id={`${id}-error`} className="field-error" role={typedProblem ? 'alert' : undefined}>
           <span aria-hidden="true">⚠ </span>
-          {error}
+          {shownError}
         </p>
       )}
     </div>

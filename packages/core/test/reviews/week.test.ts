@@ -9,9 +9,9 @@ import {
   plannedBetween,
   recurrenceOf,
   resolveWeek,
-  unpausedSpans,
   reviewMarkdown,
   summariseWeek,
+  unpausedSpans,
   who5Raw,
 } from '../../src/index.ts';
 

@@ -25,6 +25,7 @@ import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { asSentence } from '../../ui/sentence.ts';
 
 export function DirectionPage() {
   const { id = '' } = useParams();
@@ -228,7 +229,7 @@ function AddAnswer({ direction, onAdded }: { direction: Direction; onAdded: (s: 
   const add = useMutation({
     mutationFn: () => api.directions.addAnswer(direction.id, text.trim()),
     onSuccess: async () => {
-      onAdded(`Added “${text.trim()}”.`);
+      onAdded(asSentence(`Added “${text.trim()}”`));
       setText('');
       await invalidate();
     },

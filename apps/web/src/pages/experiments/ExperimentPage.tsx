@@ -22,6 +22,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { asSentence } from '../../ui/sentence.ts';
 import { UnsavedChangesPrompt } from '../../ui/UnsavedChangesPrompt.tsx';
 import { useFocusLater } from '../../ui/useFocusLater.ts';
 import { useUnsavedChanges } from '../../ui/useUnsavedChanges.ts';
@@ -48,6 +49,9 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
   const qc = useQueryClient();
   // The hypothesis can change until the verdict (planned, running or decision due).
   const editable = !e.verdict;
+  // Past its decision date without a verdict: the experiment is over, and the page leads to the verdict.
+  // Notes dated on or before the decision date are still taken; a note for a later day is not.
+  const overdue = !e.verdict && today !== undefined && today > e.decisionDate;
   const lostEdit = !editable && edit.editing;
   // The form went away under the keyboard (a verdict came in meanwhile): continue from the page heading.
   useEffect(() => {
@@ -63,7 +67,10 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
 
   return (
     <>
-      <PageHeader title={e.hypothesis} lead={direction.data ? `An experiment in “${direction.data.name}”.` : undefined}>
+      <PageHeader
+        title={e.hypothesis}
+        lead={direction.data ? asSentence(`An experiment in “${direction.data.name}”`) : undefined}
+      >
         <div className="page-actions">
           {editable && !edit.editing && (
             <button ref={edit.button} type="button" className="button button-secondary" onClick={edit.open}>
@@ -115,8 +122,10 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
         )}
         {phase === 'decide' && (
           <p className="alert alert-warning prompt">
-            The decision date has come ({longDate(e.decisionDate)}). Time for a verdict:{' '}
-            <a href="#verdict">go deeper, adjust, or let go</a>.
+            {overdue
+              ? `The decision date has passed (${longDate(e.decisionDate)}): the experiment is over.`
+              : `The decision date has come (${longDate(e.decisionDate)}).`}{' '}
+            Time for a verdict: <a href="#verdict">go deeper, adjust, or let go</a>.
           </p>
         )}
         <Card title="At a glance">
@@ -164,13 +173,29 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
           </dl>
         </Card>
 
-        {!e.verdict && <AddNote experiment={e} onAdded={setStatus} />}
+        {overdue && <VerdictForm experiment={e} />}
+
+        {!e.verdict && phase !== 'planned' && <AddNote experiment={e} today={today} onAdded={setStatus} />}
+        {phase === 'planned' && (
+          <p className="field-hint">Notes open on {longDate(e.startDate)}, the day the experiment starts.</p>
+        )}
 
         <Card title="Timeline">
           <Timeline experiment={e} today={today} onDone={setStatus} />
         </Card>
 
-        {e.verdict ? <VerdictView experiment={e} /> : <VerdictForm experiment={e} />}
+        {e.verdict ? (
+          <VerdictView experiment={e} />
+        ) : phase === 'planned' ? (
+          <Card title="Decide" id="verdict">
+            <p>
+              A verdict can come from the start date, {longDate(e.startDate)}, on. To drop this plan instead, delete the
+              experiment below.
+            </p>
+          </Card>
+        ) : (
+          !overdue && <VerdictForm experiment={e} />
+        )}
 
         <Card title="Remove this experiment">
           <DeleteButton
@@ -194,38 +219,88 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
   );
 }
 
-function AddNote({ experiment, onAdded }: { experiment: Experiment; onAdded: (s: string) => void }) {
+/** The server's refusal of a note's date, in plain words (it says "date: the experiment ended on 2026-…"). */
+function noteDateMessage(e: Experiment, message: string): string {
+  if (/ended on/.test(message))
+    return `The experiment ended on ${longDate(e.decisionDate)}: a note can be dated up to then, and after that it is time for its verdict.`;
+  if (/starts on/.test(message))
+    return `The experiment starts on ${longDate(e.startDate)}: notes can be added from then on.`;
+  if (/future/.test(message)) return 'A note cannot be dated after today.';
+  return 'That day does not fit this experiment: pick a day between its start and its decision date.';
+}
+
+function AddNote({
+  experiment,
+  today,
+  onAdded,
+}: {
+  experiment: Experiment;
+  today: string | undefined;
+  onAdded: (s: string) => void;
+}) {
   const invalidate = useInvalidateDiscovery();
   const [text, setText] = useState('');
   const [empty, setEmpty] = useState(false);
+  // Over (past its decision date): a note is for a day of the experiment, at the latest its decision date.
+  const late = today !== undefined && today > experiment.decisionDate;
+  const [date, setDate] = useState(experiment.decisionDate);
+  const [dateProblem, setDateProblem] = useState<string>();
   const { blocker } = useUnsavedChanges(text.trim() !== '');
   const add = useMutation({
-    mutationFn: (tag: 'energises' | 'drains') => api.experiments.addNote(experiment.id, { tag, text: text.trim() }),
+    mutationFn: (tag: 'energises' | 'drains') =>
+      api.experiments.addNote(experiment.id, { tag, text: text.trim(), ...(late ? { date } : {}) }),
     onSuccess: async (_r, tag) => {
       onAdded(`Note added, tagged ${tag}.`);
       setText('');
       await invalidate();
     },
+    // Refused for its day (the experiment ended meanwhile, or a new day began): show the page as it is now.
+    onError: (error) => (fieldError(error, 'date') ? invalidate() : undefined),
   });
   function submitWith(tag: 'energises' | 'drains') {
-    if (!text.trim()) {
-      setEmpty(true);
-      return;
-    }
-    setEmpty(false);
+    const noText = !text.trim();
+    setEmpty(noText);
+    const badDate =
+      late && (!date || date < experiment.startDate || date > experiment.decisionDate)
+        ? `Pick a day from ${longDate(experiment.startDate)} to ${longDate(experiment.decisionDate)}, the experiment’s weeks.`
+        : undefined;
+    setDateProblem(badDate);
+    if (noText || badDate) return;
     add.mutate(tag);
   }
+  const serverDate = fieldError(add.error, 'date');
+  const dateError = dateProblem ?? (serverDate ? noteDateMessage(experiment, serverDate) : undefined);
+  const general = add.isError && !fieldError(add.error, 'text') && !serverDate ? errorMessage(add.error) : undefined;
   return (
-    <Card title="What did you notice?" description="A sentence, then say whether it energises or drains you.">
+    <Card
+      title={late ? 'A note from its weeks' : 'What did you notice?'}
+      description={
+        late
+          ? `Something you noticed while it ran? Notes can be dated up to its decision date, ${longDate(experiment.decisionDate)}.`
+          : 'A sentence, then say whether it energises or drains you.'
+      }
+    >
       <UnsavedChangesPrompt blocker={blocker} />
       <form className="form" onSubmit={(e: FormEvent) => e.preventDefault()} noValidate>
-        <ErrorRegion message={add.isError && !fieldError(add.error, 'text') ? errorMessage(add.error) : undefined} />
+        <ErrorRegion message={general ?? (!late ? dateError : undefined)} />
         <TextArea
           label="Note"
           value={text}
           onChange={setText}
           error={empty ? 'Write what you noticed first.' : fieldError(add.error, 'text')}
         />
+        {late && (
+          <TextField
+            label="Day of the note"
+            type="date"
+            value={date}
+            onChange={setDate}
+            min={experiment.startDate}
+            max={experiment.decisionDate}
+            error={dateError}
+            hint={`From ${longDate(experiment.startDate)} to ${longDate(experiment.decisionDate)}.`}
+          />
+        )}
         <div className="form-actions note-actions">
           <button
             type="button"
@@ -479,6 +554,7 @@ const VERDICT_HINTS: Record<Verdict, string> = {
 
 function VerdictForm({ experiment: e }: { experiment: Experiment }) {
   const id = useId();
+  const today = useToday().data?.date;
   const navigate = useNavigate();
   const invalidate = useInvalidateDiscovery();
   const practices = usePracticeList('live');
@@ -556,9 +632,11 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
       title="Decide"
       id="verdict"
       description={
-        e.status === 'decisionDue'
-          ? 'The decision date has come.'
-          : `You can decide any time; the planned date is ${longDate(e.decisionDate)}.`
+        today && today > e.decisionDate
+          ? `The decision date was ${longDate(e.decisionDate)}.`
+          : e.status === 'decisionDue'
+            ? 'The decision date has come.'
+            : `You can decide any time; the planned date is ${longDate(e.decisionDate)}.`
       }
     >
       <UnsavedChangesPrompt blocker={blocker} />

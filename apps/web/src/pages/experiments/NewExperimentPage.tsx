@@ -170,7 +170,7 @@ export function NewExperimentPage() {
                 value={start}
                 onChange={setStartDate}
                 error={fe('startDate')}
-                hint="Today, or a day to come."
+                hint="Today, a day to come, or the day you already began."
               />
               <TextField
                 label="Length in weeks"
@@ -196,6 +196,17 @@ export function NewExperimentPage() {
             ) : (
               <p className="field-hint">The mid-point and decision date appear once the dates are complete.</p>
             )}
+            <div aria-live="polite">
+              {dates && today && dates.decision < today && (
+                <p className="alert alert-warning">
+                  This experiment would already be over: its decision date, {longDate(dates.decision)}, has passed.
+                  Choose a later start or more weeks, or start it anyway to record what you found and give it a verdict.
+                </p>
+              )}
+              {dates && today && dates.decision === today && (
+                <p className="field-hint">Its decision date is today: it would be due for a verdict at once.</p>
+              )}
+            </div>
           </div>
         </Card>
         <div className="form-actions">

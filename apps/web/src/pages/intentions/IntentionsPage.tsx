@@ -1,12 +1,12 @@
-import type { Goal, Horizon, Intention, Practice } from '@tack/contracts';
+import type { Goal, Horizon, Intention, Practice, UpdateIntention } from '@tack/contracts';
 import { LIMITS } from '@tack/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { useMe } from '../../auth/session.ts';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
-import { EditForm, useEditToggle } from '../../discovery/EditForm.tsx';
+import { useEditToggle } from '../../discovery/EditForm.tsx';
 import { horizonTakesWeek, personIsoWeekOf, quarterInWords, weekInWords } from '../../discovery/lib.ts';
 import { Choice, PracticePicker, TextArea } from '../../discovery/Parts.tsx';
 import {
@@ -24,6 +24,7 @@ import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
 import { UnsavedChangesPrompt } from '../../ui/UnsavedChangesPrompt.tsx';
+import { useFocusLater } from '../../ui/useFocusLater.ts';
 import { useUnsavedChanges } from '../../ui/useUnsavedChanges.ts';
 
 function horizonInWords(h: Horizon): string {
@@ -35,6 +36,141 @@ function horizonInWords(h: Horizon): string {
 function quarterOf(iso: string): string {
   const month = Number(iso.slice(5, 7));
   return `${iso.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+/** One choice of horizon in a form: this quarter, this year (with a theme), open-ended, or the one kept as it is. */
+interface HorizonOption {
+  key: string;
+  label: string;
+  hint?: string | undefined;
+  /** The year whose theme this choice asks for; undefined when it asks for none. */
+  themeYear?: number;
+  make: (theme: string) => Horizon;
+}
+
+/**
+ * The horizons a form offers. Editing an intention whose quarter or year has passed (or is yet to come)
+ * also offers keeping it, so saving another change never moves it to this quarter by surprise.
+ */
+function horizonOptions(today: string | undefined, kept?: Horizon): HorizonOption[] {
+  const day = today ?? new Date().toISOString().slice(0, 10);
+  const quarter = quarterOf(day);
+  const year = Number(day.slice(0, 4));
+  const options: HorizonOption[] = [
+    {
+      key: 'quarter',
+      label: 'This quarter',
+      hint: today ? quarterInWords(quarter) : undefined,
+      make: () => ({ kind: 'quarter', quarter }),
+    },
+  ];
+  if (kept?.kind === 'quarter' && kept.quarter !== quarter)
+    options.push({ key: 'kept-quarter', label: quarterInWords(kept.quarter), hint: 'as it is now', make: () => kept });
+  options.push({
+    key: 'year',
+    label: 'This year',
+    hint: 'with a theme',
+    themeYear: year,
+    make: (theme) => ({ kind: 'year', year, theme: theme.trim() }),
+  });
+  if (kept?.kind === 'year' && kept.year !== year)
+    options.push({
+      key: 'kept-year',
+      label: String(kept.year),
+      hint: 'with a theme, as it is now',
+      themeYear: kept.year,
+      make: (theme) => ({ kind: 'year', year: kept.year, theme: theme.trim() }),
+    });
+  options.push({ key: 'open', label: 'Open-ended', make: () => ({ kind: 'open' }) });
+  return options;
+}
+
+/** Which of the options a saved horizon is. */
+function horizonKey(h: Horizon, today: string | undefined): string {
+  const day = today ?? new Date().toISOString().slice(0, 10);
+  if (h.kind === 'quarter') return h.quarter === quarterOf(day) ? 'quarter' : 'kept-quarter';
+  if (h.kind === 'year') return h.year === Number(day.slice(0, 4)) ? 'year' : 'kept-year';
+  return 'open';
+}
+
+/** The horizon radios, and the theme field when a year is chosen. */
+function HorizonFields({
+  options,
+  value,
+  onChange,
+  theme,
+  onTheme,
+  themeError,
+}: {
+  options: HorizonOption[];
+  value: string;
+  onChange: (key: string) => void;
+  theme: string;
+  onTheme: (theme: string) => void;
+  themeError: string | undefined;
+}) {
+  const id = useId();
+  const chosen = options.find((o) => o.key === value);
+  return (
+    <>
+      <fieldset className="choice-group">
+        <legend>Horizon</legend>
+        <div className="choice-row">
+          {options.map((o) => (
+            <Choice
+              key={o.key}
+              name={`${id}-h`}
+              checked={value === o.key}
+              onChange={() => onChange(o.key)}
+              label={o.label}
+              hint={o.hint}
+            />
+          ))}
+        </div>
+      </fieldset>
+      {chosen?.themeYear !== undefined && (
+        <TextField
+          label={`Theme of ${chosen.themeYear}`}
+          value={theme}
+          onChange={onTheme}
+          error={themeError}
+          maxLength={LIMITS.nameMax}
+          autoComplete="off"
+        />
+      )}
+    </>
+  );
+}
+
+/** Practices to link: never a deleted one (the server refuses it). */
+function linkable(practices: Practice[]): Practice[] {
+  return practices.filter((p) => p.deletedAt === null);
+}
+
+function GoalPicker({ goals, value, onChange }: { goals: Goal[]; value: string[]; onChange: (ids: string[]) => void }) {
+  return (
+    <fieldset className="choice-group">
+      <legend>Linked goals</legend>
+      {goals.length === 0 ? (
+        <p className="field-hint">No goals yet.</p>
+      ) : (
+        <ul className="check-list">
+          {goals.map((g) => (
+            <li key={g.id}>
+              <label className="check-item">
+                <input
+                  type="checkbox"
+                  checked={value.includes(g.id)}
+                  onChange={(e) => onChange(e.target.checked ? [...value, g.id] : value.filter((x) => x !== g.id))}
+                />
+                <span>{g.title}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
 }
 
 export function IntentionsPage() {
@@ -96,11 +232,10 @@ function NewIntention({
   today: string | undefined;
   onDone: (s: string) => void;
 }) {
-  const id = useId();
   const invalidate = useInvalidateDiscovery();
   const [statement, setStatement] = useState('');
   const [why, setWhy] = useState('');
-  const [kind, setKind] = useState<Horizon['kind']>('quarter');
+  const [kind, setKind] = useState('quarter');
   const [theme, setTheme] = useState('');
   const [practiceIds, setPracticeIds] = useState<string[]>([]);
   const [goalIds, setGoalIds] = useState<string[]>([]);
@@ -108,13 +243,9 @@ function NewIntention({
   const { blocker } = useUnsavedChanges(
     [statement, why, theme].some((v) => v.trim() !== '') || practiceIds.length > 0 || goalIds.length > 0,
   );
-  const year = Number((today ?? new Date().toISOString()).slice(0, 4));
-  const horizon: Horizon =
-    kind === 'quarter'
-      ? { kind, quarter: quarterOf(today ?? new Date().toISOString().slice(0, 10)) }
-      : kind === 'year'
-        ? { kind, year, theme: theme.trim() }
-        : { kind: 'open' };
+  const options = horizonOptions(today);
+  const option = options.find((o) => o.key === kind) ?? options[0];
+  const horizon: Horizon = option ? option.make(theme) : { kind: 'open' };
   const create = useMutation({
     mutationFn: () =>
       api.intentions.create({ statement: statement.trim(), why: why.trim() || null, horizon, practiceIds, goalIds }),
@@ -132,7 +263,7 @@ function NewIntention({
     e.preventDefault();
     const p: Record<string, string> = {};
     if (!statement.trim()) p.statement = 'Write the intention in your words.';
-    if (kind === 'year' && !theme.trim()) p['horizon.theme'] = 'Name the theme of the year.';
+    if (option?.themeYear !== undefined && !theme.trim()) p['horizon.theme'] = 'Name the theme of the year.';
     setProblems(p);
     if (Object.keys(p).length === 0) create.mutate();
   }
@@ -154,66 +285,22 @@ function NewIntention({
           autoComplete="off"
         />
         <TextArea label="The value behind it (optional)" value={why} onChange={setWhy} error={fe('why')} />
-        <fieldset className="choice-group">
-          <legend>Horizon</legend>
-          <div className="choice-row">
-            <Choice
-              name={`${id}-h`}
-              checked={kind === 'quarter'}
-              onChange={() => setKind('quarter')}
-              label="This quarter"
-              hint={today ? quarterInWords(quarterOf(today)) : undefined}
-            />
-            <Choice
-              name={`${id}-h`}
-              checked={kind === 'year'}
-              onChange={() => setKind('year')}
-              label="This year"
-              hint="with a theme"
-            />
-            <Choice name={`${id}-h`} checked={kind === 'open'} onChange={() => setKind('open')} label="Open-ended" />
-          </div>
-        </fieldset>
-        {kind === 'year' && (
-          <TextField
-            label={`Theme of ${year}`}
-            value={theme}
-            onChange={setTheme}
-            error={fe('horizon.theme')}
-            maxLength={LIMITS.nameMax}
-            autoComplete="off"
-          />
-        )}
+        <HorizonFields
+          options={options}
+          value={kind}
+          onChange={setKind}
+          theme={theme}
+          onTheme={setTheme}
+          themeError={fe('horizon.theme')}
+        />
         <div className="field-row">
           <PracticePicker
-            practices={practices}
+            practices={linkable(practices)}
             value={practiceIds}
             onChange={setPracticeIds}
             legend="Linked practices"
           />
-          <fieldset className="choice-group">
-            <legend>Linked goals</legend>
-            {goals.length === 0 ? (
-              <p className="field-hint">No goals yet.</p>
-            ) : (
-              <ul className="check-list">
-                {goals.map((g) => (
-                  <li key={g.id}>
-                    <label className="check-item">
-                      <input
-                        type="checkbox"
-                        checked={goalIds.includes(g.id)}
-                        onChange={(e) =>
-                          setGoalIds(e.target.checked ? [...goalIds, g.id] : goalIds.filter((x) => x !== g.id))
-                        }
-                      />
-                      <span>{g.title}</span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </fieldset>
+          <GoalPicker goals={goals} value={goalIds} onChange={setGoalIds} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={create.isPending}>
@@ -273,25 +360,11 @@ function IntentionCard({
   return (
     <Card title={i.statement} description={horizonInWords(i.horizon)} className="intention">
       {edit.editing ? (
-        <EditForm
-          label={`Edit the intention “${i.statement}”`}
-          fields={[
-            {
-              path: 'statement',
-              label: 'Intention',
-              initial: i.statement,
-              maxLength: LIMITS.textMax,
-              required: 'Write the intention in your words.',
-            },
-            {
-              path: 'why',
-              label: 'The value behind it (optional)',
-              initial: i.why ?? '',
-              maxLength: LIMITS.textMax,
-              multiline: true,
-            },
-          ]}
-          save={(v) => api.intentions.update(i.id, { statement: v.statement ?? i.statement, why: v.why || null })}
+        <IntentionEditForm
+          intention={i}
+          practices={practices}
+          goals={goals}
+          today={today}
           onSaved={async (saved) => {
             qc.setQueryData<Intention[]>(discoveryKeys.intentions, (list) =>
               list?.map((x) => (x.id === saved.id ? saved : x)),
@@ -379,5 +452,141 @@ function IntentionCard({
         </>
       )}
     </Card>
+  );
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/**
+ * Everything about an intention, as the new-intention form offers it: the statement, the value behind it,
+ * the horizon and the linked practices and goals. Focus starts in the statement; Escape or Cancel closes it.
+ */
+function IntentionEditForm({
+  intention: i,
+  practices,
+  goals,
+  today,
+  onSaved,
+  onCancel,
+}: {
+  intention: Intention;
+  practices: Practice[];
+  goals: Goal[];
+  today: string | undefined;
+  onSaved: (saved: Intention) => void | Promise<void>;
+  onCancel: () => void;
+}) {
+  const form = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
+  const [statement, setStatement] = useState(i.statement);
+  const [why, setWhy] = useState(i.why ?? '');
+  const options = horizonOptions(today, i.horizon);
+  const initialKey = horizonKey(i.horizon, today);
+  const initialTheme = i.horizon.kind === 'year' ? i.horizon.theme : '';
+  const [kind, setKind] = useState(initialKey);
+  const [theme, setTheme] = useState(initialTheme);
+  // A practice deleted since it was linked cannot be linked again (the server refuses it): a change of
+  // links leaves it out. Until the list of practices is there, every link counts as it is.
+  const live = linkable(practices);
+  const deleted = new Set(practices.filter((p) => p.deletedAt !== null).map((p) => p.id));
+  const kept = (ids: readonly string[]) => ids.filter((id) => !deleted.has(id));
+  const [practiceIds, setPracticeIds] = useState(i.practiceIds);
+  const practicesChanged = !sameIds(kept(practiceIds), kept(i.practiceIds));
+  const [goalIds, setGoalIds] = useState(i.goalIds);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const option = options.find((o) => o.key === kind);
+  const dirty =
+    statement !== i.statement ||
+    why !== (i.why ?? '') ||
+    kind !== initialKey ||
+    theme !== initialTheme ||
+    practicesChanged ||
+    !sameIds(goalIds, i.goalIds);
+  const { blocker, release } = useUnsavedChanges(dirty);
+  const save = useMutation({
+    mutationFn: () => {
+      const patch: UpdateIntention = { statement: statement.trim(), why: why.trim() || null };
+      if (option && (kind !== initialKey || theme !== initialTheme)) patch.horizon = option.make(theme);
+      if (practicesChanged) patch.practiceIds = kept(practiceIds);
+      if (!sameIds(goalIds, i.goalIds)) patch.goalIds = goalIds;
+      return api.intentions.update(i.id, patch);
+    },
+    onSuccess: (saved) => {
+      release();
+      return onSaved(saved);
+    },
+    onError: () => focusLater(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')),
+  });
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, []);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const p: Record<string, string> = {};
+    if (!statement.trim()) p.statement = 'Write the intention in your words.';
+    if (option?.themeYear !== undefined && !theme.trim()) p['horizon.theme'] = 'Name the theme of the year.';
+    setProblems(p);
+    save.reset();
+    if (Object.keys(p).length > 0) {
+      focusLater(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
+      return;
+    }
+    save.mutate();
+  }
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape' && !save.isPending) {
+      e.preventDefault();
+      onCancel();
+    }
+  }
+  const fe = (path: string) => problems[path] ?? fieldError(save.error, path);
+  const known = ['statement', 'why', 'horizon.theme'];
+  const general = save.isError && !known.some((p) => fe(p)) ? errorMessage(save.error) : undefined;
+  return (
+    <form
+      ref={form}
+      className="form edit-form"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-label={`Edit the intention “${i.statement}”`}
+    >
+      <UnsavedChangesPrompt blocker={blocker} />
+      <ErrorRegion message={general} />
+      <TextField
+        label="Intention"
+        value={statement}
+        onChange={setStatement}
+        error={fe('statement')}
+        maxLength={LIMITS.textMax}
+        aria-required
+        autoComplete="off"
+      />
+      <TextArea label="The value behind it (optional)" value={why} onChange={setWhy} error={fe('why')} rows={3} />
+      <HorizonFields
+        options={options}
+        value={kind}
+        onChange={setKind}
+        theme={theme}
+        onTheme={setTheme}
+        themeError={fe('horizon.theme')}
+      />
+      <div className="field-row">
+        <PracticePicker practices={live} value={practiceIds} onChange={setPracticeIds} legend="Linked practices" />
+        <GoalPicker goals={goals} value={goalIds} onChange={setGoalIds} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel} disabled={save.isPending}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -26,6 +26,7 @@ import { Card } from '../../ui/Card.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { asClause, asSentence } from '../../ui/sentence.ts';
 
 const STATE_WORDS: Record<Practice['state'], string> = {
   active: 'Active',
@@ -105,8 +106,8 @@ function PracticeView({
             {p.why && <p className="practice-why">{p.why}</p>}
             {p.ifThen && (
               <p className="if-then">
-                <span className="if-then-word">If</span> {p.ifThen.cue}, <span className="if-then-word">then</span>{' '}
-                {p.ifThen.action}.
+                <span className="if-then-word">If</span> {asClause(p.ifThen.cue)},{' '}
+                <span className="if-then-word">then</span> {asSentence(p.ifThen.action)}
               </p>
             )}
           </Card>

@@ -19,7 +19,7 @@ import { practiceKeys, usePracticeList, useToday } from '../../practices/queries
 import { weekStartOf } from '../../reviews/lib.ts';
 import { ReviewTabs, TableScroll } from '../../reviews/Parts.tsx';
 import { useProgress, useReviewList } from '../../reviews/queries.ts';
-import { weekdayLabel } from '../../time.ts';
+import { isoDateIn, weekdayLabel } from '../../time.ts';
 import { ErrorRegion } from '../../ui/Alerts.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
@@ -57,25 +57,56 @@ export function ProgressPage() {
     );
   }
   // Weeks are the person's own (their week start); Monday if their profile could not be read.
-  return <ProgressBody to={today.data.date} weekStart={me.data?.weekStart ?? 'monday'} />;
+  return (
+    <ProgressBody
+      to={today.data.date}
+      weekStart={me.data?.weekStart ?? 'monday'}
+      timeZone={me.data?.timeZone ?? 'UTC'}
+    />
+  );
 }
 
-function ProgressBody({ to, weekStart }: { to: string; weekStart: Weekday }) {
+/** A practice as the progress page shows it: an archived one says so, with the day it was archived. */
+interface Shown {
+  practice: Practice;
+  /** The day it was archived (in the person's zone); undefined for a live one. */
+  archivedOn?: string | undefined;
+}
+
+function shownName(s: Shown): string {
+  return s.archivedOn ? `${s.practice.name} (archived ${mediumDate(s.archivedOn)})` : s.practice.name;
+}
+
+function ProgressBody({ to, weekStart, timeZone }: { to: string; weekStart: Weekday; timeZone: string }) {
   const from = addDays(weekStartOf(to, weekStart), -7 * (WEEKS - 1));
   const progress = useProgress(from, to);
   const practices = usePracticeList('live');
+  // "Check-ins done" counts every practice that is not deleted, archived ones too: the table and the
+  // lines below show an archived practice that has check-ins in these weeks, so the numbers agree.
+  const archived = usePracticeList('archived');
   const reviews = useReviewList();
-  const list = practices.data ?? [];
-  const strengths = useQueries({
-    queries: list.map((p) => ({
-      queryKey: practiceKeys.strength(p.id, from, to),
-      queryFn: () => api.practices.strength(p.id, { from, to }),
+  const candidates: Shown[] = [
+    ...(practices.data ?? []).map((practice) => ({ practice })),
+    ...(archived.data ?? []).map((practice) => ({
+      practice,
+      archivedOn: practice.archivedAt ? isoDateIn(practice.archivedAt, timeZone) : undefined,
     })),
-  });
-  const checkins = useQueries({
-    queries: list.map((p) => ({
+  ];
+  const candidateCheckins = useQueries({
+    queries: candidates.map(({ practice: p }) => ({
       queryKey: practiceKeys.checkins(p.id, from, to),
       queryFn: () => api.checkins.list(p.id, { from, to }),
+    })),
+  });
+  const keep = candidates.map(
+    (c, i) => !c.archivedOn || (candidateCheckins[i]?.data ?? []).some((x) => x.status === 'done' && x.date >= from),
+  );
+  const list = candidates.filter((_, i) => keep[i]);
+  const checkins = candidateCheckins.filter((_, i) => keep[i]);
+  const strengths = useQueries({
+    queries: list.map(({ practice: p }) => ({
+      queryKey: practiceKeys.strength(p.id, from, to),
+      queryFn: () => api.practices.strength(p.id, { from, to }),
     })),
   });
   const weeks = Array.from({ length: WEEKS }, (_, i) => addDays(from, 7 * i));
@@ -174,11 +205,14 @@ function PlannedDone({ items }: { items: Array<{ weekStart: string; planned: num
   );
 }
 
-function StrengthLines({ practices, strengths }: { practices: Practice[]; strengths: Array<StrengthDto | undefined> }) {
+function StrengthLines({ practices, strengths }: { practices: Shown[]; strengths: Array<StrengthDto | undefined> }) {
   if (practices.length === 0) return <p className="field-hint">No practices yet.</p>;
   const byDate = new Map<string, Record<string, number | string>>();
-  strengths.forEach((s) => {
+  strengths.forEach((s, i) => {
+    // An archived practice's line stops on the day it was archived: after that it is not practised.
+    const until = practices[i]?.archivedOn;
     for (const p of s?.points ?? []) {
+      if (until && p.date > until) continue;
       const row = byDate.get(p.date) ?? { date: p.date };
       row[s?.practiceId ?? ''] = Math.round(p.score * 1000) / 10;
       byDate.set(p.date, row);
@@ -204,14 +238,15 @@ function StrengthLines({ practices, strengths }: { practices: Practice[]; streng
               formatter={(v) => `${String(v)}%`}
             />
             <Legend />
-            {practices.map((p) => (
+            {practices.map((sp) => (
               <Line
-                key={p.id}
+                key={sp.practice.id}
                 type="monotone"
-                dataKey={p.id}
-                name={p.name}
-                stroke={p.color}
+                dataKey={sp.practice.id}
+                name={shownName(sp)}
+                stroke={sp.practice.color}
                 strokeWidth={2}
+                strokeDasharray={sp.archivedOn ? '5 4' : undefined}
                 dot={false}
                 isAnimationActive={false}
               />
@@ -221,9 +256,12 @@ function StrengthLines({ practices, strengths }: { practices: Practice[]; streng
       </div>
       <figcaption className="field-hint">
         {practices
-          .map((p, i) => {
+          .map((sp, i) => {
             const s = strengths[i];
-            return s ? `${p.name}: ${percent(s.current)} now` : `${p.name}: loading`;
+            if (!s) return `${shownName(sp)}: loading`;
+            if (!sp.archivedOn) return `${sp.practice.name}: ${percent(s.current)} now`;
+            const last = s.points.filter((p) => p.date <= (sp.archivedOn ?? '')).at(-1);
+            return `${shownName(sp)}: ${last ? percent(last.score) : percent(s.current)} when archived`;
           })
           .join('; ')}
         .
@@ -246,17 +284,30 @@ function WeekHeatmap({
   weeks,
   weekStart,
 }: {
-  practices: Practice[];
+  practices: Shown[];
   checkins: Array<CheckinDto[] | undefined>;
   weeks: string[];
   weekStart: Weekday;
 }) {
   if (practices.length === 0) return <p className="field-hint">No practices yet.</p>;
+  const rows = practices.map((sp, i) => {
+    const counts = new Map<string, number>();
+    for (const c of checkins[i] ?? []) {
+      if (c.status !== 'done') continue;
+      const w = weekStartOf(c.date, weekStart);
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    return { sp, counts };
+  });
+  const total = (w: string) => rows.reduce((n, r) => n + (r.counts.get(w) ?? 0), 0);
+  const anyArchived = practices.some((sp) => sp.archivedOn);
   return (
     <TableScroll label="Check-ins per practice and week">
       <table className="week-heatmap">
         <caption className="field-hint">
-          Done check-ins per practice and week (weeks starting on {weekdayLabel(weekStart)}).
+          Done check-ins per practice and week (weeks starting on {weekdayLabel(weekStart)})
+          {anyArchived ? ', archived practices included' : ''}. Their total is the number of check-ins counted under
+          Effort.
         </caption>
         <thead>
           <tr>
@@ -270,28 +321,35 @@ function WeekHeatmap({
           </tr>
         </thead>
         <tbody>
-          {practices.map((p, i) => {
-            const counts = new Map<string, number>();
-            for (const c of checkins[i] ?? []) {
-              if (c.status !== 'done') continue;
-              const w = weekStartOf(c.date, weekStart);
-              counts.set(w, (counts.get(w) ?? 0) + 1);
-            }
-            return (
-              <tr key={p.id}>
-                <th scope="row">{p.name}</th>
-                {weeks.map((w) => {
-                  const n = counts.get(w) ?? 0;
-                  return (
-                    <td key={w} className={`heat heat-${level(n)}`}>
-                      {n}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
+          {rows.map(({ sp, counts }) => (
+            <tr key={sp.practice.id} className={sp.archivedOn ? 'is-archived' : undefined}>
+              <th scope="row">
+                {sp.practice.name}
+                {sp.archivedOn && <span className="heat-archived"> (archived {mediumDate(sp.archivedOn)})</span>}
+              </th>
+              {weeks.map((w) => {
+                const n = counts.get(w) ?? 0;
+                return (
+                  <td key={w} className={`heat heat-${level(n)}`}>
+                    {n}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
         </tbody>
+        {rows.length > 1 && (
+          <tfoot>
+            <tr>
+              <th scope="row">All practices</th>
+              {weeks.map((w) => (
+                <td key={w} className="heat-total">
+                  {total(w)}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        )}
       </table>
     </TableScroll>
   );

@@ -1,5 +1,5 @@
 import { type User, WEEKDAYS, type Weekday } from '@tack/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { errorMessage, fieldError } from '../../api.ts';
 import { browserTimeZone, isKnownTimeZone, weekdayLabel } from '../../time.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
@@ -13,9 +13,16 @@ export function TimeSection({ user }: { user: User }) {
   const update = useUpdateMe();
   const weekId = useId();
   const device = browserTimeZone();
+  // Text in the zone field that is no zone: nothing is saved until it is one (or undone).
+  const typedProblem = useRef<string | undefined>(undefined);
+  const form = useRef<HTMLFormElement>(null);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (typedProblem.current) {
+      form.current?.querySelector<HTMLElement>('[role="combobox"]')?.focus();
+      return;
+    }
     if (!isKnownTimeZone(timeZone)) return;
     update.mutate({ timeZone, weekStart });
   }
@@ -30,7 +37,7 @@ export function TimeSection({ user }: { user: User }) {
       title="Days and weeks"
       description={<p>Tack decides what “today” and “this week” mean from these, wherever you open it.</p>}
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form ref={form} className="form" onSubmit={onSubmit} noValidate>
         <ErrorRegion message={update.isError && !zoneError && !weekError ? errorMessage(update.error) : undefined} />
         <TimeZoneCombobox
           label="Time zone"
@@ -41,6 +48,9 @@ export function TimeSection({ user }: { user: User }) {
             update.reset();
           }}
           error={zoneError}
+          onTypedProblem={(message) => {
+            typedProblem.current = message;
+          }}
         />
         {device !== timeZone && (
           <p className="form-note">

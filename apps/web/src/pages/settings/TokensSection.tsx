@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
+import { asSentence } from '../../ui/sentence.ts';
 import { useFocusLater } from '../../ui/useFocusLater.ts';
 
 export function TokensSection({ timeZone }: { timeZone: string }) {
@@ -56,7 +57,9 @@ export function TokensSection({ timeZone }: { timeZone: string }) {
       <h3 className="subheading" ref={listHeading} tabIndex={-1}>
         Your tokens
       </h3>
-      <StatusRegion>{revokedName && <p className="alert alert-info">Revoked “{revokedName}”.</p>}</StatusRegion>
+      <StatusRegion>
+        {revokedName && <p className="alert alert-info">{asSentence(`Revoked “${revokedName}”`)}</p>}
+      </StatusRegion>
       {tokens.isPending && <Loading label="Loading tokens…" />}
       {tokens.isError && <ErrorRegion message={errorMessage(tokens.error)} />}
       {tokens.data && tokens.data.tokens.length === 0 && <p className="empty">No tokens yet.</p>}
