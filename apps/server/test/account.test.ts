@@ -40,6 +40,16 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
     });
     const again = await t.call('GET', '/api/v1/me', { cookie: p.cookie });
     expect(again.body).toMatchObject({ user: { timeZone: 'Pacific/Kiritimati' } });
+    // Stored as IANA spells it (a calendar app matches the feed's TZID exactly), today's names kept.
+    for (const [typed, stored] of [
+      ['america/new_york', 'America/New_York'],
+      ['utc', 'UTC'],
+      ['asia/kolkata', 'Asia/Kolkata'],
+      ['Europe/Kyiv', 'Europe/Kyiv'],
+    ]) {
+      const res = await t.call('PATCH', '/api/v1/me', { cookie: p.cookie, body: { timeZone: typed } });
+      expect(res.body, typed).toMatchObject({ user: { timeZone: stored } });
+    }
   });
 
   it('rejects bad sign-up and sign-in input with the field named', async () => {

@@ -1,23 +1,6 @@
-import { WEEKDAYS, type Weekday } from '@tack/contracts';
+import { CURRENT_ZONE_NAMES, WEEKDAYS, type Weekday } from '@tack/contracts';
 
 let zonesCache: string[] | undefined;
-
-/**
- * Today's IANA names of zones some browsers (Chromium) still list only by their old names: someone in
- * Kolkata looks for "Kolkata", not "Calcutta". Both are offered; the old one stays for profiles that hold it.
- */
-const CURRENT_ZONE_NAMES: Record<string, string> = {
-  'America/Godthab': 'America/Nuuk',
-  'Asia/Calcutta': 'Asia/Kolkata',
-  'Asia/Katmandu': 'Asia/Kathmandu',
-  'Asia/Rangoon': 'Asia/Yangon',
-  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Atlantic/Faeroe': 'Atlantic/Faroe',
-  'Europe/Kiev': 'Europe/Kyiv',
-  'Pacific/Enderbury': 'Pacific/Kanton',
-  'Pacific/Ponape': 'Pacific/Pohnpei',
-  'Pacific/Truk': 'Pacific/Chuuk',
-};
 
 function zoneWorks(zone: string): boolean {
   try {
@@ -28,7 +11,7 @@ function zoneWorks(zone: string): boolean {
   }
 }
 
-/** Every IANA time zone this browser knows, plus UTC (which `supportedValuesOf` leaves out). */
+/** Every IANA time zone this browser knows, plus UTC (which `supportedValuesOf` leaves out) and today's names. */
 export function allTimeZones(): string[] {
   if (!zonesCache) {
     const zones = new Set(Intl.supportedValuesOf('timeZone'));

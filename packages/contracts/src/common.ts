@@ -40,12 +40,50 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-/** An IANA time zone name such as "Europe/Amsterdam" or "Pacific/Kiritimati". */
-export const timeZoneSchema = z
+/**
+ * Today's IANA names of zones some ICU builds (Node's, Chromium's) still list only by their old names: someone
+ * in Kolkata looks for "Kolkata", not "Calcutta". Both are accepted and kept as given.
+ */
+export const CURRENT_ZONE_NAMES: Readonly<Record<string, string>> = {
+  'America/Godthab': 'America/Nuuk',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+const zonesByLowerCase = new Map(
+  [...zoneNames, ...Object.values(CURRENT_ZONE_NAMES), 'UTC'].map((name) => [name.toLowerCase(), name]),
+);
+
+/**
+ * A zone as IANA spells it: "america/new_york" is America/New_York. Calendar apps match a feed's TZID
+ * exactly, so a zone stored as typed gave events no zone definition.
+ */
+export function canonicalTimeZone(value: string): string {
+  const known = zonesByLowerCase.get(value.toLowerCase());
+  if (known) return known;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return value;
+  }
+}
+
+const zoneText = z
   .string()
   .min(1)
   .max(64)
-  .refine(isTimeZone, { message: 'Not an IANA time zone name (e.g. "Europe/Amsterdam")' })
+  .refine(isTimeZone, { message: 'Not an IANA time zone name (e.g. "Europe/Amsterdam")' });
+
+/** An IANA time zone name such as "Europe/Amsterdam" or "Pacific/Kiritimati"; taken in any letter case. */
+export const timeZoneSchema = z
+  .codec(zoneText, zoneText, { decode: canonicalTimeZone, encode: (value) => value })
   .describe('IANA time zone name');
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
