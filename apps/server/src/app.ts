@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '@tack/contracts';
-import { type Clock, systemClock } from '@tack/core';
+import { type Clock, invalid, systemClock } from '@tack/core';
 import type { OpenDatabase } from '@tack/db';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -43,6 +43,15 @@ export interface BuildOptions {
 }
 
 /** Every route, in one list: the access-matrix test is generated from what this registers. */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function buildApp({
   config,
   database,
@@ -68,6 +77,19 @@ export async function buildApp({
   app.setErrorHandler(errorHandler);
   // JSON only: a text body is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
+  // An empty body sent as JSON is no body (many HTTP clients send the header on every POST); anything else
+  // goes to Fastify's own parser, which refuses __proto__ and constructor keys.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body as string;
+    if (text === '') return done(null, undefined);
+    parseJson(req, text, (err, value) => {
+      // Valid JSON refused all the same: it has a __proto__ or constructor key. Say so.
+      if (err && isJson(text)) done(invalid('body', 'may not use the keys "__proto__" or "constructor"'), undefined);
+      else done(err, value);
+    });
+  });
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
     done();

@@ -98,6 +98,13 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     return sendError(reply, 'DATABASE_UNAVAILABLE', 'The database is unavailable right now; try again shortly');
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    if (err instanceof SyntaxError && /forbidden (prototype|constructor) property/.test(err.message)) {
+      return sendError(
+        reply,
+        'VALIDATION_FAILED',
+        'The request body may not use the keys "__proto__" or "constructor"',
+      );
+    }
     if (err instanceof SyntaxError) return sendError(reply, 'MALFORMED_JSON', 'The request body is not valid JSON');
     const byStatus: Partial<Record<number, ErrorCode>> = {
       401: 'UNAUTHENTICATED',
