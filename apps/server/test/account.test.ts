@@ -266,6 +266,31 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
     ] as const) {
       expect(spec.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }
+    // Ready for client generators: a unique operationId each, public operations without security, errors
+    // documented as JSON (also beside Markdown), every schema referred to.
+    type Op = { operationId: string; security?: unknown[]; responses: Record<string, { content?: object }> };
+    const ops = Object.entries(spec.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod as Record<string, Op>).map(([method, op]) => ({ key: `${method} ${path}`, op })),
+    );
+    const ids = ops.map((o) => o.op.operationId);
+    expect(new Set(ids).size).toBe(ops.length);
+    expect(ids.every((id) => /^[a-z]+[A-Za-z0-9]+$/.test(id))).toBe(true);
+    const byKey = new Map(ops.map((o) => [o.key, o.op]));
+    expect(byKey.get('get /healthz')?.security).toEqual([]);
+    expect(byKey.get('post /api/auth/sign-in/email')?.security).toEqual([]);
+    expect(byKey.get('get /api/v1/me')?.security).toBeUndefined();
+    const markdown = byKey.get('get /api/v1/reviews/{week}/markdown')!;
+    expect(Object.keys(markdown.responses['400']?.content ?? {})).toEqual(['application/json']);
+    expect(Object.keys(byKey.get('post /api/v1/practices')!.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '413', '415', '429', '503']),
+    );
+    const components = (spec as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas;
+    const text = JSON.stringify(spec.paths);
+    for (const name of Object.keys(components)) {
+      const ref = `"#/components/schemas/${name}"`;
+      const referred = text.includes(ref) || JSON.stringify(components).includes(ref);
+      expect(referred, name).toBe(true);
+    }
     const docs = await t.call('GET', '/api/docs/');
     expect(docs.status).toBe(200);
     expect(docs.text).toContain('swagger');

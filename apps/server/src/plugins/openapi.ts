@@ -37,7 +37,7 @@ export const openapiPlugin = fp(
         security: [{ bearer: [] }, { session: [] }],
       },
       transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transformObject: (input) => finishDocument(jsonSchemaTransformObject(input) as OpenApiDocument),
     });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -86,4 +86,106 @@ async function buildDocsApp(document: StaticDocumentSpec['document']): Promise<F
   await docs.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: false, uiConfig: { docExpansion: 'list' } });
   await docs.ready();
   return docs;
+}
+
+type Json = Record<string, unknown>;
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  requestBody?: unknown;
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
+};
+type OpenApiDocument = { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Json } };
+
+/** Operations anyone may call: no token, no session (the feed's secret is in its path). */
+const PUBLIC_OPERATIONS = new Set([
+  'get /healthz',
+  'get /api/v1/setup',
+  'post /api/auth/sign-up/email',
+  'post /api/auth/sign-in/email',
+  'get /api/v1/feed/{secret}.ics',
+]);
+
+const ERROR_DESCRIPTIONS: Record<string, string> = {
+  '400': 'VALIDATION_FAILED or MALFORMED_JSON: the request is not right; `details.issues` names each field',
+  '401': 'UNAUTHENTICATED or TOKEN_INVALID: no valid session or token',
+  '403': 'FORBIDDEN',
+  '404': "NOT_FOUND: no such item of yours (another person's items are not found either)",
+  '409': 'CONFLICT or CONFIRMATION_REQUIRED: see the message and `details`',
+  '413': 'PAYLOAD_TOO_LARGE: the body is over the limit',
+  '415': 'UNSUPPORTED_MEDIA_TYPE: send the body as application/json',
+  '429': 'RATE_LIMITED: too many requests; wait a minute (see the x-ratelimit-* and retry-after headers)',
+  '503': 'DATABASE_UNAVAILABLE: try again shortly',
+};
+
+/** "/api/v1/practices/{id}/strength" with "get": getPracticesByIdStrength. */
+function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter((part) => part && part !== 'api' && part !== 'v1')
+    .map((part) => {
+      const param = /^\{(\w+)\}(.*)$/.exec(part);
+      const word = param ? `by-${param[1]}${param[2]}` : part;
+      return word
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join('');
+    });
+  return method + words.join('');
+}
+
+/** Names of the component schemas the paths reach (directly or through other components). */
+function reachableSchemas(doc: OpenApiDocument): Set<string> {
+  const schemas = doc.components?.schemas ?? {};
+  const seen = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const match of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      const name = decodeURIComponent(match[1]!);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      visit(schemas[name]);
+    }
+  };
+  visit(doc.paths);
+  return seen;
+}
+
+/**
+ * What the generator leaves out or gets wrong, filled in once for every route: an operationId, no security on
+ * public operations, errors always JSON (also where the answer is Markdown, CSV or iCalendar) with the codes
+ * every route can give (413/415 with a body, 429, 503), and no component schema nothing refers to.
+ */
+export function finishDocument(doc: OpenApiDocument): OpenApiDocument {
+  const errorSchema = { $ref: '#/components/schemas/Error' };
+  for (const [path, operations] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(operations)) {
+      op.operationId ??= operationIdOf(method, path);
+      if (PUBLIC_OPERATIONS.has(`${method} ${path}`)) op.security = [];
+      op.responses ??= {};
+      const responses = op.responses;
+      const added = ['429', '503', ...(op.requestBody ? ['413', '415'] : [])];
+      for (const status of added) responses[status] ??= { content: { 'application/json': { schema: errorSchema } } };
+      for (const [status, response] of Object.entries(responses)) {
+        if (Number(status) >= 400) {
+          response.content = {
+            'application/json': { schema: response.content?.['application/json']?.schema ?? errorSchema },
+          };
+          if (!response.description || response.description === 'Default Response')
+            response.description = ERROR_DESCRIPTIONS[status] ?? 'Error';
+        } else if (response.description === 'Default Response') {
+          response.description = status === '201' ? 'Created' : status === '204' ? 'No content' : 'OK';
+        }
+        // A CSV answer is text, whatever schema the JSON answer beside it has.
+        const csv = response.content?.['text/csv'];
+        if (csv) csv.schema = { type: 'string', description: 'CSV, one row per check-in' };
+      }
+    }
+  }
+  const schemas = doc.components?.schemas;
+  if (schemas) {
+    const used = reachableSchemas(doc);
+    for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  }
+  return doc;
 }
