@@ -88,6 +88,9 @@ describe.each(testDialects())('practices on $name', (dialect) => {
       'frequency.everyDays: must be a number',
     );
     expect(await messages({ frequency: daily })).toBe('name: required');
+    expect(await messages({ name: 'x', frequency: { kind: 'daily' } })).toBe(
+      'frequency.kind: must be one of: times, weekdays, interval',
+    );
     // A body with a __proto__ key is refused by name, not called "not valid JSON".
     const proto = await t.call('POST', '/api/v1/practices', {
       cookie: ann.cookie,

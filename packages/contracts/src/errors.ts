@@ -54,6 +54,7 @@ export interface IssueLike {
   inclusive?: unknown;
   expected?: unknown;
   values?: unknown;
+  options?: unknown;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -64,6 +65,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  */
 export function plainIssueMessage(issue: IssueLike): string {
   const message = issue.message ?? 'Invalid value';
+  if (issue.code === 'invalid_union' && Array.isArray(issue.options) && issue.options.length > 0) {
+    return `must be one of: ${issue.options.map(String).join(', ')}`;
+  }
+  if (message === 'Invalid ISO date') return 'must be a real date as YYYY-MM-DD';
   if (!/^(Too big|Too small|Invalid input|Invalid option):/.test(message)) return message;
   const origin = typeof issue.origin === 'string' ? issue.origin : '';
   const inclusive = issue.inclusive !== false;
