@@ -72,15 +72,32 @@ describe.each(dialects)('the web shell on %s', (_name, env) => {
     expect(whoami.code, whoami.stderr).toBe(0);
     expect(JSON.parse(whoami.stdout)).toMatchObject({ user: { email: 'ann@example.org', name: 'Ann Example' } });
 
-    // Sign out, then sign in again.
+    // A new password: the current one is checked, the new one given twice.
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password', { exact: true }).fill('a brand new sentence');
+    await page.getByLabel('New password again').fill('a brand new sentenc');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('The two new passwords differ.').waitFor();
+    await page.getByLabel('New password again').fill('a brand new sentence');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('That is not your current password.').waitFor();
+    await expectNoAxeViolations(page, 'settings, password refused');
+    await page.getByLabel('Current password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed; your other sessions are signed out.').waitFor();
+    expect(await page.getByLabel('Current password').inputValue()).toBe('');
+    // This session and the CLI's token still work.
+    expect(tack(['whoami', '--json'], configDir).code).toBe(0);
+
+    // Sign out, then sign in again: the old password no longer works.
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await expectNoAxeViolations(page, 'sign in');
     await page.getByLabel('Email').fill('ann@example.org');
-    await page.getByLabel('Password').fill('wrong password!');
+    await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(/email and password don.t match/i).waitFor();
-    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel('Password').fill('a brand new sentence');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/today$/);
 

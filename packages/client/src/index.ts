@@ -154,6 +154,9 @@ export function createClient(options: ClientOptions = {}) {
       signOut: async () => {
         await request('POST', '/api/auth/sign-out', { body: {} });
       },
+      /** Needs the current password; `revokeOtherSessions` ends every other session too. */
+      changePassword: async (input: { currentPassword: string; newPassword: string; revokeOtherSessions?: boolean }) =>
+        (await request('POST', '/api/auth/change-password', { body: input })) as { user: AuthUser },
       /** Ends every session of this person, on every device (API tokens are separate). */
       signOutEverywhere: async () => {
         await request('POST', '/api/auth/revoke-sessions', { body: {} });

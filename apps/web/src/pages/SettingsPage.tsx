@@ -5,6 +5,7 @@ import { Card } from '../ui/Card.tsx';
 import { PageHeader } from '../ui/Page.tsx';
 import { AppearanceSection } from './settings/AppearanceSection.tsx';
 import { CalendarFeedSection } from './settings/CalendarFeedSection.tsx';
+import { PasswordSection } from './settings/PasswordSection.tsx';
 import { ProfileSection } from './settings/ProfileSection.tsx';
 import { SessionsSection } from './settings/SessionsSection.tsx';
 import { TimeSection } from './settings/TimeSection.tsx';
@@ -31,6 +32,7 @@ export function SettingsPage() {
       />
       <div className="stack">
         <ProfileSection user={me.data} />
+        <PasswordSection />
         <TimeSection user={me.data} />
         <AppearanceSection />
         <CalendarFeedSection timeZone={me.data.timeZone} />
