@@ -40,16 +40,20 @@ export interface Context {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** Explains a fetch failure in words (the default is just "fetch failed"). */
-export function networkReason(err: unknown, timeoutMs: number): string {
+/**
+ * Explains a fetch failure in words (the default is just "fetch failed"). `server` is the Tack server's address
+ * (as normalised), `url` the address asked for.
+ */
+export function networkReason(err: unknown, timeoutMs: number, server?: string, url?: URL): string {
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
     return `no answer within ${Math.round(timeoutMs / 1000)} s`;
   }
-  const cause = err instanceof Error ? (err.cause as NodeJS.ErrnoException | undefined) : undefined;
+  const cause =
+    err instanceof Error ? (err.cause as (NodeJS.ErrnoException & { reason?: string }) | undefined) : undefined;
   const code = cause?.code ?? '';
   const reasons: Record<string, string> = {
     ECONNREFUSED: 'connection refused (is the server running?)',
-    ENOTFOUND: 'host not found',
+    ENOTFOUND: 'host not found (check the address)',
     EAI_AGAIN: 'host name lookup failed (are you offline?)',
     ECONNRESET: 'connection reset',
     ETIMEDOUT: 'connection timed out',
@@ -57,20 +61,45 @@ export function networkReason(err: unknown, timeoutMs: number): string {
     ENETUNREACH: 'network unreachable',
   };
   if (reasons[code]) return reasons[code];
-  if (/CERT|SSL|TLS/i.test(code)) return `TLS certificate problem (${code})`;
+  const text = `${code} ${cause?.reason ?? ''} ${cause?.message ?? ''}`;
+  // An https:// address whose server speaks plain HTTP: OpenSSL reads an HTTP answer as a bad TLS record.
+  if (/WRONG_VERSION_NUMBER|wrong version number|packet length too long|EPROTO/i.test(text)) {
+    const plain = server?.startsWith('https://') ? server.replace(/^https:/, 'http:') : 'an http:// address';
+    return `could not make a secure (https) connection to it; if it serves plain HTTP, use ${plain}`;
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/i.test(code)) {
+    return `its TLS certificate is not trusted (${code}); if it is signed by your own CA, point NODE_EXTRA_CA_CERTS at it`;
+  }
+  if (/SSL|TLS/i.test(code)) return `could not make a secure (https) connection to it (${code})`;
+  if (code === 'UND_ERR_SOCKET' && server?.startsWith('http://')) {
+    // What an https-only server does to a plain HTTP request.
+    const secure = server.replace(/^http:/, 'https:');
+    return `the server closed the connection without answering; if it serves https, use ${secure}`;
+  }
+  if (cause?.message === 'bad port' && url) {
+    return `port ${url.port} is one that fetch refuses to use (an unsafe port); run the server on another port`;
+  }
   if (cause?.message) return cause.message;
   return err instanceof Error ? err.message : String(err);
 }
 
 /** fetch with a timeout and readable network errors (the client wraps them into TackApiError status 0). */
-export function cliFetch(timeoutMs: number): typeof fetch {
+export function cliFetch(timeoutMs: number, server?: string): typeof fetch {
   return async (input, init) => {
     try {
       return await fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
     } catch (err) {
-      throw new Error(networkReason(err, timeoutMs));
+      throw new Error(networkReason(err, timeoutMs, server, requestUrl(input)));
     }
   };
+}
+
+function requestUrl(input: Parameters<typeof fetch>[0]): URL | undefined {
+  try {
+    return new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+  } catch {
+    return undefined;
+  }
 }
 
 interface Resolved {
@@ -148,7 +177,7 @@ export function createContext(init: {
       }
       errorContext.tokenSource = tokenSource;
       const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const client = createClient({ baseUrl: server, token, fetch: cliFetch(timeoutMs) });
+      const client = createClient({ baseUrl: server, token, fetch: cliFetch(timeoutMs, server) });
       return { server, token, tokenSource, client };
     },
   };

@@ -4,7 +4,7 @@
 import type { TackClient } from '@tack/client';
 import type { Command } from 'commander';
 import type { Context } from './context.ts';
-import { isId, pickByLabel, removeConfirmed } from './discovery-lookup.ts';
+import { isId, pickByLabel, removeConfirmed, warnSameName } from './discovery-lookup.ts';
 import { oneLine } from './output.ts';
 
 interface DeleteOptions {
@@ -68,6 +68,8 @@ export function addRestoreCommand<T extends { id: string }>(
     what: string;
     key: string;
     listDeleted: (client: TackClient) => Promise<T[]>;
+    /** The live ones, to warn when the restored one shares a name with one of them. */
+    list: (client: TackClient) => Promise<T[]>;
     restore: (client: TackClient, id: string) => Promise<T>;
     label: (item: T) => string;
   },
@@ -91,6 +93,10 @@ export function addRestoreCommand<T extends { id: string }>(
             listHint: hint,
           }).id;
       const restored = await spec.restore(conn.client, id);
+      warnSameName(ctx.out, restored, await spec.list(conn.client), spec.label, {
+        one: spec.what,
+        many: `${spec.what}s`,
+      });
       if (opts.json) {
         ctx.out.json({ [spec.key]: restored });
         return;

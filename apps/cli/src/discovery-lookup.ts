@@ -11,6 +11,7 @@ import {
   type Weekday,
 } from '@tack/contracts';
 import { CliError, UsageError } from './errors.ts';
+import { type Output, oneLine } from './output.ts';
 import { askConfirm } from './prompt.ts';
 import { type PlanFlags, planFrom as sharedPlanFrom } from './schedule-flags.ts';
 
@@ -45,18 +46,50 @@ interface What {
   listHint: string;
 }
 
-/** Several items fit `ref`: a usage error (exit 2) listing them with their ids, so nothing acts on a guess. */
+/** A label as names are compared: trimmed, any case. */
+export const sameLabel = (a: string, b: string): boolean =>
+  a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/**
+ * Several items fit `ref`: a usage error (exit 2) listing them with their ids, so nothing acts on a guess.
+ * When they all have the same name (allowed, as in the web app), only the id tells them apart.
+ */
 export function ambiguous<T extends { id: string }>(
   found: readonly T[],
   ref: string,
   label: (item: T) => string,
   what: Pick<What, 'many'>,
 ): UsageError {
-  const shown = found.slice(0, 8).map((i) => `"${label(i)}" (${i.id})`);
+  const shown = found.slice(0, 8).map((i) => `"${oneLine(label(i))}" (${i.id})`);
   if (found.length > shown.length) shown.push(`and ${found.length - shown.length} more`);
-  return new UsageError(
-    `"${ref}" matches ${found.length} ${what.many}: ${shown.join(', ')}; give more of it, or the id`,
+  const first = found[0];
+  const alike = first !== undefined && found.every((i) => sameLabel(label(i), label(first)));
+  const pick = alike ? 'they have the same name, so give the id of the one you mean' : 'give more of it, or the id';
+  return new UsageError(`"${ref}" matches ${found.length} ${what.many}: ${shown.join(', ')}; ${pick}`);
+}
+
+/**
+ * Warns (on stderr) when other items already have `item`'s name: keeping both is allowed, but naming one of
+ * them on the command line is then ambiguous. `others` may hold `item` itself. Returns whether it warned.
+ */
+export function warnSameName<T extends { id: string }>(
+  out: Output,
+  item: T,
+  others: readonly T[],
+  label: (item: T) => string,
+  what: { one: string; many: string },
+  detail: (item: T) => string = () => '',
+): boolean {
+  const same = others.filter((o) => o.id !== item.id && sameLabel(label(o), label(item)));
+  if (same.length === 0) return false;
+  const ids = same.slice(0, 8).map((o) => (detail(o) ? `${o.id} (${detail(o)})` : o.id));
+  if (same.length > ids.length) ids.push(`and ${same.length - ids.length} more`);
+  const who = same.length === 1 ? `another ${what.one} is` : `${same.length} other ${what.many} are`;
+  out.warn(
+    `${who} already called "${oneLine(label(item))}": ${same.length === 1 ? 'id' : 'ids'} ${ids.join(', ')}; ` +
+      'where a command asks for one of them, give its id',
   );
+  return true;
 }
 
 /** The one item `ref` names (see `matchByLabel`); none or several is an error saying what to do. */

@@ -163,24 +163,53 @@ const FIELD_WORDS: Record<string, string> = {
   horizon: '--horizon',
   week: '--week',
   timeZone: 'the time zone',
+  // experiments
+  decidedOn: '--on',
+  verdict: '--deepen/--adjust/--let-go',
+  tag: '--energises/--drains',
+  goal: '--goal-title',
+  'goal.title': '--goal-title',
+  changes: '--changes/--weeks',
+  'changes.hypothesis': '--changes',
+  'changes.lengthWeeks': '--weeks',
+  // chains and intentions
+  thisWeek: "this week's small thing",
+  isoWeek: '--week',
+  answer: 'the answer',
+  // pauses, resumes and date ranges
+  from: '--from',
+  to: '--to',
+  on: '--on',
+  // goals
+  'evidence.N.text': '--evidence',
+  'evidence.N.date': '--evidence',
+  'strategies.N.reflection': '--reflection',
+  'horizon.kind': '--horizon',
 };
 
-/** Plain words for zod's stock messages. */
-function plainMessage(message: string): string {
-  if (/^Too small: expected string to have >=1 characters?$/.test(message)) return 'must not be empty';
-  if (/^Invalid ISO date$/i.test(message)) return 'is not a real date (use YYYY-MM-DD)';
-  if (/^Invalid input$/.test(message)) return 'is not valid';
-  if (/^Required$|^Invalid input: expected \w+, received undefined$/.test(message)) return 'is missing';
-  return message;
+/**
+ * The words for a field path: the command's, else the CLI's; a path with no words of its own takes those of
+ * the nearest enclosing field (decisions.0.frequency.times is about --adjust).
+ */
+function fieldWords(key: string, path: string, fields: Record<string, string> | undefined): string | undefined {
+  const find = (k: string) => fields?.[k] ?? FIELD_WORDS[k];
+  const exact = find(key) ?? find(path);
+  if (exact !== undefined) return exact;
+  const parts = key.split('.');
+  for (let n = parts.length - 1; n > 0; n--) {
+    const words = find(parts.slice(0, n).join('.'));
+    if (words !== undefined) return words;
+  }
+  return undefined;
 }
 
 /** One field problem in the CLI's words: "--every: must be at most 365". */
 function issueWords(path: string, message: string, fields: ErrorContext['fields']): string {
-  const text = plainMessage(message);
+  // The server already words zod's messages plainly (plainIssueMessage in contracts).
+  const text = message;
   if (!path) return text;
   const key = path.replace(/\.\d+(?=\.|$)/g, '.N');
-  const words =
-    fields === 'raw' ? path : (fields?.[key] ?? fields?.[path] ?? FIELD_WORDS[key] ?? FIELD_WORDS[path] ?? path);
+  const words = fields === 'raw' ? path : (fieldWords(key, path, fields) ?? path);
   // "#" stands for the item's number as people count (who5.2 is the third answer).
   const index = /\.(\d+)(?=\.|$)/.exec(path)?.[1];
   return `${index === undefined ? words : words.replace('#', String(Number(index) + 1))}: ${text}`;

@@ -1,6 +1,7 @@
 // Finding what a person names on the command line: practices (id or name), areas (name) and days.
 import type { TackClient } from '@tack/client';
 import type { Area, Practice, PracticeState } from '@tack/contracts';
+import { ambiguous, warnSameName } from './discovery-lookup.ts';
 import { CliError, UsageError } from './errors.ts';
 import type { Output } from './output.ts';
 
@@ -32,13 +33,7 @@ export function pickPractice(practices: readonly Practice[], ref: string, scope:
   for (const test of tests) {
     const found = practices.filter((p) => test(p.name.trim().toLocaleLowerCase()));
     if (found.length === 1 && found[0]) return found[0];
-    if (found.length > 1) {
-      const shown = found.slice(0, 8).map((p) => `"${p.name}" (${p.id})`);
-      if (found.length > shown.length) shown.push(`and ${found.length - shown.length} more`);
-      throw new UsageError(
-        `"${ref}" matches ${found.length} practices: ${shown.join(', ')}; give more of the name, or the id`,
-      );
-    }
+    if (found.length > 1) throw ambiguous(found, ref, (p) => p.name, { many: 'practices' });
   }
   throw new CliError(`no ${scopeWords(scope)} matches "${ref}"; see 'tack practices list --state all'`);
 }
@@ -78,6 +73,22 @@ export async function findOrCreateArea(
   const area = await client.areas.create(wanted);
   out.note(`Created area "${area.name}".`);
   return { area, created: true };
+}
+
+/**
+ * Warns when another practice that commands can name (active, paused or archived) has `practice`'s name:
+ * both are kept, but a name then matches both.
+ */
+export async function warnSamePracticeName(client: TackClient, out: Output, practice: Practice): Promise<void> {
+  const all = await client.practices.list('all');
+  warnSameName(
+    out,
+    practice,
+    all.filter((p) => p.state !== 'deleted'),
+    (p) => p.name,
+    { one: 'practice', many: 'practices' },
+    (p) => (p.state === 'active' ? '' : p.state),
+  );
 }
 
 /** Runs `fn`; when it fails, removes the area made for it (best effort) before passing the error on. */

@@ -1,8 +1,9 @@
-import { Command } from 'commander';
+import { Command, type Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { commands } from './commands/index.ts';
 import { configPath } from './config.ts';
 import type { Context } from './context.ts';
+import { UsageError } from './errors.ts';
 
 function gettingStarted(ctx: Context): string {
   return `
@@ -36,6 +37,35 @@ function usageLine(message: string, cmd: Command): string {
   return `tack: ${text} (see '${path.join(' ')} --help')\n`;
 }
 
+/** The program at the top of `cmd`'s tree: its options (--server, --token, …) are the ones every command takes. */
+function rootOf(cmd: Command): Command {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+/**
+ * Commander lets a subcommand take its parent's options (`tack review show --adjust …` would be taken by
+ * `tack review` and then ignored by `show`). Only the program's own options are global: an option of a
+ * command group given to one of its subcommands, which does not have it, is wrong usage naming the flag.
+ */
+export function refuseParentOptions(actionCommand: Command): void {
+  const root = rootOf(actionCommand);
+  const own = new Set(actionCommand.options.map((o) => o.attributeName()));
+  for (let parent = actionCommand.parent; parent && parent !== root; parent = parent.parent) {
+    for (const option of parent.options) {
+      const key = option.attributeName();
+      if (own.has(key) || parent.getOptionValueSource(key) !== 'cli') continue;
+      const flag = option.long ?? option.short ?? key;
+      const path: string[] = [];
+      for (let c: Command | null = actionCommand; c && c !== root; c = c.parent) path.unshift(c.name());
+      throw new UsageError(
+        `${flag} is an option of 'tack ${parent.name()}', not of 'tack ${path.join(' ')}' (see 'tack ${path.join(' ')} --help')`,
+      );
+    }
+  }
+}
+
 function applyToTree(cmd: Command, fn: (cmd: Command) => void): void {
   fn(cmd);
   for (const sub of cmd.commands) applyToTree(sub, fn);
@@ -53,7 +83,15 @@ export function createProgram(ctx: Context, streams: { stdout: NodeJS.WritableSt
     .option('--server <url>', 'the Tack server to talk to (default: $TACK_SERVER, else the saved login)')
     .option('--token <token>', 'the API token to use (default: $TACK_TOKEN, else the saved login)')
     // Wrap descriptions even beside a long command column (`directions practice …`), at 80 columns too.
-    .configureHelp({ showGlobalOptions: true, minWidthToWrap: 24 })
+    .configureHelp({
+      showGlobalOptions: true,
+      minWidthToWrap: 24,
+      // Global means the program's options only, not those of the command group a subcommand is in.
+      visibleGlobalOptions(cmd: Command): Option[] {
+        return cmd.parent ? rootOf(cmd).options.filter((o) => !o.hidden) : [];
+      },
+    })
+    .hook('preAction', (_program, actionCommand) => refuseParentOptions(actionCommand))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

@@ -3,7 +3,7 @@
 import { type ChildProcessByStdio, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,6 +94,69 @@ describe('tack without a server', () => {
     expect(r.code).toBe(1);
     expectOneLineError(r, new RegExp(`could not reach the Tack server at ${url.replace(/\./g, '\\.')}`));
     expect(r.stdout).toBe('');
+  });
+
+  it("a group's own flags are not offered to its subcommands, and giving one there is wrong usage", async () => {
+    const help = await tack(['review', 'show', '--help'], { configDir });
+    expect(help.code).toBe(0);
+    for (const flag of ['--markdown', '--week', '--json', '--server', '--token']) expect(help.stdout).toContain(flag);
+    for (const flag of ['--adjust', '--line', '--keep', '--complete', '--who5'])
+      expect(help.stdout).not.toContain(flag);
+    for (const [args, flag, group, sub] of [
+      [['review', 'show', '--adjust', 'Run=daily'], '--adjust', 'review', 'review show'],
+      [['review', 'show', '--week', '2026-W47', '--complete'], '--complete', 'review', 'review show'],
+      [['review', 'list', '--line', 'hello'], '--line', 'review', 'review list'],
+      [['insights', 'dismiss', 'P5', '--json'], '--json', 'insights', 'insights dismiss'],
+    ] as const) {
+      const r = await tack([...args], { configDir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expectOneLineError(r, new RegExp(`^tack: ${flag} is an option of 'tack ${group}', not of 'tack ${sub}'`));
+      expect(r.stdout).toBe('');
+    }
+    // The subcommand's own flags, and the global ones, still go through (here to "not logged in").
+    const own = await tack(['review', 'show', '--week', '2026-W47', '--json', '--server', 'http://127.0.0.1:9'], {
+      configDir,
+    });
+    expect(own.code).toBe(1);
+    expectOneLineError(own, /not logged in/);
+  });
+
+  it('says plainly what is wrong when connecting fails: refused, unknown host, https to http and back', async () => {
+    const refused = `http://127.0.0.1:${await closedPort()}`;
+    const r1 = await tack(['whoami', '--server', refused, '--token', 't'], { configDir });
+    expectOneLineError(r1, /: connection refused \(is the server running\?\)$/);
+    const r2 = await tack(['whoami', '--server', 'http://no-such-host.invalid', '--token', 't'], { configDir });
+    expectOneLineError(r2, /: (host not found \(check the address\)|host name lookup failed \(are you offline\?\))$/);
+
+    // A plain-HTTP server asked for https.
+    const plain = createHttpServer((_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const plainAddr = plain.address();
+    const port = plainAddr && typeof plainAddr === 'object' ? plainAddr.port : 0;
+    // Something that hangs up on a plain HTTP request, as an https-only server does.
+    const tls = createServer((socket) => socket.once('data', () => socket.destroy()));
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const tlsAddr = tls.address();
+    const tlsPort = tlsAddr && typeof tlsAddr === 'object' ? tlsAddr.port : 0;
+    try {
+      const https = await tack(['whoami', '--server', `https://127.0.0.1:${port}/tack`, '--token', 't'], { configDir });
+      expect(https.code).toBe(1);
+      expectOneLineError(
+        https,
+        new RegExp(
+          `^tack: could not reach the Tack server at https://127\\.0\\.0\\.1:${port}: could not make a secure \\(https\\) ` +
+            `connection to it; if it serves plain HTTP, use http://127\\.0\\.0\\.1:${port}/tack$`,
+        ),
+      );
+      expect(https.stderr).not.toMatch(/wrong version|EPROTO|certificate/i);
+      const login = await tack(['login', '--server', `https://127.0.0.1:${port}`, '--token', 't'], { configDir });
+      expectOneLineError(login, /could not make a secure \(https\) connection/);
+      const http = await tack(['whoami', '--server', `http://127.0.0.1:${tlsPort}`, '--token', 't'], { configDir });
+      expectOneLineError(http, new RegExp(`if it serves https, use https://127\\.0\\.0\\.1:${tlsPort}$`));
+    } finally {
+      plain.close();
+      tls.close();
+    }
   });
 
   it('says so when something other than Tack answers', async () => {
@@ -281,6 +344,31 @@ describe('tack db migrate', () => {
     const down = await tack(['db', 'migrate', '--down', '--yes'], { configDir, env });
     expect(down.code).toBe(0);
     expect(down.stdout).toMatch(/^Reverted \S+$/m);
+  });
+
+  it('names --data-dir, not TACK_DATA_DIR, when the folder came from the flag; refuses an empty one', async () => {
+    const configDir = await tempDir('cfg');
+    const notAFolder = join(await tempDir('file'), 'file');
+    await writeFile(notAFolder, '');
+    const flag = await tack(['db', 'migrate', '--data-dir', join(notAFolder, 'data')], { configDir });
+    expect(flag.code).toBe(1);
+    expectOneLineError(flag, /^tack: --data-dir: cannot create /);
+    const env = await tack(['db', 'migrate'], { configDir, env: { TACK_DATA_DIR: join(notAFolder, 'data') } });
+    expectOneLineError(env, /^tack: TACK_DATA_DIR: cannot create /);
+    const served = await tack(['serve', '--port', '0', '--data-dir', join(notAFolder, 'data')], {
+      configDir,
+      env: { TACK_LOG_LEVEL: 'silent' },
+    });
+    expect(served.code).toBe(1);
+    expectOneLineError(served, /^tack: --data-dir: cannot create /);
+    for (const args of [
+      ['db', 'migrate', '--data-dir', ''],
+      ['serve', '--data-dir', ''],
+    ]) {
+      const empty = await tack(args, { configDir });
+      expect(empty.code, args.join(' ')).toBe(2);
+      expectOneLineError(empty, /^tack: --data-dir is empty/);
+    }
   });
 
   it('reports a bad setting in one line', async () => {

@@ -1,12 +1,13 @@
 // How `tack` treats what a person types: names that fit several items, bad flag values (exit 2), errors in the
 // CLI's own words, review flags that add to the draft, logging out with a revoked token, empty --token or
-// TACK_TOKEN, times in the person's time zone, Today's count and the restore summary. The real binary against
-// a real server on SQLite; tests in the suite run in order and build on each other.
+// TACK_TOKEN, times in the person's time zone, Today's count and the restore summary; names shared by several
+// items, too long values and the server's field errors in the flags' words. The real binary against a real
+// server on SQLite; tests in a suite run in order and build on each other.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Experiment, Goal, Review, Today } from '@tack/contracts';
+import type { Direction, Experiment, Goal, Intention, Practice, Review, Today } from '@tack/contracts';
 import { loadConfig, type RunningServer, startServer } from '@tack/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOneLineError, type Result, signUpAndCreateToken, tack } from './support.ts';
@@ -226,7 +227,7 @@ describe('tack usage: lookups, flag values, messages', () => {
     expect(bad.code).toBe(1); // a bad file is a failure, not wrong usage
     const lines = bad.stderr.split('\n').filter((l) => l.startsWith('tack:') || l.startsWith('  - '));
     expect(lines[0]).toMatch(/^tack: not a valid Tack backup \(VALIDATION_FAILED\):$/);
-    expect(lines).toContain('  - intentions: is missing'); // the file's path, not a flag
+    expect(lines).toContain('  - intentions: required'); // the file's path, not a flag
     expect(lines.length).toBeGreaterThan(3);
 
     const restored = await withEnv({ TACK_TOKEN: other.token }, 'restore', backup);
@@ -249,5 +250,197 @@ describe('tack usage: lookups, flag values, messages', () => {
     const config = JSON.parse(await readFile(join(configDir, 'config.json'), 'utf8')) as Record<string, unknown>;
     expect(config.token).toBeUndefined();
     expect(config.server).toBe(server.url);
+  });
+});
+
+describe('tack usage: shared names, long values, field words', () => {
+  let server: RunningServer;
+  let configDir: string;
+  let token: string;
+  const run = (...args: string[]) => tack(args, { configDir });
+  /** A success that printed one warning line on stderr (and nothing else starting with `tack:`). */
+  function warned(r: Result, pattern: RegExp): Result {
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('tack:'));
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^tack: warning: /);
+    expect(lines[0]).toMatch(pattern);
+    return r;
+  }
+
+  beforeAll(async () => {
+    server = await startServer(
+      loadConfig({
+        TACK_DATA_DIR: await tempDir('names'),
+        TACK_PORT: '0',
+        TACK_HOST: '127.0.0.1',
+        TACK_LOG_LEVEL: 'silent',
+      }),
+    );
+    configDir = await tempDir('names-cfg');
+    ({ token } = await signUpAndCreateToken(server.url, `cy-${randomBytes(3).toString('hex')}@example.com`));
+    ok(await run('login', '--server', server.url, '--token', token));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('a practice named like another is made with a warning; the shared name then asks for an id', async () => {
+    const first = json<{ practice: Practice }>(await run('practices', 'add', 'Meditate', '--json')).practice;
+    const second = warned(
+      await run('practices', 'add', 'meditate'),
+      new RegExp(`another practice is already called "meditate": id ${first.id}; .*give its id`),
+    );
+    const secondId = /\(id ([0-9a-f-]{36})\)/.exec(second.stdout)?.[1] ?? '';
+    expect(secondId).not.toBe('');
+    for (const args of [
+      ['checkin', 'Meditate'],
+      ['practices', 'show', 'meditate'],
+      ['review', '--keep', 'Meditate'],
+    ]) {
+      const r = await run(...args);
+      usage(r, /"[Mm]editate" matches 2 practices: .*; they have the same name, so give the id of the one you mean$/);
+      expect(r.stderr).toContain(first.id);
+      expect(r.stderr).toContain(secondId);
+    }
+    expect(ok(await run('checkin', secondId)).stdout).toMatch(/^✓ meditate — done on /);
+    // Renaming into a name in use warns too; an archived practice still counts (commands can name it).
+    ok(await run('practices', 'add', 'Stretch'));
+    ok(await run('practices', 'archive', first.id));
+    warned(
+      await run('practices', 'edit', 'stretch', '--name', 'Meditate'),
+      new RegExp(`2 other practices are already called "Meditate": ids .*${first.id} \\(archived\\)`),
+    );
+    // A name of its own: no warning.
+    ok(await run('practices', 'add', 'Read'));
+  });
+
+  it('directions, goals, intentions, experiments and chains warn on a shared name, and lookups list the ids', async () => {
+    const direction = json<{ direction: Direction }>(await run('directions', 'add', 'A runner', '--json')).direction;
+    const again = warned(
+      await run('directions', 'add', 'A runner'),
+      new RegExp(`another direction is already called "A runner": id ${direction.id}`),
+    );
+    const againId = /\(id ([0-9a-f-]{36})\)/.exec(again.stdout)?.[1] ?? '';
+    // The hint names the new one by its id: its name would fit both.
+    expect(again.stderr).toContain(`tack directions answer ${againId} TEXT`);
+    usage(await run('directions', 'show', 'a runner'), /"a runner" matches 2 directions: .*give the id/);
+
+    const goal = json<{ goal: Goal }>(await run('goals', 'add', 'Delegate', '--learning', '--learn', 'x', '--json'));
+    warned(
+      await run('goals', 'add', 'Delegate', '--learning', '--learn', 'y'),
+      new RegExp(`another goal is already called "Delegate": id ${goal.goal.id}`),
+    );
+    usage(await run('goals', 'show', 'delegate'), /"delegate" matches 2 goals: .*give the id/);
+    ok(await run('goals', 'add', 'Listen', '--learning', '--learn', 'z'));
+    warned(
+      await run('goals', 'revise', 'listen', '--title', 'delegate', '--reason', 'same thing'),
+      /2 other goals are already called "delegate"/,
+    );
+
+    ok(await run('intentions', 'add', 'Be curious'));
+    warned(await run('intentions', 'add', 'Be curious'), /another intention is already called "Be curious"/);
+    usage(await run('intentions', 'show', 'Be curious'), /"Be curious" matches 2 intentions: .*give the id/);
+
+    ok(await run('experiments', 'start', direction.id, '--hypothesis', 'Mornings calm me'));
+    warned(
+      await run('experiments', 'start', againId, '--hypothesis', 'Mornings calm me'),
+      /another experiment is already called "Mornings calm me"/,
+    );
+    usage(await run('experiments', 'show', 'Mornings calm me'), /"Mornings calm me" matches 2 experiments/);
+
+    ok(await run('chains', 'start', 'Shoes out', '--title', 'Marathon'));
+    warned(
+      await run('chains', 'start', 'Laces tied', '--title', 'Marathon'),
+      /another chain is already called "Marathon"/,
+    );
+    usage(await run('chains', 'show', 'marathon'), /"marathon" matches 2 chains: .*give the id/);
+
+    // Bringing one back beside a live one of the same name warns as well.
+    ok(await run('intentions', 'add', 'Be kind'));
+    const kind = json<{ intentions: Intention[] }>(await run('intentions', 'list', '--json')).intentions.find(
+      (i) => i.statement === 'Be kind',
+    );
+    ok(await run('intentions', 'delete', kind?.id ?? '', '--yes'));
+    ok(await run('intentions', 'add', 'Be kind'));
+    warned(await run('intentions', 'restore', kind?.id ?? ''), /another intention is already called "Be kind"/);
+  });
+
+  it('experiments show names its practices (an id only where a name is shared); --json keeps the ids', async () => {
+    const practices = json<{ practices: Practice[] }>(await run('practices', 'list', '--json')).practices;
+    const read = practices.find((p) => p.name === 'Read');
+    const meditate = practices.find((p) => p.name === 'meditate');
+    ok(await run('directions', 'add', 'A reader'));
+    const started = json<{ experiment: Experiment }>(
+      await run(
+        'experiments',
+        'start',
+        'A reader',
+        '--hypothesis',
+        'Reading at night helps me sleep',
+        '--practice',
+        'Read',
+        '--practice',
+        meditate?.id ?? '',
+        '--json',
+      ),
+    ).experiment;
+    expect(started.practiceIds).toEqual([read?.id, meditate?.id]);
+    const shown = ok(await run('experiments', 'show', 'Reading at night'));
+    const line = shown.stdout.split('\n').find((l) => /^ {2}practices\s/.test(l));
+    // "meditate" shares its name with two other practices: its id says which one it is.
+    expect(line).toBe(`  practices  Read, meditate (${meditate?.id})`);
+  });
+
+  it('too long names and texts are refused before anything is sent, in words naming the flag', async () => {
+    const long = (n: number) => 'x'.repeat(n);
+    usage(await run('practices', 'add', long(130)), /^tack: the name: at most 120 characters \(you gave 130\)$/);
+    usage(await run('tokens', 'create', long(95)), /^tack: the name: at most 80 characters \(you gave 95\)$/);
+    usage(
+      await run('practices', 'edit', 'Read', '--name', long(121)),
+      /^tack: --name: at most 120 characters \(you gave 121\)$/,
+    );
+    usage(
+      await run('goals', 'add', 'G', '--learning', '--learn', 'x', '--strategy', 'ok', '--strategy', long(4001)),
+      /^tack: --strategy: at most 4000 characters \(you gave 4001\)$/,
+    );
+    usage(await run('review', '--line', long(4001)), /^tack: --line: at most 4000 characters \(you gave 4001\)$/);
+    // Spaces around a value are not counted, as the server trims them.
+    ok(await run('practices', 'add', ` ${long(120)} `));
+    // A year's theme defaults to the statement, cut to a name's length as the server counts it (emoji count twice).
+    const year = json<{ intention: Intention }>(
+      await run('intentions', 'add', '🌱'.repeat(130), '--horizon', 'year', '--period', '2026', '--json'),
+    ).intention.horizon;
+    expect(year).toEqual({ kind: 'year', year: 2026, theme: '🌱'.repeat(60) });
+    // The unit too, with the shared limit.
+    const unit = await run('practices', 'add', 'Coffee', '--measurable', '--target', '2', '--unit', long(41));
+    usage(unit, /^tack: --unit: at most 40 characters \(you gave 41\)$/);
+    expect(unit.stderr).not.toMatch(/Too big|expected string/);
+  });
+
+  it("the server's refusals name the flag or argument typed, not the API's field", async () => {
+    ok(await run('directions', 'add', 'A writer'));
+    ok(await run('experiments', 'start', 'A writer', '--hypothesis', 'I like writing', '--start', '2026-01-05'));
+    const before = await run(
+      'experiments',
+      'decide',
+      'I like writing',
+      '--let-go',
+      '--learned',
+      'x',
+      '--on',
+      '2026-01-01',
+    );
+    usage(before, /^tack: --on: .*\(VALIDATION_FAILED\)$/);
+    usage(await run('chains', 'start', 'Pack a bag', '--week', '2026-W99'), /^tack: --week: must be an ISO week/);
+    usage(
+      await run('chains', 'start', ' '),
+      /^tack: this week's small thing: must not be empty \(VALIDATION_FAILED\)$/,
+    );
+    ok(await run('intentions', 'add', 'Stay calm'));
+    const week = await run('intentions', 'answer', 'Stay calm', 'x', '--week', '2999-W01');
+    usage(week, /^tack: --week: /);
+    for (const r of [before, week]) expect(r.stderr).not.toMatch(/decidedOn|isoWeek|thisWeek/);
   });
 });

@@ -215,7 +215,7 @@ const amount = z.number({ message: 'must be a number' }).min(-1e12).max(1e12);
 export const metricSchema = z
   .strictObject({
     name: name.describe('What is measured'),
-    unit: z.string().trim().min(1).max(40),
+    unit: z.string().trim().min(1).max(LIMITS.unitMax),
     baseline: amount,
     target: amount,
     current: amount.optional().describe('Where it stands now; default the baseline'),
@@ -234,7 +234,7 @@ export const keyResultSchema = z
       .refine((v) => v !== 0, 'must not be 0: a key result counts from 0 up to its target')
       .describe('Not 0: progress is current ÷ target'),
     current: amount.default(0),
-    unit: z.string().trim().min(1).max(40).nullable().optional(),
+    unit: z.string().trim().min(1).max(LIMITS.unitMax).nullable().optional(),
     confidence: z
       .number({ message: 'must be a number from 0 to 10' })
       .int('must be a whole number from 0 to 10')

@@ -1,6 +1,8 @@
 /** Limits shared by server validation and client forms. */
 export const LIMITS = {
   nameMax: 120,
+  /** A unit of measure: km, pages, glasses. */
+  unitMax: 40,
   emailMax: 254,
   passwordMin: 10,
   passwordMax: 128,

@@ -62,7 +62,7 @@ export const backupPracticeSchema = z.strictObject({
   why: z.string().max(LIMITS.textMax).nullable(),
   color: colorSchema,
   kind: z.enum(PRACTICE_KINDS),
-  unit: z.string().max(40).nullable(),
+  unit: z.string().max(LIMITS.unitMax).nullable(),
   target: z.number().min(0).max(1e9).nullable(),
   targetType: z.enum(TARGET_TYPES).nullable(),
   ifThen: ifThenSchema.nullable(),
@@ -154,7 +154,7 @@ export const backupGoalStateSchema = z.strictObject({
   metric: z
     .strictObject({
       name: nameText,
-      unit: z.string().min(1).max(40),
+      unit: z.string().min(1).max(LIMITS.unitMax),
       baseline: amount,
       target: amount,
       current: amount.optional(),
@@ -167,7 +167,7 @@ export const backupGoalStateSchema = z.strictObject({
       title: nameText,
       target: amount,
       current: amount,
-      unit: z.string().max(40).nullable(),
+      unit: z.string().max(LIMITS.unitMax).nullable(),
       confidence: z.number().int().min(0).max(10),
     }),
   ),
@@ -391,7 +391,8 @@ function checkPractices(
       starts.add(s.effectiveFrom);
     });
     p.pauses.forEach((r, j) => {
-      if (r.to !== null && r.to < r.from) issue(ctx, ['practices', i, 'pauses', j, 'to'], 'must be on or after from');
+      if (r.to !== null && r.to < r.from)
+        issue(ctx, ['practices', i, 'pauses', j, 'to'], 'must be on or after the first paused day (from)');
     });
   });
 }

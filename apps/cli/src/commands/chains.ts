@@ -13,11 +13,13 @@ import {
   type PlanFlags,
   planFrom,
   type ScheduleFlags,
+  warnSameName,
 } from '../discovery-lookup.ts';
 import { CliError } from '../errors.ts';
+import { name as nameText, text } from '../limits.ts';
 import { oneLine } from '../output.ts';
 import { scheduleWords } from '../practice-format.ts';
-import { DAY_HINT, dayResolver } from '../practice-lookup.ts';
+import { DAY_HINT, dayResolver, warnSamePracticeName } from '../practice-lookup.ts';
 
 interface JsonOption {
   json?: boolean;
@@ -113,19 +115,21 @@ export const register: Register = (program, ctx) => {
 
   chains
     .command('start')
-    .argument('<this-week>', "this week's small thing")
+    .argument('<this-week>', "this week's small thing", text("this week's small thing"))
     .summary('start a chain with what you do this week')
-    .option('--title <title>', 'a title for the chain')
+    .option('--title <title>', 'a title for the chain', nameText('--title'))
     .option('--week <week>', 'the ISO week of the first step, e.g. 2026-W47 (default this week)')
     .option('--json', 'print {"chain"} as JSON')
     .action(async (thisWeek: string, _opts: StartOptions, cmd: Command) => {
       const opts = ctx.options<StartOptions>(cmd);
+      ctx.errorContext.fields = { title: '--title' };
       const conn = await ctx.connect(cmd);
       const chain = await conn.client.chains.create({
         thisWeek,
         ...(opts.title !== undefined ? { title: opts.title } : {}),
         ...(opts.week !== undefined ? { isoWeek: opts.week } : {}),
       });
+      warnSameName(ctx.out, chain, await conn.client.chains.list(), chainName, { one: 'chain', many: 'chains' });
       if (opts.json) {
         ctx.out.json({ chain });
         return;
@@ -139,7 +143,7 @@ export const register: Register = (program, ctx) => {
   chains
     .command('step')
     .argument(...CHAIN_ARG)
-    .argument('<text>', 'what you would have needed to do the week before')
+    .argument('<text>', 'what you would have needed to do the week before', text('the step'))
     .summary('add the step for the week before the earliest one')
     .option('--json', 'print {"chain"} as JSON')
     .action(async (ref: string, text: string, _opts: JsonOption, cmd: Command) => {
@@ -180,13 +184,14 @@ export const register: Register = (program, ctx) => {
     .summary('turn a step into a practice');
   addScheduleOptions(practice, 'Schedule (choose one; default --daily):')
     .optionsGroup('Options:')
-    .option('--name <name>', 'name the practice (default: the step)')
-    .option('--if <cue>', 'with --then: an if-then plan, the situation')
-    .option('--then <action>', 'with --if: what you then do')
+    .option('--name <name>', 'name the practice (default: the step)', nameText('--name'))
+    .option('--if <cue>', 'with --then: an if-then plan, the situation', text('--if'))
+    .option('--then <action>', 'with --if: what you then do', text('--then'))
     .option('--start <date>', `first day of the schedule (default today): ${DAY_HINT}`)
     .option('--json', 'print {"practice", "chain"} as JSON')
     .action(async (ref: string, stepRef: string, _opts: PracticeOptions, cmd: Command) => {
       const opts = ctx.options<PracticeOptions>(cmd);
+      ctx.errorContext.fields = { name: '--name' };
       const frequency = frequencyFrom(opts) ?? DAILY;
       const ifThen = planFrom(opts);
       const conn = await ctx.connect(cmd);
@@ -198,6 +203,7 @@ export const register: Register = (program, ctx) => {
       const start = await dayResolver(conn.client).optional(opts.start, '--start');
       if (start !== undefined) input.startDate = start;
       const made = await conn.client.chains.stepToPractice(chain.id, step.id, input);
+      await warnSamePracticeName(conn.client, ctx.out, made.practice);
       if (opts.json) {
         ctx.out.json(made);
         return;
@@ -220,6 +226,7 @@ export const register: Register = (program, ctx) => {
     what: 'chain',
     key: 'chain',
     listDeleted: (c) => c.chains.listDeleted(),
+    list: (c) => c.chains.list(),
     restore: (c, id) => c.chains.restore(id),
     label: chainName,
   });

@@ -1,6 +1,7 @@
 import type { UpsertCheckin } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
+import { text } from '../limits.ts';
 import { oneLine } from '../output.ts';
 import { mark, measureText, offTargetWords, parseNumber, percent, statusWords } from '../practice-format.ts';
 import { DAY_HINT, dayResolver, findPractice, SCOPE } from '../practice-lookup.ts';
@@ -29,7 +30,7 @@ export const register: Register = (program, ctx) => {
     .addOption(new Option('--skip', 'record it as skipped (a planned rest)').conflicts('notDone'))
     .option('--not-done', 'record that it was not done')
     .option('--value <n>', 'how much, for a measurable practice (e.g. 5 for 5 km)', parseNumber)
-    .option('--note <text>', 'a note for the day')
+    .option('--note <text>', 'a note for the day', text('--note'))
     .option('--energy <n>', 'how it felt, from -2 (drained me) to 2 (energised me)', parseNumber)
     .option('--json', 'print {"checkin", "strength", "explanation"} as JSON (strength 0…1)')
     .addHelpText(

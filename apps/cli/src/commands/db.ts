@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Register } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { askConfirm } from '../prompt.ts';
+import { dataDirFlag, dataDirWords } from './serve.ts';
 
 interface MigrateOptions {
   down?: boolean;
@@ -39,7 +39,7 @@ export const register: Register = (program, ctx) => {
       let config: ReturnType<typeof loadConfig>;
       try {
         const env: Record<string, string | undefined> = { ...ctx.env };
-        if (opts.dataDir !== undefined) env.TACK_DATA_DIR = resolve(opts.dataDir);
+        if (opts.dataDir !== undefined) env.TACK_DATA_DIR = dataDirFlag(opts.dataDir);
         config = loadConfig(env);
       } catch (err) {
         if (err instanceof ConfigError) throw new CliError(err.message);
@@ -56,7 +56,9 @@ export const register: Register = (program, ctx) => {
 
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
         (err: unknown) => {
-          throw err instanceof Error && err.name === 'DatabaseUnavailableError' ? new CliError(err.message) : err;
+          throw err instanceof Error && err.name === 'DatabaseUnavailableError'
+            ? new CliError(dataDirWords(err.message, opts.dataDir, ctx.env))
+            : err;
         },
       );
       let names: string[];

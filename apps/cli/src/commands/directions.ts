@@ -13,11 +13,13 @@ import {
   type PlanFlags,
   planFrom,
   type ScheduleFlags,
+  warnSameName,
 } from '../discovery-lookup.ts';
 import { CliError } from '../errors.ts';
+import { name as nameText, text } from '../limits.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
 import { scheduleWords } from '../practice-format.ts';
-import { DAY_HINT, dayResolver, personTimeZone } from '../practice-lookup.ts';
+import { DAY_HINT, dayResolver, personTimeZone, warnSamePracticeName } from '../practice-lookup.ts';
 
 interface JsonOption {
   json?: boolean;
@@ -109,9 +111,9 @@ export const register: Register = (program, ctx) => {
 
   directions
     .command('add')
-    .argument('<name>', 'the kind of person you want to be, e.g. "a runner"')
+    .argument('<name>', 'the kind of person you want to be, e.g. "a runner"', nameText('the name'))
     .summary('add a direction')
-    .option('--description <text>', 'what it means to you')
+    .option('--description <text>', 'what it means to you', text('--description'))
     .option('--json', 'print {"direction"} as JSON')
     .action(async (name: string, _opts: AddOptions, cmd: Command) => {
       const opts = ctx.options<AddOptions>(cmd);
@@ -119,12 +121,18 @@ export const register: Register = (program, ctx) => {
       const direction = await conn.client.directions.create(
         opts.description === undefined ? { name } : { name, description: opts.description },
       );
+      const shared = warnSameName(ctx.out, direction, await conn.client.directions.list(), (d) => d.name, {
+        one: 'direction',
+        many: 'directions',
+      });
       if (opts.json) {
         ctx.out.json({ direction });
         return;
       }
       ctx.out.line(`Added direction ${quoted(direction)} (id ${direction.id}).`);
-      ctx.out.note(`${direction.question} Answer with 'tack directions answer "${oneLine(direction.name)}" TEXT'.`);
+      // Its name would match the others too: the hint names it by id then.
+      const ref = shared ? direction.id : `"${oneLine(direction.name)}"`;
+      ctx.out.note(`${direction.question} Answer with 'tack directions answer ${ref} TEXT'.`);
     });
 
   directions
@@ -147,7 +155,7 @@ export const register: Register = (program, ctx) => {
   directions
     .command('answer')
     .argument(...DIRECTION_ARG)
-    .argument('<text>', 'what such a person would do this week')
+    .argument('<text>', 'what such a person would do this week', text('the answer'))
     .summary('answer "what would such a person do this week?"')
     .option('--json', 'print {"direction", "answer"} as JSON')
     .action(async (ref: string, text: string, _opts: JsonOption, cmd: Command) => {
@@ -178,13 +186,14 @@ export const register: Register = (program, ctx) => {
     );
   addScheduleOptions(practice, 'Schedule (choose one; default --daily):')
     .optionsGroup('Options:')
-    .option('--name <name>', 'name the practice (default: the answer)')
-    .option('--if <cue>', 'with --then: an if-then plan, the situation')
-    .option('--then <action>', 'with --if: what you then do')
+    .option('--name <name>', 'name the practice (default: the answer)', nameText('--name'))
+    .option('--if <cue>', 'with --then: an if-then plan, the situation', text('--if'))
+    .option('--then <action>', 'with --if: what you then do', text('--then'))
     .option('--start <date>', `first day of the schedule (default today): ${DAY_HINT}`)
     .option('--json', 'print {"practice", "direction"} as JSON')
     .action(async (ref: string, answerRef: string, _opts: PracticeOptions, cmd: Command) => {
       const opts = ctx.options<PracticeOptions>(cmd);
+      ctx.errorContext.fields = { name: '--name' };
       const frequency = frequencyFrom(opts) ?? DAILY;
       const ifThen = planFrom(opts);
       const conn = await ctx.connect(cmd);
@@ -196,6 +205,7 @@ export const register: Register = (program, ctx) => {
       const start = await dayResolver(conn.client).optional(opts.start, '--start');
       if (start !== undefined) input.startDate = start;
       const made = await conn.client.directions.answerToPractice(direction.id, answer.id, input);
+      await warnSamePracticeName(conn.client, ctx.out, made.practice);
       if (opts.json) {
         ctx.out.json(made);
         return;
@@ -218,6 +228,7 @@ export const register: Register = (program, ctx) => {
     what: 'direction',
     key: 'direction',
     listDeleted: (c) => c.directions.listDeleted(),
+    list: (c) => c.directions.list(),
     restore: (c, id) => c.directions.restore(id),
     label: (d) => d.name,
   });

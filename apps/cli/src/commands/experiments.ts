@@ -6,12 +6,14 @@ import {
   EXPERIMENT_WEEKS_MIN,
   type Experiment,
   type Learning,
+  type Practice,
 } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
-import { collect, findDirection, findExperiment } from '../discovery-lookup.ts';
+import { collect, findDirection, findExperiment, sameLabel, warnSameName } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
+import { name as nameText, text } from '../limits.ts';
 import { oneLine } from '../output.ts';
 import { wholeNumber } from '../practice-format.ts';
 import { DAY_HINT, dayResolver, findPractice, SCOPE } from '../practice-lookup.ts';
@@ -67,13 +69,30 @@ function tally(e: Experiment): string {
   return `+${energises} −${e.notes.length - energises}`;
 }
 
-function showLines(e: Experiment, directionName: string): string[] {
+/**
+ * The experiment's practices by name, with their state when not active; the id only where the name does not
+ * tell it apart (a name two practices share) or the practice is gone for good.
+ */
+export function practiceWords(ids: readonly string[], practices: readonly Practice[]): string {
+  const byId = new Map(practices.map((p) => [p.id, p]));
+  const named = (p: Practice) => practices.filter((o) => o.state !== 'deleted' && sameLabel(o.name, p.name)).length;
+  return ids
+    .map((id) => {
+      const p = byId.get(id);
+      if (!p) return `(removed practice ${id})`;
+      const notes = [p.state === 'active' ? '' : p.state, named(p) > 1 ? id : ''].filter(Boolean);
+      return `${oneLine(p.name)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+    })
+    .join(', ');
+}
+
+function showLines(e: Experiment, directionName: string, practices: readonly Practice[]): string[] {
   const rows: [string, string][] = [
     ['id', e.id],
     ['direction', directionName],
     ['status', statusWords(e)],
     ['weeks', `${e.lengthWeeks}: ${e.startDate} → ${e.decisionDate} (midpoint ${e.midpointDate})`],
-    ['practices', e.practiceIds.join(', ')],
+    ['practices', practiceWords(e.practiceIds, practices)],
   ];
   if (e.verdict) {
     rows.push(['verdict', `${VERDICT_WORDS[e.verdict.verdict]} on ${e.verdict.decidedOn}`]);
@@ -152,7 +171,7 @@ export const register: Register = (program, ctx) => {
     .command('start')
     .argument('<direction>', 'the direction to try: its id, its name, or an unambiguous part of the name')
     .summary('start an experiment in a direction')
-    .requiredOption('--hypothesis <text>', 'what you expect to find out (required)')
+    .requiredOption('--hypothesis <text>', 'what you expect to find out (required)', text('--hypothesis'))
     .option(
       '--weeks <n>',
       `how long until you decide, ${EXPERIMENT_WEEKS_MIN}–${EXPERIMENT_WEEKS_MAX} (default ${EXPERIMENT_WEEKS_DEFAULT})`,
@@ -197,6 +216,10 @@ export const register: Register = (program, ctx) => {
         }
         throw err;
       }
+      warnSameName(ctx.out, experiment, await conn.client.experiments.list(), (e) => e.hypothesis, {
+        one: 'experiment',
+        many: 'experiments',
+      });
       if (opts.json) {
         ctx.out.json({ experiment });
         return;
@@ -223,14 +246,18 @@ export const register: Register = (program, ctx) => {
         ctx.out.json({ experiment });
         return;
       }
-      const names = await directionNames(conn.client);
-      for (const line of showLines(experiment, names.get(experiment.directionId) ?? '')) ctx.out.line(line);
+      const [names, practices] = await Promise.all([
+        directionNames(conn.client),
+        experiment.practiceIds.length > 0 ? conn.client.practices.list('all') : Promise.resolve([]),
+      ]);
+      const direction = names.get(experiment.directionId) ?? '';
+      for (const line of showLines(experiment, direction, practices)) ctx.out.line(line);
     });
 
   experiments
     .command('note')
     .argument(...EXPERIMENT_ARG)
-    .argument('<text>', 'what you noticed')
+    .argument('<text>', 'what you noticed', text('the note'))
     .summary('note what energises you or drains you')
     .addOption(new Option('--energises', 'it gave you energy').conflicts('drains'))
     .option('--drains', 'it cost you energy')
@@ -268,9 +295,13 @@ export const register: Register = (program, ctx) => {
     .addOption(new Option('--adjust', 'try again with a change').conflicts(['letGo']))
     .option('--let-go', 'let it go: a result, not a failure')
     .optionsGroup('Options:')
-    .option('--learned <text>', 'what you learned (required)')
-    .option('--goal-title <title>', 'with --deepen: also create a learning goal with this title')
-    .option('--changes <hypothesis>', 'with --adjust: the new hypothesis (default: the same one)')
+    .option('--learned <text>', 'what you learned (required)', text('--learned'))
+    .option(
+      '--goal-title <title>',
+      'with --deepen: also create a learning goal with this title',
+      nameText('--goal-title'),
+    )
+    .option('--changes <hypothesis>', 'with --adjust: the new hypothesis (default: the same one)', text('--changes'))
     .option(
       '--weeks <n>',
       `with --adjust: the length of the new experiment, ${EXPERIMENT_WEEKS_MIN}–${EXPERIMENT_WEEKS_MAX}`,
@@ -356,6 +387,7 @@ export const register: Register = (program, ctx) => {
     what: 'experiment',
     key: 'experiment',
     listDeleted: (c) => c.experiments.listDeleted(),
+    list: (c) => c.experiments.list(),
     restore: (c, id) => c.experiments.restore(id),
     label: (e) => e.hypothesis,
   });

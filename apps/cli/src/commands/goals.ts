@@ -5,14 +5,15 @@ import { type Register, refuseBoth } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
 import {
   ambiguous,
-  collect,
   findDirection,
   findGoal,
   matchByLabel,
   type PlanFlags,
   planFrom,
+  warnSameName,
 } from '../discovery-lookup.ts';
 import { UsageError } from '../errors.ts';
+import { LIMITS, limitedEach, name as nameText, text, unit } from '../limits.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
 import { amount, parseNumber } from '../practice-format.ts';
 import { dayResolver, personTimeZone } from '../practice-lookup.ts';
@@ -118,6 +119,8 @@ const changeWords = (field: string): string =>
   CHANGE_WORDS[field] ?? field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
 const quoted = (g: Goal) => `"${oneLine(g.title)}"`;
+
+const GOAL_WORDS = { one: 'goal', many: 'goals' };
 
 function metricWords(g: Goal): string {
   if (!g.metric) return '';
@@ -225,10 +228,10 @@ function metricFrom(f: MetricFlags, base: Goal['metric'] | undefined): NonNullab
 function addMetricOptions(cmd: Command, heading: string): Command {
   return cmd
     .optionsGroup(heading)
-    .option('--metric <name>', 'what is measured, e.g. "5 km time"')
+    .option('--metric <name>', 'what is measured, e.g. "5 km time"', nameText('--metric'))
     .option('--baseline <n>', 'where it stands at the start', parseNumber)
     .option('--target <n>', 'where it should get to', parseNumber)
-    .option('--unit <unit>', 'the unit, e.g. min, kg, €')
+    .option('--unit <unit>', 'the unit, e.g. min, kg, €', unit('--unit'))
     .option('--current <n>', 'where it stands now (default: the baseline)', parseNumber)
     .option('--due <date>', 'by when: YYYY-MM-DD');
 }
@@ -289,7 +292,7 @@ export const register: Register = (program, ctx) => {
 
   const add = goals
     .command('add')
-    .argument('<title>', 'the goal, e.g. "Run 5 km under 30 minutes"')
+    .argument('<title>', 'the goal, e.g. "Run 5 km under 30 minutes"', nameText('the title'))
     .summary('add a performance or a learning goal')
     .description(
       'Add a goal. A performance goal needs a metric (--metric, --baseline, --target, --unit) and --due; ' +
@@ -300,14 +303,14 @@ export const register: Register = (program, ctx) => {
     .option('--learning', 'something to learn, with strategies to try');
   addMetricOptions(add, 'Performance goals (all required except --current):')
     .optionsGroup('Learning goals:')
-    .option('--learn <text>', 'what you will learn')
-    .option('--strategy <text>', 'a strategy to try (repeat for several)', collect)
+    .option('--learn <text>', 'what you will learn', text('--learn'))
+    .option('--strategy <text>', 'a strategy to try (repeat for several)', limitedEach('--strategy', LIMITS.textMax))
     .optionsGroup('Options:')
-    .option('--why <text>', 'why it matters to you')
+    .option('--why <text>', 'why it matters to you', text('--why'))
     .option('--direction <direction>', 'the direction it serves')
     .addOption(new Option('--status <status>', 'where it starts (default exploring)').choices(['exploring', 'active']))
-    .option('--if <cue>', 'with --then: an if-then plan, the situation')
-    .option('--then <action>', 'with --if: what you then do')
+    .option('--if <cue>', 'with --then: an if-then plan, the situation', text('--if'))
+    .option('--then <action>', 'with --if: what you then do', text('--then'))
     .option('--json', 'print {"goal"} as JSON')
     .addHelpText(
       'after',
@@ -320,6 +323,7 @@ export const register: Register = (program, ctx) => {
     )
     .action(async (title: string, _opts: AddOptions, cmd: Command) => {
       const opts = ctx.options<AddOptions>(cmd);
+      ctx.errorContext.fields = { kind: '--performance/--learning' };
       if (!opts.performance && !opts.learning) throw new UsageError('choose the kind: --performance or --learning');
       const plan = planFrom(opts);
       const input: CreateGoalInput = { kind: opts.performance ? 'performance' : 'learning', title };
@@ -350,6 +354,7 @@ export const register: Register = (program, ctx) => {
       const direction = opts.direction === undefined ? undefined : await findDirection(conn.client, opts.direction);
       if (direction) input.directionId = direction.id;
       const goal = await conn.client.goals.create(input);
+      warnSameName(ctx.out, goal, await conn.client.goals.list(), (g) => g.title, GOAL_WORDS);
       if (opts.json) {
         ctx.out.json({ goal });
         return;
@@ -370,19 +375,27 @@ export const register: Register = (program, ctx) => {
         "goal's revision history ('tack goals show'). --strategy, --evidence and --if/--then add to the lists.",
     )
     .optionsGroup('Why (required):')
-    .option('--reason <text>', 'what changed, what you learned')
+    .option('--reason <text>', 'what changed, what you learned', text('--reason'))
     .optionsGroup('Changes:')
-    .option('--title <title>', 'a new title')
-    .option('--why <text>', 'why it matters ("" clears it)')
+    .option('--title <title>', 'a new title', nameText('--title'))
+    .option('--why <text>', 'why it matters ("" clears it)', text('--why'))
     .addOption(new Option('--kind <kind>', 'switch kind (its history stays)').choices(['performance', 'learning']))
-    .option('--learn <text>', 'learning: what you will learn')
-    .option('--strategy <text>', 'learning: add a strategy to try (repeat for several)', collect)
+    .option('--learn <text>', 'learning: what you will learn', text('--learn'))
+    .option(
+      '--strategy <text>',
+      'learning: add a strategy to try (repeat for several)',
+      limitedEach('--strategy', LIMITS.textMax),
+    )
     .option('--tried <strategy>', 'learning: mark a strategy tried (its id or a part of its text)')
-    .option('--reflection <text>', 'with --tried: what happened when you tried it')
+    .option('--reflection <text>', 'with --tried: what happened when you tried it', text('--reflection'))
     .option('--untried <strategy>', 'learning: mark a strategy not tried after all')
-    .option('--evidence <text>', 'learning: add evidence, dated today (repeat for several)', collect)
-    .option('--if <cue>', 'with --then: add an if-then plan')
-    .option('--then <action>', 'with --if: what you then do')
+    .option(
+      '--evidence <text>',
+      'learning: add evidence, dated today (repeat for several)',
+      limitedEach('--evidence', LIMITS.textMax),
+    )
+    .option('--if <cue>', 'with --then: add an if-then plan', text('--if'))
+    .option('--then <action>', 'with --if: what you then do', text('--then'))
     .option('--direction <direction>', 'the direction it serves')
     .option('--no-direction', 'no longer tied to a direction');
   addMetricOptions(revise, 'Performance goals:')
@@ -399,6 +412,7 @@ export const register: Register = (program, ctx) => {
     )
     .action(async (ref: string, _opts: ReviseOptions, cmd: Command) => {
       const opts = ctx.options<ReviseOptions>(cmd);
+      ctx.errorContext.fields = { title: '--title', kind: '--kind' };
       refuseBoth(cmd, 'direction');
       if (opts.reflection !== undefined && opts.tried === undefined) {
         throw new UsageError('--reflection goes with --tried: which strategy did you try?');
@@ -440,6 +454,9 @@ export const register: Register = (program, ctx) => {
       if (Object.keys(patch).length === 0)
         throw new UsageError('nothing to change; see --help for what can be changed');
       const updated = await conn.client.goals.update(goal.id, { ...patch, reason: needReason(opts.reason) });
+      if (patch.title !== undefined) {
+        warnSameName(ctx.out, updated, await conn.client.goals.list(), (g) => g.title, GOAL_WORDS);
+      }
       if (opts.json) {
         ctx.out.json({ goal: updated });
         return;
@@ -458,11 +475,12 @@ export const register: Register = (program, ctx) => {
       'Change the status of a goal. Letting go is a result, not a failure: it needs --learnings, what you ' +
         'learned. Like every change, it needs --reason.',
     )
-    .option('--reason <text>', 'why (required)')
-    .option('--learnings <text>', 'what you learned (required to let go)')
+    .option('--reason <text>', 'why (required)', text('--reason'))
+    .option('--learnings <text>', 'what you learned (required to let go)', text('--learnings'))
     .option('--json', 'print {"goal"} as JSON')
     .action(async (ref: string, status: GoalStatus, _opts: StatusOptions, cmd: Command) => {
       const opts = ctx.options<StatusOptions>(cmd);
+      ctx.errorContext.fields = { status: 'the status' };
       const conn = await ctx.connect(cmd);
       const goal = await findGoal(conn.client, ref);
       const patch: Omit<UpdateGoalInput, 'reason'> = { status };
@@ -508,6 +526,7 @@ export const register: Register = (program, ctx) => {
     what: 'goal',
     key: 'goal',
     listDeleted: (c) => c.goals.listDeleted(),
+    list: (c) => c.goals.list(),
     restore: (c, id) => c.goals.restore(id),
     label: (g) => g.title,
   });

@@ -3,8 +3,9 @@ import { HORIZON_KINDS, LIMITS } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
-import { findIntention, personIsoWeekOf, quarterOf } from '../discovery-lookup.ts';
+import { findIntention, personIsoWeekOf, quarterOf, warnSameName } from '../discovery-lookup.ts';
 import { UsageError } from '../errors.ts';
+import { name as nameText, text } from '../limits.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
 import { dayResolver, personTimeZone } from '../practice-lookup.ts';
 
@@ -53,8 +54,20 @@ function horizonFrom(opts: AddOptions, statement: string, today: string): Horizo
   }
   const year = opts.period ?? today.slice(0, 4);
   if (!/^\d{4}$/.test(year)) throw new UsageError(`--period for a year is like 2027, not "${year}"`);
-  const theme = opts.theme ?? [...statement.trim()].slice(0, LIMITS.nameMax).join('');
-  return { kind: 'year', year: Number(year), theme };
+  return { kind: 'year', year: Number(year), theme: opts.theme ?? fitName(statement) };
+}
+
+/**
+ * The longest start of `text` that the server takes as a name: it counts UTF-16 units, so an emoji counts
+ * twice; a character is never cut in half.
+ */
+export function fitName(text: string): string {
+  let out = '';
+  for (const ch of text.trim()) {
+    if (out.length + ch.length > LIMITS.nameMax) break;
+    out += ch;
+  }
+  return out;
 }
 
 export const register: Register = (program, ctx) => {
@@ -98,14 +111,18 @@ export const register: Register = (program, ctx) => {
 
   intentions
     .command('add')
-    .argument('<statement>', 'the intention, e.g. "Respond to challenges with calm and clarity"')
+    .argument('<statement>', 'the intention, e.g. "Respond to challenges with calm and clarity"', text('the statement'))
     .summary('add an intention')
     .addOption(
       new Option('--horizon <kind>', 'for a quarter, a year, or open-ended (default open)').choices(HORIZON_KINDS),
     )
     .option('--period <period>', 'the quarter (2026-Q4) or year (2027); default the current one')
-    .option('--theme <theme>', 'with --horizon year: the theme of the year (default: the statement)')
-    .option('--why <text>', 'the value behind it')
+    .option(
+      '--theme <theme>',
+      'with --horizon year: the theme of the year (default: the statement)',
+      nameText('--theme'),
+    )
+    .option('--why <text>', 'the value behind it', text('--why'))
     .option('--json', 'print {"intention"} as JSON')
     .action(async (statement: string, _opts: AddOptions, cmd: Command) => {
       const opts = ctx.options<AddOptions>(cmd);
@@ -117,6 +134,10 @@ export const register: Register = (program, ctx) => {
         statement,
         horizon,
         ...(opts.why !== undefined ? { why: opts.why } : {}),
+      });
+      warnSameName(ctx.out, intention, await conn.client.intentions.list(), (i) => i.statement, {
+        one: 'intention',
+        many: 'intentions',
       });
       if (opts.json) {
         ctx.out.json({ intention });
@@ -156,7 +177,7 @@ export const register: Register = (program, ctx) => {
   intentions
     .command('answer')
     .argument(...INTENTION_ARG)
-    .argument('<text>', 'where you lived this intention this week')
+    .argument('<text>', 'where you lived this intention this week', text('the answer'))
     .summary('answer "where did I live this intention this week?"')
     .description('Answer for this week (in your time zone) or an earlier one; answering again replaces the answer.')
     .option('--week <week>', 'the ISO week, e.g. 2026-W47 (default this week)')
@@ -189,6 +210,7 @@ export const register: Register = (program, ctx) => {
     what: 'intention',
     key: 'intention',
     listDeleted: (c) => c.intentions.listDeleted(),
+    list: (c) => c.intentions.list(),
     restore: (c, id) => c.intentions.restore(id),
     label: (i) => i.statement,
   });

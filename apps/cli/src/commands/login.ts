@@ -63,7 +63,7 @@ export const register: Register = (program, ctx) => {
         ctx.out.warn(`${server} is plain http: your token crosses the network unencrypted; prefer https://`);
       }
 
-      const client = createClient({ baseUrl: server, token, fetch: cliFetch(DEFAULT_TIMEOUT_MS) });
+      const client = createClient({ baseUrl: server, token, fetch: cliFetch(DEFAULT_TIMEOUT_MS, server) });
       let user: { name: string; email: string };
       try {
         ({ user } = await client.me.get());

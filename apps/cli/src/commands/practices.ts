@@ -3,6 +3,7 @@ import type { CreatePractice, Practice, PracticeState, StrengthDto, UpdatePracti
 import { type Command, Option } from 'commander';
 import { type Context, type Register, refuseBoth } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
+import { LIMITS, limited, name as nameText, text, unit } from '../limits.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
 import {
   parseNumber,
@@ -20,6 +21,7 @@ import {
   personTimeZone,
   SCOPE,
   undoAreaOnFailure,
+  warnSamePracticeName,
 } from '../practice-lookup.ts';
 import { askConfirm } from '../prompt.ts';
 import {
@@ -204,7 +206,7 @@ export const register: Register = (program, ctx) => {
 
   const add = practices
     .command('add')
-    .argument('<name>', 'what you will do, e.g. "Move 30 minutes"')
+    .argument('<name>', 'what you will do, e.g. "Move 30 minutes"', limited('the name', LIMITS.nameMax))
     .summary('add a practice')
     .description(
       'Add a practice. Without a schedule flag it is daily. A measurable practice records an amount at each ' +
@@ -218,14 +220,14 @@ export const register: Register = (program, ctx) => {
       'the amount per schedule period: a day when daily, N days with --days N or --every N, a week with --weekdays',
       parseNumber,
     )
-    .option('--unit <unit>', 'what the amount counts, e.g. km, min, pages')
+    .option('--unit <unit>', 'what the amount counts, e.g. km, min, pages', unit('--unit'))
     .option('--at-most', 'the target is a ceiling (e.g. at most 2 coffees), not a floor')
     .optionsGroup('Options:')
-    .option('--area <name>', 'put it in this area (created if there is none by that name)')
-    .option('--why <text>', 'why it matters to you')
-    .option('--description <text>', 'what exactly counts')
-    .option('--if <cue>', 'with --then: an if-then plan, the situation ("it is 7am on a weekday")')
-    .option('--then <action>', 'with --if: what you then do ("I put on my running shoes")')
+    .option('--area <name>', 'put it in this area (created if there is none by that name)', nameText('--area'))
+    .option('--why <text>', 'why it matters to you', text('--why'))
+    .option('--description <text>', 'what exactly counts', text('--description'))
+    .option('--if <cue>', 'with --then: an if-then plan, the situation ("it is 7am on a weekday")', text('--if'))
+    .option('--then <action>', 'with --if: what you then do ("I put on my running shoes")', text('--then'))
     .option('--start <date>', `first day of the schedule (default today): ${DAY_HINT}`)
     .option('--json', 'print {"practice"} as JSON')
     .addHelpText(
@@ -281,6 +283,7 @@ export const register: Register = (program, ctx) => {
         made ? `in ${oneLine(made.area.name)}` : '',
       ].filter(Boolean);
       printPractice(ctx, opts.json, practice, `Added ${quoted(practice)}: ${details.join(', ')} (id ${practice.id}).`);
+      await warnSamePracticeName(conn.client, ctx.out, practice);
     });
 
   const edit = practices
@@ -293,15 +296,15 @@ export const register: Register = (program, ctx) => {
         'Pass an empty string to clear a text (--why "").',
     )
     .optionsGroup('Options:')
-    .option('--name <name>', 'a new name')
-    .option('--why <text>', 'why it matters to you')
-    .option('--description <text>', 'what exactly counts')
-    .option('--if <cue>', 'with --then: a new if-then plan ("" for both clears it)')
-    .option('--then <action>', 'with --if: what you then do')
-    .option('--area <name>', 'move it to this area (created if there is none by that name)')
+    .option('--name <name>', 'a new name', nameText('--name'))
+    .option('--why <text>', 'why it matters to you', text('--why'))
+    .option('--description <text>', 'what exactly counts', text('--description'))
+    .option('--if <cue>', 'with --then: a new if-then plan ("" for both clears it)', text('--if'))
+    .option('--then <action>', 'with --if: what you then do', text('--then'))
+    .option('--area <name>', 'move it to this area (created if there is none by that name)', nameText('--area'))
     .option('--no-area', 'take it out of its area')
     .option('--target <n>', 'measurable: a new target (per schedule period, as for add)', parseNumber)
-    .option('--unit <unit>', 'measurable: a new unit')
+    .option('--unit <unit>', 'measurable: a new unit', unit('--unit'))
     .addOption(new Option('--at-most', 'measurable: the target is a ceiling').conflicts('atLeast'))
     .option('--at-least', 'measurable: the target is a floor');
   addScheduleOptions(edit, 'New schedule (choose one):')
@@ -319,6 +322,7 @@ export const register: Register = (program, ctx) => {
     )
     .action(async (ref: string, _opts: EditOptions, cmd: Command) => {
       const opts = ctx.options<EditOptions>(cmd);
+      ctx.errorContext.fields = { name: '--name' };
       refuseBoth(cmd, 'area');
       const frequency = frequencyFrom(opts);
       if (opts.from !== undefined && !frequency) {
@@ -351,6 +355,7 @@ export const register: Register = (program, ctx) => {
         conn.client.practices.update(practice.id, patch),
       );
       const preview = frequency ? await conn.client.practices.preview(frequency, from) : undefined;
+      if (patch.name !== undefined) await warnSamePracticeName(conn.client, ctx.out, updated);
       if (opts.json) {
         ctx.out.json(preview ? { practice: updated, preview } : { practice: updated });
         return;
@@ -468,6 +473,7 @@ export const register: Register = (program, ctx) => {
       const practice = await findPractice(conn.client, ref, SCOPE.gone);
       const restored = await conn.client.practices.restore(practice.id);
       printPractice(ctx, opts.json, restored, `Restored ${quoted(restored)}; it is ${restored.state} again.`);
+      await warnSamePracticeName(conn.client, ctx.out, restored);
     });
 
   practices

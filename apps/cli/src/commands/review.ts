@@ -14,6 +14,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import type { Register } from '../context.ts';
 import { findIntention } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
+import { text as limitedText } from '../limits.ts';
 import { formatDate, oneLine } from '../output.ts';
 import { parseWeekdays, percent, scheduleWords, targetPeriodChange } from '../practice-format.ts';
 import { findPractice, localDate, personTimeZone, SCOPE } from '../practice-lookup.ts';
@@ -320,9 +321,9 @@ export const register: Register = (program, ctx) => {
         'Weeks follow your week start and time zone.',
     )
     .option('--week <week>', WEEK_HINT)
-    .option('--line <text>', 'step 1: one line of your own about the week')
-    .option('--energised <text>', 'step 2: what energised you')
-    .option('--drained <text>', 'step 2: what drained you')
+    .option('--line <text>', 'step 1: one line of your own about the week', limitedText('--line'))
+    .option('--energised <text>', 'step 2: what energised you', limitedText('--energised'))
+    .option('--drained <text>', 'step 2: what drained you', limitedText('--drained'))
     .option('--keep <practice>', 'step 3: keep this practice as it is (repeatable)', collect)
     .option(
       '--adjust <practice=schedule>',
@@ -339,7 +340,7 @@ export const register: Register = (program, ctx) => {
       `step 4: ${INTENTION_REVIEW_QUESTION} The intention is its id or a part of it (repeatable)`,
       collect,
     )
-    .option('--small-thing <text>', "step 5: next week's one small thing")
+    .option('--small-thing <text>', "step 5: next week's one small thing", limitedText('--small-thing'))
     .option('--who5 <a,b,c,d,e>', 'step 6 (optional): the five WHO-5 answers, each 0–5, private to you', parseWho5)
     .option('--compared <yes|no>', COMPARISON_QUESTION, parseYesNo)
     .option('--complete', 'complete the review (applies keep/adjust/drop, freezes the numbers)')

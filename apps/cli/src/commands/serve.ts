@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Register } from '../context.ts';
-import { CliError } from '../errors.ts';
+import { CliError, UsageError } from '../errors.ts';
 
 interface ServeOptions {
   host?: string;
@@ -18,10 +18,30 @@ export function parsePort(value: string): number {
 /** Settings for the server: the environment, with flags taking precedence. */
 export function serverEnv(env: NodeJS.ProcessEnv, opts: { host?: string; port?: number; dataDir?: string }) {
   const out: Record<string, string | undefined> = { ...env };
-  if (opts.host !== undefined) out.TACK_HOST = opts.host;
+  if (opts.host !== undefined) {
+    if (opts.host.trim() === '') throw new UsageError('--host is empty; give an address such as 127.0.0.1');
+    out.TACK_HOST = opts.host;
+  }
   if (opts.port !== undefined) out.TACK_PORT = String(opts.port);
-  if (opts.dataDir !== undefined) out.TACK_DATA_DIR = resolve(opts.dataDir);
+  if (opts.dataDir !== undefined) out.TACK_DATA_DIR = dataDirFlag(opts.dataDir);
   return out;
+}
+
+/** --data-dir as an absolute path; empty is a mistake (it would quietly mean the current folder). */
+export function dataDirFlag(raw: string): string {
+  if (raw.trim() === '') throw new UsageError('--data-dir is empty; give a folder, or leave the flag out');
+  return resolve(raw);
+}
+
+/**
+ * A database problem in the words of what the person set: the server's messages name TACK_DATA_DIR, which
+ * is right only when that is where the folder came from (not with --data-dir, nor with the default).
+ */
+export function dataDirWords(message: string, dataDir: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (!message.startsWith('TACK_DATA_DIR: ')) return message;
+  if (dataDir !== undefined) return message.replace(/^TACK_DATA_DIR: /, '--data-dir: ');
+  if (env.TACK_DATA_DIR) return message;
+  return message.replace(/^TACK_DATA_DIR: /, 'the data folder (./data unless you give --data-dir): ');
 }
 
 const GRACE_MS = 10_000;
@@ -60,7 +80,9 @@ export const register: Register = (program, ctx) => {
         if (name === 'PortInUseError') {
           throw new CliError(`${config.host}:${config.port} is already in use; choose another port with --port`);
         }
-        if (name === 'DatabaseUnavailableError') throw new CliError((err as Error).message);
+        if (name === 'DatabaseUnavailableError') {
+          throw new CliError(dataDirWords((err as Error).message, opts.dataDir, ctx.env));
+        }
         throw err;
       });
       const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;

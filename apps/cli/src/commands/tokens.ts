@@ -1,6 +1,7 @@
 import type { ApiToken } from '@tack/contracts';
 import type { Command } from 'commander';
 import type { Register } from '../context.ts';
+import { LIMITS, limited } from '../limits.ts';
 import { formatTimestamp } from '../output.ts';
 
 interface JsonOption {
@@ -49,7 +50,11 @@ export const register: Register = (program, ctx) => {
 
   tokens
     .command('create')
-    .argument('<name>', 'what the token is for, e.g. "laptop" or "backup script"')
+    .argument(
+      '<name>',
+      'what the token is for, e.g. "laptop" or "backup script"',
+      limited('the name', LIMITS.tokenNameMax),
+    )
     .summary('create an API token and print it (once)')
     .description(
       'Create an API token and print it. It is shown only this once: store it now. ' +

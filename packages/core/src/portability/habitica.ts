@@ -1,4 +1,4 @@
-import { habiticaExportSchema, LIMITS, WEEKDAYS, type Weekday } from '@tack/contracts';
+import { habiticaExportSchema, LIMITS, plainIssueMessage, WEEKDAYS, type Weekday } from '@tack/contracts';
 import { invalid } from '../errors.ts';
 import type { Frequency } from '../practices/schedule.ts';
 import type { ImportedCheckin, ImportedPractice, ImportPlan } from './plan.ts';
@@ -40,7 +40,10 @@ export function planFromHabitica(json: unknown, today: string): ImportPlan {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = ['file', ...(issue?.path ?? []).map(String)].join('.');
-    throw invalid(path, `${issue?.message ?? 'invalid'}: this is not a Habitica user data export (userdata.json)`);
+    throw invalid(
+      path,
+      `${issue ? plainIssueMessage(issue) : 'invalid'}: this is not a Habitica user data export (userdata.json)`,
+    );
   }
   const data = parsed.data;
   const offset = data.preferences?.timezoneOffset ?? 0;

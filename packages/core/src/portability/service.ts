@@ -8,7 +8,9 @@ import {
   ERASURE_GRACE_DAYS,
   type ErasureStatus,
   type ImportSummary,
+  type IssueLike,
   LIMITS,
+  plainIssueMessage,
   RESTORED_ITEM_WORDS,
 } from '@tack/contracts';
 import type { Actor, Authorized } from '../authorized.ts';
@@ -85,8 +87,10 @@ function ownedWords(owned: OwnedCounts): string {
   });
 }
 
-function validationError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): DomainError {
-  const list = issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.') || 'file', message: i.message }));
+function validationError(issues: ReadonlyArray<IssueLike & { path: PropertyKey[] }>): DomainError {
+  const list = issues
+    .slice(0, 20)
+    .map((i) => ({ path: i.path.map(String).join('.') || 'file', message: plainIssueMessage(i) }));
   const first = list[0];
   return new DomainError(
     'VALIDATION_FAILED',

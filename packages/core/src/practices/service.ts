@@ -325,7 +325,7 @@ export function practicesService(deps: PracticesDeps) {
       const today = await todayFor(actor.userId);
       const from = input.from ?? today;
       const to = input.to ?? null;
-      if (to !== null && to < from) throw invalid('to', 'must be on or after from');
+      if (to !== null && to < from) throw invalid('to', `must be on or after the first paused day, ${from}`);
       return store.transaction(async (s) => {
         const p = await load(s, actor, id);
         if (p.archivedAt) throw new DomainError('CONFLICT', 'Restore the practice before pausing it');
