@@ -250,30 +250,10 @@ describe.each(testDialects())('directions and experiments on $name', (dialect) =
     });
     // An experiment is planned for the coming year at most, and dates stay within 2000–2999.
     const d2 = await direction();
-    await expect400(
-      t,
-      ann,
-      'POST',
-      '/api/v1/experiments',
-      { directionId: d2.id, hypothesis: 'x', startDate: '2027-11-22' },
-      'startDate',
-    );
-    await expect400(
-      t,
-      ann,
-      'POST',
-      '/api/v1/experiments',
-      { directionId: d2.id, hypothesis: 'x', startDate: '9999-12-01' },
-      'startDate',
-    );
-    await expect400(
-      t,
-      ann,
-      'POST',
-      '/api/v1/experiments',
-      { directionId: d2.id, hypothesis: 'x', startDate: '1999-12-31' },
-      'startDate',
-    );
+    for (const startDate of ['2027-11-22', '9999-12-01', '1999-12-31']) {
+      const body = { directionId: d2.id, hypothesis: 'x', startDate };
+      await expect400(t, ann, 'POST', '/api/v1/experiments', body, 'startDate');
+    }
     expect(
       (await call<{ experiments: unknown[] }>(ann, 'GET', '/api/v1/experiments')).experiments.length,
     ).toBeGreaterThan(0);

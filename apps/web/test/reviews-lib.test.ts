@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   appliedInWords,
-  asSentence,
   clock,
   comparisonInWords,
   completeWho5,
@@ -24,6 +23,7 @@ import {
   who5Answered,
   withoutFields,
 } from '../src/reviews/lib.ts';
+import { asSentence } from '../src/ui/sentence.ts';
 
 describe('review helpers', () => {
   it('shows the timer calmly, also past ten minutes', () => {

@@ -6,6 +6,8 @@ import { z } from 'zod';
  * date, stay four-digit).
  */
 export const DATE_RANGE = { min: '2000-01-01', max: '2999-12-31' } as const;
+/** The same range for weeks, in words: "must be a week from 2000 to 2999". */
+export const WEEK_RANGE_MESSAGE = `must be a week from ${DATE_RANGE.min.slice(0, 4)} to ${DATE_RANGE.max.slice(0, 4)}`;
 
 /** The check of DATE_RANGE, on what comes in only: a date Tack works out and sends may lie a little past it. */
 function dateInRange(value: string, ctx: z.core.ParsePayload<string>) {

@@ -1,7 +1,7 @@
 // Discovery (issue 4): directions, experiments, goals that may change, intentions, the goal-type
 // advisor, backwards chains and milestone maps. See docs/METHOD.md for what each is for.
 import { z } from 'zod';
-import { DATE_RANGE, idSchema, isoDateSchema, timestampSchema } from './common.ts';
+import { DATE_RANGE, idSchema, isoDateSchema, timestampSchema, WEEK_RANGE_MESSAGE } from './common.ts';
 import { LIMITS } from './limits.ts';
 import { frequencySchema, ifThenSchema } from './practices.ts';
 
@@ -15,7 +15,7 @@ export const isoWeekSchema = z
   .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week like 2026-W47')
   .refine(
     (w) => w.slice(0, 4) >= DATE_RANGE.min.slice(0, 4) && w.slice(0, 4) <= DATE_RANGE.max.slice(0, 4),
-    `must be a week from ${DATE_RANGE.min.slice(0, 4)} to ${DATE_RANGE.max.slice(0, 4)}`,
+    WEEK_RANGE_MESSAGE,
   )
   .describe('ISO 8601 week, YYYY-Www');
 

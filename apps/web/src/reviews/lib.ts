@@ -252,9 +252,6 @@ export function futureWeekDates(message: string | undefined): { week: string; cu
   return m?.[1] && m[2] ? { week: m[1], current: m[2] } : null;
 }
 
-/** A message as a sentence: ends with a full stop unless it already ends a sentence. */
-export { asSentence } from '../ui/sentence.ts';
-
 /**
  * The refused fields in a sentence that names them in words and says the rest is safe. `issues`: the API's
  * field issues (path and message).

@@ -1,4 +1,4 @@
-import { DATE_RANGE, WEEKDAYS, type Weekday } from '@tack/contracts';
+import { DATE_RANGE, WEEK_RANGE_MESSAGE, WEEKDAYS, type Weekday } from '@tack/contracts';
 import { invalid } from '../errors.ts';
 import {
   addDays,
@@ -37,14 +37,10 @@ export function mondayOfIsoWeek(week: string, path = 'week'): string {
  * containing it). Throws VALIDATION_FAILED naming `week` otherwise.
  */
 export function resolveWeek(week: string, weekStart: Weekday, path = 'week'): string {
-  const start = DATE.test(week)
-    ? (() => {
-        if (!isValidDate(week)) throw invalid(path, `'${week}' is not a calendar date`);
-        return weekStartOf(week, weekStart);
-      })()
-    : weekStartOf(mondayOfIsoWeek(week, path), weekStart);
+  if (DATE.test(week) && !isValidDate(week)) throw invalid(path, `'${week}' is not a calendar date`);
+  const start = weekStartOf(DATE.test(week) ? week : mondayOfIsoWeek(week, path), weekStart);
   if (start < DATE_RANGE.min || start > DATE_RANGE.max) {
-    throw invalid(path, `must be a week from ${DATE_RANGE.min.slice(0, 4)} to ${DATE_RANGE.max.slice(0, 4)}`);
+    throw invalid(path, WEEK_RANGE_MESSAGE);
   }
   return start;
 }

@@ -17,7 +17,6 @@ import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { InsightsPanel } from '../../reviews/InsightsPanel.tsx';
 import {
   appliedInWords,
-  asSentence,
   comparisonInWords,
   completeWho5,
   DEFAULT_FREQUENCY,
@@ -46,6 +45,7 @@ import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { asSentence } from '../../ui/sentence.ts';
 import '../../reviews/reviews.css';
 import '../../reviews/print.css';
 
