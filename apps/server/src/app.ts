@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LIMITS } from '@tack/contracts';
 import { type Clock, invalid, systemClock } from '@tack/core';
 import type { OpenDatabase } from '@tack/db';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createAuth } from './auth.ts';
 import type { Config } from './config.ts';
@@ -102,6 +102,15 @@ export async function buildApp({
     done();
   });
 
+  // A write that takes no body refuses one with fields, rather than dropping them unread: a client that sends
+  // `{"confirm":true}` instead of `?confirm=true` learns so. An empty `{}` is no body, as many clients send it.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!route.url.startsWith('/api/v1/') || route.schema?.body || !methods.some((m) => WRITES.has(m))) return;
+    const hooks = route.preValidation;
+    route.preValidation = [...(hooks ? (Array.isArray(hooks) ? hooks : [hooks]) : []), refuseBody];
+  });
+
   const services = createServices(database, clock);
   app.decorate('services', services);
   const auth = createAuth(config, database, origin);
@@ -127,6 +136,18 @@ export async function buildApp({
   await app.register(feedRoutes, { services });
   await app.register(webPlugin, { webDir: config.webDir });
   return app;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function refuseBody(req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) {
+  const body = req.body;
+  const empty = body === undefined || body === null || (isPlainObject(body) && Object.keys(body).length === 0);
+  done(empty ? undefined : invalid('body', 'this request takes no body'));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

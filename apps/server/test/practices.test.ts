@@ -107,6 +107,25 @@ describe.each(testDialects())('practices on $name', (dialect) => {
       headers: { 'content-type': 'application/json' },
     });
     expect(empty.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: 'body: must be an object' } });
+    // A write that takes no body refuses fields rather than dropping them unread; `{}` and no body are fine.
+    const cat = await t.signUp('Cat');
+    const target = await create(cat, { name: 'Bodyless', frequency: daily });
+    const archive = (body?: unknown) =>
+      t.call('POST', `/api/v1/practices/${target.id}/archive`, { cookie: cat.cookie, body });
+    expect((await archive({ state: 'archived' })).body).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', message: 'body: this request takes no body' },
+    });
+    expect((await archive([1])).status).toBe(400);
+    expect((await t.call('GET', `/api/v1/practices/${target.id}`, { cookie: cat.cookie })).body).toMatchObject({
+      practice: { state: 'active' },
+    });
+    expect((await archive({})).status).toBe(200);
+    expect((await t.call('POST', `/api/v1/practices/${target.id}/restore`, { cookie: cat.cookie })).status).toBe(200);
+    const removal = await t.call('DELETE', `/api/v1/practices/${target.id}`, {
+      cookie: cat.cookie,
+      body: { confirm: true },
+    });
+    expect(removal.body).toMatchObject({ error: { message: 'body: this request takes no body' } });
     expect(await messages({ name: 'x', frequency: daily, kind: 'count' })).toBe(
       'kind: must be one of: boolean, measurable',
     );

@@ -220,8 +220,14 @@ export const upsertCheckinSchema = z
   .strictObject({
     status: z.enum(CHECKIN_STATUSES).optional().describe('Default done'),
     value: z.number({ message: 'must be a number' }).min(0, 'cannot be negative').max(1e9).nullable().optional(),
-    note: z.string().trim().max(LIMITS.textMax).nullable().optional(),
-    energy: energySchema.nullable().optional(),
+    note: z
+      .string()
+      .trim()
+      .max(LIMITS.textMax)
+      .nullable()
+      .optional()
+      .describe('Left out: the earlier note stays; null or empty: no note'),
+    energy: energySchema.nullable().optional().describe('Left out: the earlier energy stays; null: none'),
   })
   .meta({ id: 'UpsertCheckIn' });
 export type UpsertCheckin = z.infer<typeof upsertCheckinSchema>;

@@ -26,7 +26,9 @@ export const openapiPlugin = fp(
           description:
             'Adaptive goals: practices, experiments, reviews. Authenticate with a session cookie (web) or ' +
             '`Authorization: Bearer <token>` (a personal API token from Settings or `POST /api/v1/tokens`). ' +
-            'Errors are `{"error":{"code","message","details"}}` with a stable code.',
+            'Errors are `{"error":{"code","message","details"}}` with a stable code. ' +
+            'Deleting what can be restored answers 200 with the item (`deletedAt` set; `POST …/restore` brings it ' +
+            'back); removing what cannot (a check-in, an API token, the calendar feed) answers 204.',
         },
         components: {
           securitySchemes: {

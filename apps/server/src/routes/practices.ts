@@ -192,7 +192,8 @@ export async function practiceRoutes(app: FastifyInstance, { services }: RouteDe
     {
       schema: {
         tags: ['checkins'],
-        summary: 'Record the check-in for a local date (writing again updates it)',
+        summary:
+          'Record the check-in for a local date; writing again sets its status and value anew and keeps a note or energy left out',
         params: checkinParamsSchema,
         body: upsertCheckinSchema,
         response: { 200: z.object({ checkin: checkinSchema }), ...errors },
