@@ -91,6 +91,22 @@ describe.each(testDialects())('intentions on $name', (dialect) => {
       [{ statement: 'x', goalIds: ['nope'] }, 'goalIds.0'],
     ];
     for (const [body, path] of cases) await expect400(t, ann, 'POST', '/api/v1/intentions', body, path);
+    // Quarters and years stay within the dates Tack takes (2000 to 2999), as every date does.
+    const ranges: Array<[Json, string]> = [
+      [{ kind: 'quarter', quarter: '0001-Q1' }, 'horizon.quarter: must be a quarter from 2000-Q1 to 2999-Q4'],
+      [{ kind: 'quarter', quarter: '9999-Q4' }, 'horizon.quarter: must be a quarter from 2000-Q1 to 2999-Q4'],
+      [{ kind: 'year', year: 1999, theme: 'x' }, 'horizon.year: must be a year from 2000 to 2999'],
+      [{ kind: 'year', year: 3000, theme: 'x' }, 'horizon.year: must be a year from 2000 to 2999'],
+      [{ kind: 'year', year: 2026.5, theme: 'x' }, 'horizon.year: must be a whole number'],
+    ];
+    for (const [horizon, message] of ranges) {
+      const res = await t.call('POST', '/api/v1/intentions', { cookie: ann.cookie, body: { statement: 'x', horizon } });
+      expect(res.status, JSON.stringify(horizon)).toBe(400);
+      expect((res.body as { error: { message: string } }).error.message).toBe(message);
+    }
+    const far = await create({ statement: 'Far ahead', horizon: { kind: 'year', year: 2999, theme: 'x' } });
+    expect(far.horizon).toEqual({ kind: 'year', year: 2999, theme: 'x' });
+    await call(ann, 'DELETE', `/api/v1/intentions/${far.id}`);
   });
 
   it('stores one answer per ISO week: "where did I live this intention this week?"', async () => {

@@ -21,6 +21,33 @@ function dateInRange(value: string, ctx: z.core.ParsePayload<string>) {
   return value;
 }
 
+const YEARS = { min: Number(DATE_RANGE.min.slice(0, 4)), max: Number(DATE_RANGE.max.slice(0, 4)) } as const;
+
+/** A quarter like 2026-Q4, its year within DATE_RANGE on what comes in (as dates are). */
+export const quarterSchema = z
+  .codec(z.string().regex(/^\d{4}-Q[1-4]$/, 'must be a quarter like 2026-Q4'), z.string(), {
+    decode: (value, ctx) => {
+      const year = Number(value.slice(0, 4));
+      if (year < YEARS.min || year > YEARS.max) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `must be a quarter from ${YEARS.min}-Q1 to ${YEARS.max}-Q4`,
+          input: value,
+        });
+      }
+      return value;
+    },
+    encode: (value) => value,
+  })
+  .describe(`A quarter like 2026-Q4, from ${YEARS.min}-Q1 to ${YEARS.max}-Q4`);
+
+/** A calendar year within DATE_RANGE (the limit was 2200 until 2026-11, so every stored year is inside). */
+export const yearSchema = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(YEARS.min, `must be a year from ${YEARS.min} to ${YEARS.max}`)
+  .max(YEARS.max, `must be a year from ${YEARS.min} to ${YEARS.max}`);
+
 /** A calendar date in a person's local time zone, YYYY-MM-DD. */
 export const isoDateSchema = z
   .codec(z.iso.date({ message: 'must be a real date as YYYY-MM-DD' }), z.iso.date(), {

@@ -1,7 +1,15 @@
 // Discovery (issue 4): directions, experiments, goals that may change, intentions, the goal-type
 // advisor, backwards chains and milestone maps. See docs/METHOD.md for what each is for.
 import { z } from 'zod';
-import { DATE_RANGE, idSchema, isoDateSchema, timestampSchema, WEEK_RANGE_MESSAGE } from './common.ts';
+import {
+  DATE_RANGE,
+  idSchema,
+  isoDateSchema,
+  quarterSchema,
+  timestampSchema,
+  WEEK_RANGE_MESSAGE,
+  yearSchema,
+} from './common.ts';
 import { LIMITS } from './limits.ts';
 import { frequencySchema, ifThenSchema } from './practices.ts';
 
@@ -464,11 +472,11 @@ export const horizonSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({
       kind: z.literal('quarter'),
-      quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'must be a quarter like 2026-Q4'),
+      quarter: quarterSchema,
     }),
     z.strictObject({
       kind: z.literal('year'),
-      year: z.number().int().min(2000).max(2200),
+      year: yearSchema,
       theme: z.string().trim().min(1).max(LIMITS.nameMax).describe('The theme of the year'),
     }),
     z.strictObject({ kind: z.literal('open') }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, timestampSchema, timeZoneSchema, weekdaySchema } from './common.ts';
+import { isoDateSchema, quarterSchema, timestampSchema, timeZoneSchema, weekdaySchema, yearSchema } from './common.ts';
 import { LIMITS } from './limits.ts';
 import {
   CHECKIN_STATUSES,
@@ -202,8 +202,8 @@ export const backupIntentionSchema = z.strictObject({
   statement: longText,
   why: longText.nullable(),
   horizon: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('quarter'), quarter: z.string().regex(/^\d{4}-Q[1-4]$/) }),
-    z.strictObject({ kind: z.literal('year'), year: z.number().int().min(2000).max(2200), theme: nameText }),
+    z.strictObject({ kind: z.literal('quarter'), quarter: quarterSchema }),
+    z.strictObject({ kind: z.literal('year'), year: yearSchema, theme: nameText }),
     z.strictObject({ kind: z.literal('open') }),
   ]),
   practiceRefs: z.array(linkSchema),
