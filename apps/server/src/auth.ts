@@ -41,8 +41,9 @@ function authOptions(database: OpenDatabase, origin: string, secret: string) {
       modelName: 'user',
       fields: { createdAt: snake.createdAt, updatedAt: snake.updatedAt, emailVerified: 'email_verified' },
       additionalFields: {
-        timeZone: { type: 'string', fieldName: 'time_zone', required: false, defaultValue: 'UTC', input: false },
-        weekStart: { type: 'string', fieldName: 'week_start', required: false, defaultValue: 'monday', input: false },
+        // Taken at sign-up only (checked there by the route's schema); changed later through PATCH /api/v1/me.
+        timeZone: { type: 'string', fieldName: 'time_zone', required: false, defaultValue: 'UTC', input: true },
+        weekStart: { type: 'string', fieldName: 'week_start', required: false, defaultValue: 'monday', input: true },
       },
     },
     account: {

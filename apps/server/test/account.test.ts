@@ -1,6 +1,9 @@
 import { testDialects } from '@tack/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, startTestServer, type TestServer } from './support.ts';
+import { cookieFrom, type Person, startTestServer, type TestServer } from './support.ts';
+
+const issuesOf = (body: unknown) =>
+  ((body as { error?: { details?: { issues?: { path: string }[] } } }).error?.details?.issues ?? []).map((i) => i.path);
 
 describe.each(testDialects())('accounts on $name', (dialect) => {
   let t: TestServer;
@@ -50,6 +53,25 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
       const res = await t.call('PATCH', '/api/v1/me', { cookie: p.cookie, body: { timeZone: typed } });
       expect(res.body, typed).toMatchObject({ user: { timeZone: stored } });
     }
+  });
+
+  it('takes the time zone and week start at sign-up, checked as the profile checks them', async () => {
+    const email = `zoned-${Date.now()}@example.org`;
+    const body = { email, password: 'correct horse battery', name: 'Zed' };
+    for (const [extra, path] of [
+      [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
+      [{ weekStart: 'someday' }, 'weekStart'],
+    ] as const) {
+      const res = await t.call('POST', '/api/auth/sign-up/email', { body: { ...body, ...extra } });
+      expect(res.status).toBe(400);
+      expect(issuesOf(res.body)).toContain(path);
+    }
+    const res = await t.call('POST', '/api/auth/sign-up/email', {
+      body: { ...body, timeZone: 'pacific/kiritimati', weekStart: 'sunday' },
+    });
+    expect(res.status, res.text).toBe(200);
+    const me = await t.call('GET', '/api/v1/me', { cookie: cookieFrom(res.headers) });
+    expect(me.body).toMatchObject({ user: { email, timeZone: 'Pacific/Kiritimati', weekStart: 'sunday' } });
   });
 
   it('rejects bad sign-up and sign-in input with the field named', async () => {

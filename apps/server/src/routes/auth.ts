@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@tack/contracts';
-import { errorBodySchema, LIMITS } from '@tack/contracts';
+import { errorBodySchema, LIMITS, timeZoneSchema, weekdaySchema } from '@tack/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { LazyAuth } from '../auth.ts';
@@ -18,6 +18,8 @@ const signUpBody = z
     email: z.email().max(LIMITS.emailMax),
     password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
     name: z.string().trim().min(1).max(LIMITS.nameMax),
+    timeZone: timeZoneSchema.optional().describe('IANA time zone, e.g. Europe/Berlin (default UTC)'),
+    weekStart: weekdaySchema.optional().describe('The first day of the week (default monday)'),
     rememberMe: z.boolean().optional(),
     callbackURL: z.string().max(2000).optional(),
   })
