@@ -102,7 +102,7 @@ describe('discovery in the browser', () => {
     await page.getByLabel('Note', { exact: true }).fill('Getting up in the dark is hard');
     await page.getByRole('button', { name: 'Drains me' }).click();
     await page.getByText('Note added, tagged drains.').waitFor();
-    await page.getByText('1 energising and 1 draining notes.').waitFor();
+    await page.getByText('2 notes: 1 energising, 1 draining.').waitFor();
     await expectNoAxeViolations(page, 'running experiment');
 
     // A second experiment in the same direction: 409, offered "decide now".
@@ -385,7 +385,7 @@ describe('discovery in the browser', () => {
     await expectNoAxeViolations(page, 'experiment past its decision date');
     await page.getByRole('button', { name: 'Drains me' }).click();
     await page.getByText('Note added, tagged drains.').waitFor();
-    await page.getByText('0 energising and 1 draining note.').waitFor();
+    await page.getByText('1 note: 0 energising, 1 draining.').waitFor();
     // A day after the decision date is refused here, in plain words next to the field.
     await day.fill(isoMinus(today, 3));
     await page.getByLabel('Note', { exact: true }).fill('Too late for this one');

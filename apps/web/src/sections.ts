@@ -7,6 +7,8 @@ export interface Section {
   purpose: string;
   /** A short example that makes the purpose concrete. */
   example?: string;
+  /** Other pages that belong to the section (its tabs), where its link shows as the current section. */
+  alsoAt?: string[];
 }
 
 export const SECTIONS: Section[] = [
@@ -31,6 +33,7 @@ export const SECTIONS: Section[] = [
     path: '/directions',
     label: 'Directions',
     ready: true,
+    alsoAt: ['/chains'],
     purpose:
       'Directions put identity first. Instead of “run a marathon”, ask: what would someone who runs marathons do ' +
       'this week? Not an Olympian, a normal person three months in. A direction holds that question and your ' +
@@ -51,6 +54,7 @@ export const SECTIONS: Section[] = [
     path: '/goals',
     label: 'Goals',
     ready: true,
+    alsoAt: ['/advisor'],
     purpose:
       'Goals here are discovered, not designed. When a direction keeps working, you can set a goal, and Tack will ' +
       'help you pick the right kind: a learning goal when the task is new or the context uncertain, a performance ' +

@@ -6,11 +6,13 @@ import {
   experimentDates,
   experimentPhase,
   frequencyFrom,
+  goalDuePassed,
   halfPlanProblems,
   horizonTakesWeek,
   isoWeekOf,
   learningProgressInWords,
   mondayOfIsoWeek,
+  notesInWords,
   personIsoWeekOf,
   previousIsoWeek,
   quarterInWords,
@@ -142,5 +144,31 @@ describe('which weeks an intention takes answers for', () => {
     const y2027 = { kind: 'year' as const, year: 2027, theme: 'Slow' };
     expect(horizonTakesWeek(y2027, '2026-W47')).toBe(false);
     expect(horizonTakesWeek(y2027, '2026-W53')).toBe(true);
+  });
+});
+
+describe('goalDuePassed', () => {
+  it('compares the due date with today as dates, not as text', () => {
+    const open = { dueDate: '2027-03-01', status: 'active' as const };
+    expect(goalDuePassed(open, '2026-11-22')).toBe(false);
+    expect(goalDuePassed(open, '2027-03-01')).toBe(false);
+    expect(goalDuePassed(open, '2027-03-02')).toBe(true);
+    expect(goalDuePassed({ ...open, status: 'exploring' }, '2027-12-31')).toBe(true);
+    expect(goalDuePassed({ ...open, status: 'paused' }, '2027-12-31')).toBe(true);
+  });
+
+  it('says nothing for a goal that is closed, has no date, or while today is not known', () => {
+    expect(goalDuePassed({ dueDate: '2026-01-01', status: 'achieved' }, '2026-11-22')).toBe(false);
+    expect(goalDuePassed({ dueDate: '2026-01-01', status: 'letGo' }, '2026-11-22')).toBe(false);
+    expect(goalDuePassed({ dueDate: null, status: 'active' }, '2026-11-22')).toBe(false);
+    expect(goalDuePassed({ dueDate: '2026-01-01', status: 'active' }, undefined)).toBe(false);
+  });
+});
+
+describe('notesInWords', () => {
+  it('counts an experiment’s notes without "0 draining note"', () => {
+    expect(notesInWords(0, 0, 0)).toBe('No notes yet.');
+    expect(notesInWords(1, 1, 0)).toBe('1 note: 1 energising, 0 draining.');
+    expect(notesInWords(3, 2, 1)).toBe('3 notes: 2 energising, 1 draining.');
   });
 });

@@ -4,6 +4,7 @@ import { cellState, heatmapStart } from '../src/practices/Heatmap.tsx';
 import {
   addDays,
   amountVerdict,
+  checkOffLabel,
   checkOffMessage,
   checkOffPlan,
   datesInWords,
@@ -214,6 +215,11 @@ describe('check off all', () => {
       'Work: 2 practices checked off. 1 skipped and 1 not done left as they are.',
     );
     expect(checkOffMessage('Work', 2, 0, 1)).toBe('Work: 2 practices checked off. 1 not done left as it is.');
+  });
+  it('names the group on its button as a sentence reads it', () => {
+    expect(checkOffLabel('Health', true)).toBe('Check off all in Health');
+    expect(checkOffLabel('Your practices', false)).toBe('Check off all your practices');
+    expect(checkOffLabel('Other practices', false)).toBe('Check off all other practices');
   });
 });
 

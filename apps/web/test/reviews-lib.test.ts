@@ -1,17 +1,22 @@
+import type { FrequencyDto } from '@tack/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  adjustHint,
   appliedInWords,
+  checkinsInAll,
   clock,
   comparisonInWords,
   completeWho5,
   dateInZone,
   decisionProblem,
+  doneOfPlanned,
   energyWord,
   fieldInWords,
   futureWeekDates,
   lastWeekStillOpen,
   ratio,
   rejectedInWords,
+  sameFrequency,
   saveStatusText,
   setDecision,
   setIntentionAnswer,
@@ -203,5 +208,40 @@ describe('review helpers', () => {
     expect(
       lastWeekStillOpen({ ...base, today: '2026-11-22', accountCreatedAt: '2026-11-22T07:00:00.000Z' }),
     ).toBeNull();
+  });
+});
+
+describe('doneOfPlanned', () => {
+  it('says "none planned" rather than "0 of 0 done"', () => {
+    expect(doneOfPlanned(2, 3)).toBe('2 of 3 done');
+    expect(doneOfPlanned(0, 1)).toBe('0 of 1 done');
+    expect(doneOfPlanned(0, 0)).toBe('none planned');
+    expect(doneOfPlanned(2, 0)).toBe('2 done, none planned');
+  });
+});
+
+describe('adjusting a schedule in the review', () => {
+  const daily: FrequencyDto = { kind: 'times', times: 1, days: 1 };
+  const monThu: FrequencyDto = { kind: 'weekdays', weekdays: ['monday', 'thursday'] };
+  it('knows the same schedule in any order, and tells different ones apart', () => {
+    expect(sameFrequency(daily, { kind: 'times', times: 1, days: 1 })).toBe(true);
+    expect(sameFrequency(monThu, { kind: 'weekdays', weekdays: ['thursday', 'monday'] })).toBe(true);
+    expect(sameFrequency(monThu, { kind: 'weekdays', weekdays: ['monday'] })).toBe(false);
+    expect(sameFrequency(daily, { kind: 'times', times: 3, days: 7 })).toBe(false);
+    expect(sameFrequency({ kind: 'interval', everyDays: 2 }, { kind: 'interval', everyDays: 2 })).toBe(true);
+    expect(sameFrequency(daily, { kind: 'interval', everyDays: 1 })).toBe(false);
+  });
+  it('says when an "adjust" would keep the schedule it has now', () => {
+    expect(adjustHint(daily, daily)).toBe('daily: the schedule it has now. Change it above, or choose Keep.');
+    expect(adjustHint({ kind: 'times', times: 3, days: 7 }, daily)).toBe('3× in 7 days.');
+    expect(adjustHint(daily, undefined)).toBe('daily.');
+  });
+});
+
+describe('checkinsInAll', () => {
+  it('counts one check-in in the singular', () => {
+    expect(checkinsInAll(0)).toBe('0 check-ins in all');
+    expect(checkinsInAll(1)).toBe('1 check-in in all');
+    expect(checkinsInAll(12)).toBe('12 check-ins in all');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asClause, asSentence } from '../src/ui/sentence.ts';
+import { asClause, asSentence, ifThenWords } from '../src/ui/sentence.ts';
 
 describe('asSentence', () => {
   it('adds a full stop only when the text does not end a sentence already', () => {
@@ -18,5 +18,39 @@ describe('asClause', () => {
     expect(asClause('it is 7am.')).toBe('it is 7am');
     expect(asClause('it is 7am, ')).toBe('it is 7am');
     expect(asClause('it is 7am')).toBe('it is 7am');
+  });
+});
+
+describe('ifThenWords', () => {
+  it('does not double an "If" or a "then" the person typed themselves', () => {
+    expect(ifThenWords({ cue: 'If it is 7am on a weekday,', action: 'then I put on my shoes.' })).toEqual({
+      lead: 'If',
+      cue: 'it is 7am on a weekday',
+      action: 'I put on my shoes.',
+    });
+    expect(ifThenWords({ cue: 'if it rains', action: 'Then I walk indoors' })).toEqual({
+      lead: 'If',
+      cue: 'it rains',
+      action: 'I walk indoors.',
+    });
+  });
+
+  it('keeps a cue worded "When…" as a when, and leaves plain plans as they are', () => {
+    expect(ifThenWords({ cue: 'When I wake up', action: 'I stretch' })).toEqual({
+      lead: 'When',
+      cue: 'I wake up',
+      action: 'I stretch.',
+    });
+    expect(ifThenWords({ cue: 'it is 7am', action: 'I run' })).toEqual({
+      lead: 'If',
+      cue: 'it is 7am',
+      action: 'I run.',
+    });
+    // Words that merely start with "if" or "then" are not cut.
+    expect(ifThenWords({ cue: 'iffy weather', action: 'thence to the gym' })).toEqual({
+      lead: 'If',
+      cue: 'iffy weather',
+      action: 'thence to the gym.',
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { ADVISOR_QUESTIONS, type Advice, type AdvisorAnswers, type AdvisorQuestion } from '@tack/contracts';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { IfThenText } from '../ui/IfThenText.tsx';
 import { RULE_TITLES } from './lib.ts';
-import { Choice, IfThenText } from './Parts.tsx';
+import { Choice } from './Parts.tsx';
 
 export type PartialAnswers = Partial<AdvisorAnswers>;
 

@@ -10,7 +10,6 @@ export { Choice };
 import { ErrorRegion } from '../ui/Alerts.tsx';
 import { CharCount, nearLimit, pastedOverflow } from '../ui/CharCount.tsx';
 import { TextField } from '../ui/Field.tsx';
-import { asClause, asSentence } from '../ui/sentence.ts';
 import { DEFAULT_FREQUENCY, type FrequencyState, frequencyFrom, type IfThenPlan } from './lib.ts';
 
 /** A labelled textarea with hint and error, like the practices form's. */
@@ -226,25 +225,6 @@ export function IfThenEditor({
         Add an if-then plan
       </button>
     </div>
-  );
-}
-
-/** "If X, then Y." Plans already worded "If…"/"When…" (the advisor's) are not doubled. */
-export function IfThenText({ plan }: { plan: IfThenPlan }) {
-  const cue = plan.cue.replace(/^if\s+/i, '');
-  const when = /^when\b/i.test(cue);
-  const action = plan.action.replace(/^then\s+/i, '');
-  return (
-    <p className="if-then">
-      {when ? (
-        asClause(cue)
-      ) : (
-        <>
-          <span className="if-then-word">If</span> {asClause(cue)}
-        </>
-      )}
-      , <span className="if-then-word">then</span> {asSentence(action)}
-    </p>
   );
 }
 

@@ -199,3 +199,21 @@ export function horizonTakesWeek(horizon: Horizon, week: string): boolean {
   }
   return sunday >= from && monday <= to;
 }
+
+/**
+ * Whether a goal's due date has passed (a goal still open: exploring, active or paused), with `today` the
+ * person's day as an ISO date; unknown while today is not known yet.
+ */
+export function goalDuePassed(
+  goal: { dueDate: string | null; status: GoalStatus },
+  today: string | undefined,
+): boolean {
+  if (!today || goal.dueDate === null) return false;
+  return goal.dueDate < today && (['exploring', 'active', 'paused'] as GoalStatus[]).includes(goal.status);
+}
+
+/** An experiment's notes counted: "No notes yet.", "1 note: 1 energising, 0 draining.", "3 notes: 2 energising, 1 draining." */
+export function notesInWords(total: number, energises: number, drains: number): string {
+  if (total === 0) return 'No notes yet.';
+  return `${total} ${total === 1 ? 'note' : 'notes'}: ${energises} energising, ${drains} draining.`;
+}

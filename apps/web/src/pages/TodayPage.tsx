@@ -2,7 +2,7 @@ import type { Area, TodayItem } from '@tack/contracts';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api.ts';
-import { checkOffMessage, checkOffPlan, longDate, mediumDate, todayTally } from '../practices/lib.ts';
+import { checkOffLabel, checkOffMessage, checkOffPlan, longDate, mediumDate, todayTally } from '../practices/lib.ts';
 import { type CheckinChange, useCheckinMutation, useToday } from '../practices/queries.ts';
 import { practiceColorStyle, TodayRow } from '../practices/TodayRow.tsx';
 import { ZoneNote } from '../practices/ZoneNote.tsx';
@@ -117,9 +117,12 @@ export function TodayPage() {
       ) : (
         <div className="stack">
           <p className="keyboard-hint">
-            <span aria-hidden="true">⌨</span> Tab to a practice and press <kbd>Space</kbd> or <kbd>Enter</kbd> to check
-            it in. For an amount, type it and press <kbd>Enter</kbd>. <strong>Details</strong> holds a note, your
-            energy, skip and not done.
+            {/* The keys only where there is a keyboard and mouse: a touch screen shows the part about Details. */}
+            <span className="keyboard-only">
+              <span aria-hidden="true">⌨</span> Tab to a practice and press <kbd>Space</kbd> or <kbd>Enter</kbd> to
+              check it in. For an amount, type it and press <kbd>Enter</kbd>.{' '}
+            </span>
+            <strong>Details</strong> holds a note, your energy, skip and not done.
           </p>
           {due.length === 0 ? (
             <Card title="Nothing due today">
@@ -153,7 +156,7 @@ export function TodayPage() {
                         )
                       }
                     >
-                      Check off all in {group.name}
+                      {checkOffLabel(group.name, group.key !== 'none')}
                     </button>
                   )
                 }

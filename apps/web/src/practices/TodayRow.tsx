@@ -2,7 +2,7 @@ import type { CheckinDto, TodayItem, UpsertCheckin } from '@tack/contracts';
 import { checkinOffTarget, ENERGY_MAX, ENERGY_MIN } from '@tack/contracts';
 import { type CSSProperties, type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { asClause, asSentence } from '../ui/sentence.ts';
+import { IfThenText } from '../ui/IfThenText.tsx';
 import {
   amountVerdict,
   datesInWords,
@@ -13,6 +13,7 @@ import {
   signed,
   targetInWords,
 } from './lib.ts';
+
 import type { CheckinChange } from './queries.ts';
 
 type CheckinStatus = CheckinDto['status'];
@@ -250,12 +251,7 @@ function Drawer({
       <p className="today-explanation">
         <strong>Strength {percent(item.strength)}.</strong> {explanation}
       </p>
-      {practice.ifThen && (
-        <p className="if-then">
-          <span className="if-then-word">If</span> {asClause(practice.ifThen.cue)},{' '}
-          <span className="if-then-word">then</span> {asSentence(practice.ifThen.action)}
-        </p>
-      )}
+      {practice.ifThen && <IfThenText plan={practice.ifThen} />}
       <form className="drawer-form" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor={`${id}-note`}>Note</label>

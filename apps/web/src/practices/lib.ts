@@ -223,6 +223,14 @@ export function checkOffPlan<T extends { checkin: { status: 'done' | 'skipped' |
   };
 }
 
+/**
+ * The words on a group's "Check off all" button on Today: "Check off all in Health" for an area; for the
+ * practices with no area, named "Your practices" or "Other practices", "Check off all your practices".
+ */
+export function checkOffLabel(name: string, isArea: boolean): string {
+  return isArea ? `Check off all in ${name}` : `Check off all ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+}
+
 /** "Health: 3 checked off. 2 skipped and 1 not done left as they are." */
 export function checkOffMessage(area: string, checked: number, skipped: number, notDone: number): string {
   const head = `${area}: ${checked} ${checked === 1 ? 'practice' : 'practices'} checked off.`;

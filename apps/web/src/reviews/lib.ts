@@ -40,6 +40,17 @@ export function ratio(done: number, planned: number): number | null {
   return planned > 0 ? Math.round((done / planned) * 100) : null;
 }
 
+/** "1 check-in in all", "3 check-ins in all". */
+export function checkinsInAll(n: number): string {
+  return `${n} ${n === 1 ? 'check-in' : 'check-ins'} in all`;
+}
+
+/** A practice's week next to its keep, adjust or drop choice: "2 of 3 done", or "none planned" (not "0 of 0 done"). */
+export function doneOfPlanned(done: number, planned: number): string {
+  if (planned > 0) return `${done} of ${planned} done`;
+  return done > 0 ? `${done} done, none planned` : 'none planned';
+}
+
 /** The change between two strengths, from the whole percents shown next to it (so 82% → 80% is 2 points). */
 export function strengthChange(start: number, end: number): string {
   const shown = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100);
@@ -47,6 +58,26 @@ export function strengthChange(start: number, end: number): string {
   if (d === 0) return 'unchanged';
   const points = (n: number) => `${n} ${n === 1 ? 'point' : 'points'}`;
   return d > 0 ? `up ${points(d)}` : `down ${points(-d)}`;
+}
+
+/** Whether two schedules are the same (weekdays in any order). */
+export function sameFrequency(a: FrequencyDto, b: FrequencyDto): boolean {
+  if (a.kind === 'times' && b.kind === 'times') return a.times === b.times && a.days === b.days;
+  if (a.kind === 'interval' && b.kind === 'interval') return a.everyDays === b.everyDays;
+  if (a.kind === 'weekdays' && b.kind === 'weekdays')
+    return a.weekdays.length === b.weekdays.length && a.weekdays.every((d) => b.weekdays.includes(d));
+  return false;
+}
+
+/**
+ * The line under an "adjust" schedule in the review: the new schedule in words, or, while it is still the
+ * schedule the practice has now, a nudge to change it or keep the practice (adjusting to the same is no change).
+ */
+export function adjustHint(next: FrequencyDto, current: FrequencyDto | undefined): string {
+  const words = scheduleInWords(next);
+  return current && sameFrequency(next, current)
+    ? `${words}: the schedule it has now. Change it above, or choose Keep.`
+    : `${words}.`;
 }
 
 /** The answers a completed decision needs before it can be sent (adjust needs a schedule). */

@@ -1,11 +1,24 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
-/** An always-present assertive live region: errors put in it are announced when they appear. */
+/**
+ * An element scrolled into view (only as far as needed, below the sticky header) each time `shown` changes
+ * to a new truthy value: a message that appears above a long form, while the person is at its button, is seen.
+ */
+export function useRevealed<T extends HTMLElement>(shown: unknown) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (shown) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [shown]);
+  return ref;
+}
+
+/** An always-present assertive live region: errors put in it are announced (and scrolled to) when they appear. */
 export function ErrorRegion({ message }: { message?: string | undefined }) {
+  const shown = useRevealed<HTMLParagraphElement>(message);
   return (
     <div className="live-region" aria-live="assertive" aria-atomic="true">
       {message && (
-        <p className="alert alert-error">
+        <p ref={shown} className="alert alert-error">
           <span aria-hidden="true" className="alert-icon">
             !
           </span>

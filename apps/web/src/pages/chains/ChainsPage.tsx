@@ -11,6 +11,8 @@ import { MakePracticeForm, Pill } from '../../discovery/Parts.tsx';
 import { discoveryKeys, useChains, useInvalidateDiscovery } from '../../discovery/queries.ts';
 import { RecentlyDeleted } from '../../discovery/RecentlyDeleted.tsx';
 import { DIRECTION_TABS, LinkTabs } from '../../discovery/Tabs.tsx';
+import { PracticeLink } from '../../practices/PracticeLink.tsx';
+import { usePracticeList } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -223,6 +225,7 @@ function Step({
   onRemoved: () => void;
 }) {
   const invalidate = useInvalidateDiscovery();
+  const practice = usePracticeList('all').data?.find((p) => p.id === step.practiceId);
   const [making, setMaking] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const qc = useQueryClient();
@@ -275,7 +278,15 @@ function Step({
       {step.kind === 'practice' && step.practiceId ? (
         <span className="row-actions">
           <span className="item-meta">
-            Became a <Link to={`/practices/${step.practiceId}`}>practice</Link>
+            {practice ? (
+              <>
+                Became a practice: <PracticeLink practice={practice} />
+              </>
+            ) : (
+              <>
+                Became a <Link to={`/practices/${step.practiceId}`}>practice</Link>
+              </>
+            )}
           </span>
           {removeButton}
         </span>

@@ -1,4 +1,4 @@
-import { type Direction, LIMITS } from '@tack/contracts';
+import { type Direction, LIMITS, type Practice } from '@tack/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -17,6 +17,7 @@ import {
   useInvalidateDiscovery,
 } from '../../discovery/queries.ts';
 import { mediumDate } from '../../practices/lib.ts';
+import { PracticeLink } from '../../practices/PracticeLink.tsx';
 import { usePracticeList } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -46,7 +47,7 @@ function DirectionView({ direction: d }: { direction: Direction }) {
   for (const a of d.answers) if (a.practiceId) linkedIds.add(a.practiceId);
   for (const e of experiments.data ?? []) for (const p of e.practiceIds) linkedIds.add(p);
   const linkedPractices = (practices.data ?? []).filter((p) => linkedIds.has(p.id));
-  const practiceName = new Map((practices.data ?? []).map((p) => [p.id, p.name]));
+  const practiceById = new Map((practices.data ?? []).map((p) => [p.id, p]));
   const directionGoals = (goals.data ?? []).filter((g) => g.directionId === d.id);
   const running = (experiments.data ?? []).find((e) => !e.verdict);
   const edit = useEditToggle();
@@ -121,7 +122,7 @@ function DirectionView({ direction: d }: { direction: Direction }) {
                   key={a.id}
                   direction={d}
                   answer={a}
-                  practiceName={a.practiceId ? practiceName.get(a.practiceId) : undefined}
+                  practice={a.practiceId ? practiceById.get(a.practiceId) : undefined}
                   onDone={setStatus}
                 />
               ))}
@@ -171,7 +172,7 @@ function DirectionView({ direction: d }: { direction: Direction }) {
               <ul className="link-list">
                 {linkedPractices.map((p) => (
                   <li key={p.id}>
-                    <Link to={`/practices/${p.id}`}>{p.name}</Link>
+                    <PracticeLink practice={p} />
                   </li>
                 ))}
               </ul>
@@ -265,12 +266,12 @@ function AddAnswer({ direction, onAdded }: { direction: Direction; onAdded: (s: 
 function Answer({
   direction,
   answer,
-  practiceName,
+  practice,
   onDone,
 }: {
   direction: Direction;
   answer: Direction['answers'][number];
-  practiceName: string | undefined;
+  practice: Practice | undefined;
   onDone: (s: string) => void;
 }) {
   const invalidate = useInvalidateDiscovery();
@@ -304,7 +305,12 @@ function Answer({
       <p className="item-title-text">{answer.text}</p>
       {answer.practiceId ? (
         <p className="item-meta">
-          Became a practice: <Link to={`/practices/${answer.practiceId}`}>{practiceName ?? 'open it'}</Link>
+          Became a practice:{' '}
+          {practice ? (
+            <PracticeLink practice={practice} />
+          ) : (
+            <Link to={`/practices/${answer.practiceId}`}>open it</Link>
+          )}
         </p>
       ) : making ? (
         <MakePracticeForm

@@ -9,12 +9,14 @@ import {
   EXPERIMENT_STATUS_LABELS,
   experimentPhase,
   experimentWeek,
+  notesInWords,
   VERDICT_LABELS,
   VERDICT_RESULT,
 } from '../../discovery/lib.ts';
 import { Choice, Pill, PracticePicker, TextArea } from '../../discovery/Parts.tsx';
 import { discoveryKeys, useDirection, useExperiment, useInvalidateDiscovery } from '../../discovery/queries.ts';
 import { longDate, mediumDate } from '../../practices/lib.ts';
+import { PracticeLink } from '../../practices/PracticeLink.tsx';
 import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -157,7 +159,7 @@ function ExperimentView({ experiment: e }: { experiment: Experiment }) {
                   : involved.map((p, i) => (
                       <span key={p.id}>
                         {i > 0 && ', '}
-                        <Link to={`/practices/${p.id}`}>{p.name}</Link>
+                        <PracticeLink practice={p} />
                       </span>
                     ))}
               </dd>
@@ -360,9 +362,7 @@ function Timeline({
   const drains = e.notes.length - energises;
   return (
     <>
-      <p className="field-hint timeline-summary">
-        {energises} energising and {drains} draining {e.notes.length === 1 ? 'note' : 'notes'}.
-      </p>
+      <p className="field-hint timeline-summary">{notesInWords(e.notes.length, energises, drains)}</p>
       <ol className="event-timeline">
         {events.map((ev) => (
           <li key={ev.id ?? ev.kind} className={`event event-${ev.kind}${ev.tag ? ` event-${ev.tag}` : ''}`}>
@@ -568,6 +568,11 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
   const hypothesis = nextHypothesis ?? e.hypothesis;
   const [weeks, setWeeks] = useState(String(e.lengthWeeks));
   const [practiceIds, setPracticeIds] = useState<string[]>(e.practiceIds);
+  // A practice deleted since this experiment began is not in the picker, so it could not be unticked: the
+  // next experiment leaves it out (the server refuses a deleted practice).
+  const allPractices = usePracticeList('all');
+  const deleted = new Set((allPractices.data ?? []).filter((p) => p.deletedAt !== null).map((p) => p.id));
+  const nextPracticeIds = practiceIds.filter((pid) => !deleted.has(pid));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const { blocker, release } = useUnsavedChanges(learned.trim() !== '' || goalTitle.trim() !== '');
   const formRef = useRef<HTMLFormElement>(null);
@@ -590,7 +595,7 @@ function VerdictForm({ experiment: e }: { experiment: Experiment }) {
             }
           : {}),
         ...(verdict === 'adjust'
-          ? { changes: { hypothesis: hypothesis.trim(), lengthWeeks: Number(weeks), practiceIds } }
+          ? { changes: { hypothesis: hypothesis.trim(), lengthWeeks: Number(weeks), practiceIds: nextPracticeIds } }
           : {}),
       });
     },

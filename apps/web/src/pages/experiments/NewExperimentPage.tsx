@@ -9,7 +9,7 @@ import { PracticePicker, TextArea } from '../../discovery/Parts.tsx';
 import { useDirections, useInvalidateDiscovery } from '../../discovery/queries.ts';
 import { longDate } from '../../practices/lib.ts';
 import { usePracticeList, useToday } from '../../practices/queries.ts';
-import { ErrorRegion } from '../../ui/Alerts.tsx';
+import { ErrorRegion, useRevealed } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -88,6 +88,7 @@ export function NewExperimentPage() {
     else focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
   const conflict = conflictOf(create.error);
+  const conflictShown = useRevealed<HTMLDivElement>(conflict && create.error);
   const fe = (path: string) => problems[path] ?? fieldError(create.error, path);
   const general =
     create.isError && !conflict && !['directionId', 'hypothesis', 'lengthWeeks', 'startDate'].some((p) => fe(p))
@@ -112,7 +113,7 @@ export function NewExperimentPage() {
       <form ref={formRef} className="form narrow-form" onSubmit={submit} noValidate>
         <ErrorRegion message={general} />
         {conflict && (
-          <div className="alert alert-warning conflict" role="alert">
+          <div ref={conflictShown} className="alert alert-warning conflict" role="alert">
             <p>
               An experiment in this direction is still running, until {longDate(conflict.decisionDate)}. Decide it now
               (go deeper, adjust or let go), or start this one on or after that date.

@@ -11,17 +11,17 @@ import { type FormEvent, useId, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
-import { useMe } from '../../auth/session.ts';
 import { AdviceBody, AdvisorAllQuestions } from '../../discovery/Advisor.tsx';
 import { DeleteButton } from '../../discovery/DeleteButton.tsx';
-import { GOAL_KIND_LABELS, GOAL_STATUS_LABELS, learningProgressInWords } from '../../discovery/lib.ts';
+import { GOAL_KIND_LABELS, GOAL_STATUS_LABELS, goalDuePassed, learningProgressInWords } from '../../discovery/lib.ts';
 import { MilestoneMapCard } from '../../discovery/MilestoneMap.tsx';
-import { IfThenText, Pill, TextArea } from '../../discovery/Parts.tsx';
+import { Pill, TextArea } from '../../discovery/Parts.tsx';
 import { useDirections, useGoal, useInvalidateDiscovery, useRevisions } from '../../discovery/queries.ts';
 import { longDate, mediumDate } from '../../practices/lib.ts';
-import { dateInZone } from '../../reviews/lib.ts';
+import { useToday } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { IfThenText } from '../../ui/IfThenText.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -46,9 +46,9 @@ const keyResultAmount = (k: Goal['keyResults'][number]) =>
   `${fmt(k.current)} of ${fmt(k.target)}${k.unit ? ` ${k.unit}` : ''}`;
 
 function GoalView({ goal: g }: { goal: Goal }) {
-  const me = useMe();
-  const today = dateInZone(new Date().toISOString(), me.data?.timeZone);
-  const overdue = g.dueDate !== null && g.dueDate < today && ['exploring', 'active', 'paused'].includes(g.status);
+  // The person's day as Today counts it (an ISO date, like the due date it is compared with).
+  const today = useToday().data?.date;
+  const overdue = goalDuePassed(g, today);
   const directions = useDirections();
   const direction = (directions.data ?? []).find((d) => d.id === g.directionId);
   const [status, setStatus] = useState('');

@@ -17,6 +17,7 @@ import {
   useInvalidateDiscovery,
 } from '../../discovery/queries.ts';
 import { RecentlyDeleted } from '../../discovery/RecentlyDeleted.tsx';
+import { PracticeLink } from '../../practices/PracticeLink.tsx';
 import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -382,12 +383,12 @@ function IntentionCard({
         <p className="item-meta">
           Lived through:{' '}
           {[
-            ...linkedPractices.map((p) => ({ to: `/practices/${p.id}`, name: p.name })),
-            ...linkedGoals.map((g) => ({ to: `/goals/${g.id}`, name: g.title })),
+            ...linkedPractices.map((p) => ({ key: `p-${p.id}`, link: <PracticeLink practice={p} /> })),
+            ...linkedGoals.map((g) => ({ key: `g-${g.id}`, link: <Link to={`/goals/${g.id}`}>{g.title}</Link> })),
           ].map((l, n) => (
-            <span key={l.to}>
+            <span key={l.key}>
               {n > 0 && ', '}
-              <Link to={l.to}>{l.name}</Link>
+              {l.link}
             </span>
           ))}
         </p>

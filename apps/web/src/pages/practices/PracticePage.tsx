@@ -24,9 +24,9 @@ import { isoDateIn } from '../../time.ts';
 import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { IfThenText } from '../../ui/IfThenText.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
-import { asClause, asSentence } from '../../ui/sentence.ts';
 
 const STATE_WORDS: Record<Practice['state'], string> = {
   active: 'Active',
@@ -104,12 +104,7 @@ function PracticeView({
         {(p.why || p.ifThen) && (
           <Card title="Why and how">
             {p.why && <p className="practice-why">{p.why}</p>}
-            {p.ifThen && (
-              <p className="if-then">
-                <span className="if-then-word">If</span> {asClause(p.ifThen.cue)},{' '}
-                <span className="if-then-word">then</span> {asSentence(p.ifThen.action)}
-              </p>
-            )}
+            {p.ifThen && <IfThenText plan={p.ifThen} />}
           </Card>
         )}
         <Card title="Strength">

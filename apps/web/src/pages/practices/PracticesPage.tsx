@@ -1,7 +1,7 @@
 import type { Area, Practice } from '@tack/contracts';
 import { LIMITS } from '@tack/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage, fieldError } from '../../api.ts';
 import { useMe } from '../../auth/session.ts';
@@ -21,6 +21,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { useFocusLater } from '../../ui/useFocusLater.ts';
 
 const TABS: Array<{ value: PracticeFilter; label: string }> = [
   { value: 'active', label: 'Active' },
@@ -256,10 +257,22 @@ function AreaRow({
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(area.name);
   const [confirming, setConfirming] = useState(false);
+  // Closing the rename form (saved, Cancel or Escape) puts focus back on its Rename button.
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
+  const closeRename = () => {
+    setEditing(false);
+    focusLater(() => renameButton.current);
+  };
+  const cancelRename = () => {
+    closeRename();
+    setName(area.name);
+    rename.reset();
+  };
   const rename = useMutation({
     mutationFn: (n: string) => api.areas.update(area.id, { name: n }),
     onSuccess: () => {
-      setEditing(false);
+      closeRename();
       return invalidate();
     },
   });
@@ -280,6 +293,12 @@ function AreaRow({
             e.preventDefault();
             if (name.trim()) rename.mutate(name.trim());
           }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && !rename.isPending) {
+              e.preventDefault();
+              cancelRename();
+            }
+          }}
         >
           <TextField
             label={`Rename ${area.name}`}
@@ -292,14 +311,7 @@ function AreaRow({
           <button type="submit" className="button button-primary button-small" disabled={rename.isPending}>
             Save
           </button>
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            onClick={() => {
-              setEditing(false);
-              setName(area.name);
-            }}
-          >
+          <button type="button" className="button button-quiet button-small" onClick={cancelRename}>
             Cancel
           </button>
         </form>
@@ -325,7 +337,12 @@ function AreaRow({
               <span aria-hidden="true">↓</span>
               <span className="visually-hidden">Move {area.name} down</span>
             </button>
-            <button type="button" className="button button-quiet button-small" onClick={() => setEditing(true)}>
+            <button
+              ref={renameButton}
+              type="button"
+              className="button button-quiet button-small"
+              onClick={() => setEditing(true)}
+            >
               Rename<span className="visually-hidden"> {area.name}</span>
             </button>
             <button

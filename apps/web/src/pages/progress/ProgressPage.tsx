@@ -1,5 +1,6 @@
 import type { CheckinDto, Practice, StrengthDto, Weekday } from '@tack/contracts';
 import { useQueries } from '@tanstack/react-query';
+import { useId } from 'react';
 import {
   Bar,
   BarChart,
@@ -289,6 +290,7 @@ function WeekHeatmap({
   weeks: string[];
   weekStart: Weekday;
 }) {
+  const noteId = useId();
   if (practices.length === 0) return <p className="field-hint">No practices yet.</p>;
   const rows = practices.map((sp, i) => {
     const counts = new Map<string, number>();
@@ -301,57 +303,62 @@ function WeekHeatmap({
   });
   const total = (w: string) => rows.reduce((n, r) => n + (r.counts.get(w) ?? 0), 0);
   const anyArchived = practices.some((sp) => sp.archivedOn);
+  // The explanation goes below the scrolling table, not in its caption: a caption is as wide as the table,
+  // so on a phone its lines ran off the visible part.
   return (
-    <TableScroll label="Check-ins per practice and week">
-      <table className="week-heatmap">
-        <caption className="field-hint">
-          Done check-ins per practice and week (weeks starting on {weekdayLabel(weekStart)})
-          {anyArchived ? ', archived practices included' : ''}. Their total is the number of check-ins counted under
-          Effort.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Practice</th>
-            {weeks.map((w) => (
-              <th key={w} scope="col">
-                <span aria-hidden="true">{formatIso(w, { day: 'numeric', month: 'numeric' })}</span>
-                <span className="visually-hidden">Week of {mediumDate(w)}</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ sp, counts }) => (
-            <tr key={sp.practice.id} className={sp.archivedOn ? 'is-archived' : undefined}>
-              <th scope="row">
-                {sp.practice.name}
-                {sp.archivedOn && <span className="heat-archived"> (archived {mediumDate(sp.archivedOn)})</span>}
-              </th>
-              {weeks.map((w) => {
-                const n = counts.get(w) ?? 0;
-                return (
-                  <td key={w} className={`heat heat-${level(n)}`}>
-                    {n}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-        {rows.length > 1 && (
-          <tfoot>
+    <>
+      <TableScroll label="Check-ins per practice and week">
+        <table className="week-heatmap" aria-describedby={noteId}>
+          <caption className="visually-hidden">Done check-ins per practice and week</caption>
+          <thead>
             <tr>
-              <th scope="row">All practices</th>
+              <th scope="col">Practice</th>
               {weeks.map((w) => (
-                <td key={w} className="heat-total">
-                  {total(w)}
-                </td>
+                <th key={w} scope="col">
+                  <span aria-hidden="true">{formatIso(w, { day: 'numeric', month: 'numeric' })}</span>
+                  <span className="visually-hidden">Week of {mediumDate(w)}</span>
+                </th>
               ))}
             </tr>
-          </tfoot>
-        )}
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {rows.map(({ sp, counts }) => (
+              <tr key={sp.practice.id} className={sp.archivedOn ? 'is-archived' : undefined}>
+                <th scope="row">
+                  {sp.practice.name}
+                  {sp.archivedOn && <span className="heat-archived"> (archived {mediumDate(sp.archivedOn)})</span>}
+                </th>
+                {weeks.map((w) => {
+                  const n = counts.get(w) ?? 0;
+                  return (
+                    <td key={w} className={`heat heat-${level(n)}`}>
+                      {n}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+          {rows.length > 1 && (
+            <tfoot>
+              <tr>
+                <th scope="row">All practices</th>
+                {weeks.map((w) => (
+                  <td key={w} className="heat-total">
+                    {total(w)}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </TableScroll>
+      <p id={noteId} className="field-hint week-heatmap-note">
+        Done check-ins per practice and week (weeks starting on {weekdayLabel(weekStart)})
+        {anyArchived ? ', archived practices included' : ''}. Their total is the number of check-ins counted under
+        Effort.
+      </p>
+    </>
   );
 }
 

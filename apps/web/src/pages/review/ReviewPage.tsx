@@ -12,16 +12,19 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api.ts';
 import { useMe } from '../../auth/session.ts';
-import { addDays, mediumDate, percent, scheduleInWords, shortDay } from '../../practices/lib.ts';
+import { addDays, mediumDate, percent, shortDay } from '../../practices/lib.ts';
 import { usePracticeList, useToday } from '../../practices/queries.ts';
 import { InsightsPanel } from '../../reviews/InsightsPanel.tsx';
 import {
+  adjustHint,
   appliedInWords,
+  checkinsInAll,
   comparisonInWords,
   completeWho5,
   DEFAULT_FREQUENCY,
   dateInZone,
   decisionProblem,
+  doneOfPlanned,
   downloadText,
   energyWord,
   futureWeekDates,
@@ -514,11 +517,18 @@ function WeekSummary({ review, underWay = false }: { review: Review; underWay?: 
         </p>
       )}
       <p className="week-totals">
-        <strong>
-          {s.done} of {s.planned}
-        </strong>{' '}
-        planned check-ins done{underWay && ' so far'}
-        {r !== null && ` (${r}%)`}, {s.checkins} check-ins in all.
+        {s.planned > 0 ? (
+          <>
+            <strong>
+              {s.done} of {s.planned}
+            </strong>{' '}
+            planned check-ins done{underWay && ' so far'}
+            {r !== null && ` (${r}%)`}
+          </>
+        ) : (
+          <>No check-ins planned{underWay && ' so far'}</>
+        )}
+        , {checkinsInAll(s.checkins)}.
       </p>
       {s.practices.length > 0 && (
         <TableScroll label="Planned and done per practice">
@@ -618,10 +628,7 @@ function DecisionRow({
   return (
     <fieldset className="decision">
       <legend>
-        {name}{' '}
-        <span className="muted">
-          ({done} of {planned} done)
-        </span>
+        {name} <span className="muted">({doneOfPlanned(done, planned)})</span>
       </legend>
       <div className="decision-choices">
         {(['keep', 'adjust', 'drop'] as const).map((choice) => (
@@ -657,7 +664,7 @@ function DecisionRow({
             value={decision.frequency ?? currentFrequency ?? DEFAULT_FREQUENCY}
             onChange={(frequency) => onChange({ ...decision, frequency })}
           />
-          {decision.frequency && <p className="field-hint">{scheduleInWords(decision.frequency)}.</p>}
+          {decision.frequency && <p className="field-hint">{adjustHint(decision.frequency, currentFrequency)}</p>}
         </div>
       )}
       {decision.decision === 'drop' && (

@@ -9,6 +9,17 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { TextField } from '../../ui/Field.tsx';
 
+export const REVIEW_MINUTES_MIN = 5;
+export const REVIEW_MINUTES_MAX = 180;
+
+/** What is wrong with the review's length as typed, in words; undefined when it is a whole number from 5 to 180. */
+export function reviewMinutesProblem(text: string): string | undefined {
+  const t = text.trim();
+  const n = /^\d+$/.test(t) ? Number(t) : Number.NaN;
+  if (n >= REVIEW_MINUTES_MIN && n <= REVIEW_MINUTES_MAX) return undefined;
+  return `A whole number of minutes from ${REVIEW_MINUTES_MIN} to ${REVIEW_MINUTES_MAX}.`;
+}
+
 /** Settings → Calendar feed: when the weekly review happens, and a secret iCalendar URL carrying it. */
 export function CalendarFeedSection({ timeZone }: { timeZone: string }) {
   const settings = useFeedSettings();
@@ -63,9 +74,18 @@ function CalendarFeedForm(props: {
 
   const changed = day !== props.reviewDay || time !== props.reviewTime || minutes !== String(props.reviewMinutes);
 
+  // Checked here first: an empty field would otherwise be sent as 0 and come back as "at least 5 minutes".
+  const [minutesProblem, setMinutesProblem] = useState<string>();
+  const minutesInput = useRef<HTMLInputElement>(null);
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    update.mutate({ reviewDay: day, reviewTime: time, reviewMinutes: Number(minutes) });
+    const problem = reviewMinutesProblem(minutes);
+    setMinutesProblem(problem);
+    if (problem) {
+      minutesInput.current?.focus();
+      return;
+    }
+    update.mutate({ reviewDay: day, reviewTime: time, reviewMinutes: Number(minutes.trim()) });
   }
 
   return (
@@ -97,14 +117,15 @@ function CalendarFeedForm(props: {
             error={fieldError(update.error, 'reviewTime')}
           />
           <TextField
-            label="Minutes"
+            inputRef={minutesInput}
+            label="Length in minutes"
             type="number"
             inputMode="numeric"
-            min={5}
-            max={180}
+            min={REVIEW_MINUTES_MIN}
+            max={REVIEW_MINUTES_MAX}
             value={minutes}
             onChange={setMinutes}
-            error={fieldError(update.error, 'reviewMinutes')}
+            error={minutesProblem ?? fieldError(update.error, 'reviewMinutes')}
           />
         </div>
         <p className="field-hint">In your time zone, {props.timeZone}.</p>

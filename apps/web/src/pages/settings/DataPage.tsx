@@ -39,13 +39,20 @@ export function DataPage() {
   );
 }
 
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "2 practices created, 0 updated, 20 check-ins, 1 area.": what an import or a restore wrote. */
+export function importSummaryInWords(
+  summary: Pick<ImportSummary, 'practicesCreated' | 'practicesUpdated' | 'checkins' | 'areas'>,
+): string {
+  const areas = summary.areas > 0 ? `, ${counted(summary.areas, 'area', 'areas')}` : '';
+  return `${counted(summary.practicesCreated, 'practice', 'practices')} created, ${summary.practicesUpdated} updated, ${counted(summary.checkins, 'check-in', 'check-ins')}${areas}.`;
+}
+
 function SummaryView({ summary }: { summary: ImportSummary }) {
   return (
     <div className="alert alert-info">
-      <p>
-        {summary.practicesCreated} practices created, {summary.practicesUpdated} updated, {summary.checkins} check-ins
-        {summary.areas > 0 ? `, ${summary.areas} areas` : ''}.
-      </p>
+      <p>{importSummaryInWords(summary)}</p>
       {restoredInWords(summary.restored) && <p>Also restored: {restoredInWords(summary.restored)}.</p>}
       {summary.notMapped.length > 0 && (
         <>
