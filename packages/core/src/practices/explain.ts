@@ -1,3 +1,4 @@
+import { dailyTargetMet, targetWindowDays } from '@tack/contracts';
 import { fromDayNumber, toDayNumber } from './dates.ts';
 import { indexCheckIns, pauseIntervals } from './history.ts';
 import { createDueChecker, frequencyRatio, resolveVersions, versionIndexAt } from './schedule.ts';
@@ -107,9 +108,9 @@ export function explainStrength(input: ExplainInput): string {
 }
 
 /**
- * "you did X of the last N planned days" (weekdays, every n days, or every day), or "you did X of
- * the Y planned in the last W days" for "times in days" below every day. Today counts once it has a
- * check-in; skipped and paused days are left out.
+ * "you did X of the last N planned days" (weekdays, every n days, or every day; "you reached your target on X
+ * of …" for an amount with a per-day target), or "you did X of the Y planned in the last W days" for "times in
+ * days" below every day. Today counts once it has a check-in; skipped and paused days are left out.
  */
 function recentSummary(input: ExplainInput, today: number, first: number): string {
   const checkIns = indexCheckIns(input.entries);
@@ -145,6 +146,17 @@ function recentSummary(input: ExplainInput, today: number, first: number): strin
       : `you did ${done} of the ${planned} planned in the last ${windowDays} days`;
   }
 
+  // An amount below a per-day target ("at least 6 glasses a day") is logged, not done: as on Today and in
+  // the weekly review.
+  const target = input.kind === 'measurable' && typeof input.target === 'number' ? input.target : null;
+  const perDayTarget = target !== null && targetWindowDays(f) === 1;
+  const reached = (day: number) => {
+    const c = checkIns.get(day);
+    if (c?.status !== 'done' || target === null) return c?.status === 'done';
+    const v = resolved.versions[Math.max(0, versionIndexAt(resolved, day))]!;
+    const met = dailyTargetMet({ target, targetType: input.targetType ?? 'atLeast', schedule: v }, c.value ?? null);
+    return met !== false;
+  };
   const isDue = createDueChecker(input.versions, input.entries, input.pauses);
   const paused = pauseIntervals(input.pauses);
   let planned = 0;
@@ -155,9 +167,12 @@ function recentSummary(input: ExplainInput, today: number, first: number): strin
     if (status === 'skipped' || paused.some(([from, to]) => day >= from && day <= to)) continue;
     if (status === 'done' || isDue(day)) {
       planned++;
-      if (status === 'done') done++;
+      if (reached(day)) done++;
     }
   }
   if (planned === 0) return 'nothing was planned on the days since you started';
-  return `you did ${done} of the last ${planned} planned ${planned === 1 ? 'day' : 'days'}`;
+  const days = `${planned} planned ${planned === 1 ? 'day' : 'days'}`;
+  return perDayTarget
+    ? `you reached your target on ${done} of the last ${days}`
+    : `you did ${done} of the last ${days}`;
 }

@@ -140,10 +140,20 @@ describe('explainStrength for a limit (measurable, at most)', () => {
       '7.5 in the last 7 days, within your limit of 10',
     );
   });
-  it('keeps "days done" for a measurable at-least practice', () => {
+  it('counts the days that reached a per-day target (as Today and the review do), not every day logged', () => {
     const water = { kind: 'measurable' as const, target: 6, targetType: 'atLeast' as const, versions: daily };
     expect(explainStrength({ ...water, entries: [{ date: TODAY, status: 'done', value: 7 }], today: TODAY })).toContain(
-      'you did 1 of the last 1 planned day',
+      'you reached your target on 1 of the last 1 planned day',
+    );
+    const week: CheckIn[] = [];
+    for (let i = 9; i >= 0; i--) week.push({ date: ago(i), status: 'done', value: i === 3 ? 3 : i === 0 ? 4 : 7 });
+    expect(explainStrength({ ...water, entries: week, today: TODAY })).toContain(
+      'you reached your target on 5 of the last 7 planned days',
+    );
+    // A target over several days ("at least 20 km a week") is not judged day by day: days done are counted.
+    const weekly = { ...water, target: 20, versions: timesIn(7, 7) };
+    expect(explainStrength({ ...weekly, entries: week, today: TODAY })).toContain(
+      'you did 7 of the last 7 planned days',
     );
   });
 });
