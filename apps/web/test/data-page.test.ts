@@ -1,5 +1,6 @@
+import { TackApiError } from '@tack/client';
 import { describe, expect, it } from 'vitest';
-import { importSummaryInWords } from '../src/pages/settings/DataPage.tsx';
+import { fileErrorMessage, importSummaryInWords } from '../src/pages/settings/DataPage.tsx';
 
 describe('importSummaryInWords', () => {
   it('counts practices, check-ins and areas in the singular when there is one', () => {
@@ -11,6 +12,32 @@ describe('importSummaryInWords', () => {
     );
     expect(importSummaryInWords({ practicesCreated: 2, practicesUpdated: 0, checkins: 20, areas: 3 })).toBe(
       '2 practices created, 0 updated, 20 check-ins, 3 areas.',
+    );
+  });
+});
+
+describe('fileErrorMessage', () => {
+  it('says a file could not be imported without the API field path, and keeps checks made in the page', () => {
+    const habitica = new TackApiError(400, 'VALIDATION_FAILED', 'file.tasks: not a Habitica user data export', {
+      issues: [
+        { path: 'file.tasks', message: 'not a Habitica user data export (userdata.json): at "tasks", required' },
+      ],
+    });
+    expect(fileErrorMessage(habitica)).toBe(
+      `This file can't be imported: not a Habitica user data export (userdata.json): at "tasks", required.`,
+    );
+    const loop = new TackApiError(400, 'VALIDATION_FAILED', 'file: not a Loop Habit Tracker file', {
+      issues: [{ path: 'file', message: 'not a Loop Habit Tracker file: expected its database backup (.db)' }],
+    });
+    expect(fileErrorMessage(loop)).toBe(
+      "This file can't be imported: not a Loop Habit Tracker file: expected its database backup (.db).",
+    );
+    const backup = new TackApiError(400, 'VALIDATION_FAILED', 'practices.0.name: at most 120 characters', {
+      issues: [{ path: 'practices.0.name', message: 'at most 120 characters' }],
+    });
+    expect(fileErrorMessage(backup)).toBe('practices.0.name: at most 120 characters');
+    expect(fileErrorMessage(new Error('The file is larger than 64 MB, the most one import takes.'))).toBe(
+      'The file is larger than 64 MB, the most one import takes.',
     );
   });
 });

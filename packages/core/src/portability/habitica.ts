@@ -39,10 +39,11 @@ export function planFromHabitica(json: unknown, today: string): ImportPlan {
   const parsed = habiticaExportSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = ['file', ...(issue?.path ?? []).map(String)].join('.');
+    const inner = (issue?.path ?? []).map(String).join('.');
+    const what = issue ? plainIssueMessage(issue) : 'invalid';
     throw invalid(
-      path,
-      `${issue ? plainIssueMessage(issue) : 'invalid'}: this is not a Habitica user data export (userdata.json)`,
+      ['file', inner].filter(Boolean).join('.'),
+      `not a Habitica user data export (userdata.json): ${inner ? `at "${inner}", ${what}` : what}`,
     );
   }
   const data = parsed.data;

@@ -1,3 +1,4 @@
+import { TackApiError } from '@tack/client';
 import type { ImportSummary } from '@tack/contracts';
 import { LIMITS, restoredInWords } from '@tack/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -11,6 +12,7 @@ import { ErrorRegion, StatusRegion } from '../../ui/Alerts.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/Page.tsx';
+import { asSentence } from '../../ui/sentence.ts';
 
 const MAX_MB = Math.round(LIMITS.importBytes / 1024 / 1024);
 
@@ -42,6 +44,21 @@ export function DataPage() {
 const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "2 practices created, 0 updated, 20 check-ins, 1 area.": what an import or a restore wrote. */
+/**
+ * Why an import or a restore was refused, in a sentence: a file the server could not read is named as such,
+ * without the field path the API gives ("file.tasks: …"); a check made here (no file, too large) says its own
+ * words rather than "Something went wrong".
+ */
+export function fileErrorMessage(error: unknown): string {
+  if (error instanceof TackApiError) {
+    const issue = error.details.issues?.find((i) => i.path === 'file' || i.path.startsWith('file.'));
+    return error.code === 'VALIDATION_FAILED' && issue
+      ? `This file can't be imported: ${asSentence(issue.message)}`
+      : errorMessage(error);
+  }
+  return error instanceof Error && error.message ? error.message : errorMessage(error);
+}
+
 export function importSummaryInWords(
   summary: Pick<ImportSummary, 'practicesCreated' | 'practicesUpdated' | 'checkins' | 'areas'>,
 ): string {
@@ -150,7 +167,7 @@ function ImportCard() {
         </div>
       </form>
       {progress && <ImportProgressBar phase={progress.phase} fraction={progress.fraction} />}
-      <ErrorRegion message={run.isError ? errorMessage(run.error) || run.error.message : undefined} />
+      <ErrorRegion message={run.isError ? fileErrorMessage(run.error) : undefined} />
       <StatusRegion>{run.data && <SummaryView summary={run.data} />}</StatusRegion>
     </Card>
   );
@@ -255,7 +272,7 @@ function RestoreCard() {
           </button>
         </div>
       </form>
-      <ErrorRegion message={run.isError ? errorMessage(run.error) || run.error.message : undefined} />
+      <ErrorRegion message={run.isError ? fileErrorMessage(run.error) : undefined} />
       <StatusRegion>{run.data && <SummaryView summary={run.data} />}</StatusRegion>
     </Card>
   );
