@@ -231,6 +231,12 @@ describe('the weekly review in the browser', () => {
     await shot(page, 'review-mobile-dark');
     await expectNoAxeViolations(page, 'review, narrow and dark');
 
+    // An address that names no week says so and leads to this week.
+    await page.goto(`${server.url}/review/2026-W99`);
+    await page.getByText('There is no week “2026-W99” to review: 2026 has no week 99.').waitFor();
+    await page.getByRole('link', { name: 'Go to this week’s review' }).click();
+    await page.waitForURL(/\/review$/);
+
     expect(csp).toEqual([]);
   }, 90_000);
 

@@ -71,6 +71,11 @@ export function ReviewPage() {
   }
   if (review.isError) {
     const future = review.error instanceof TackApiError ? futureWeekDates(review.error.fieldMessage('week')) : null;
+    // An address typed or kept by hand that names no week (2026-W99, /review/someday).
+    const noWeek =
+      !future && review.error instanceof TackApiError && review.error.code === 'VALIDATION_FAILED'
+        ? review.error.fieldMessage('week')
+        : undefined;
     return (
       <>
         <PageHeader title="Weekly review" />
@@ -80,6 +85,16 @@ export function ReviewPage() {
             <p>
               The week of {mediumDate(future.week)} has not started yet, so there is nothing to review. This week
               started on {mediumDate(future.current)}.
+            </p>
+            <p>
+              <Link to="/review">Go to this week’s review</Link>
+            </p>
+          </div>
+        ) : noWeek ? (
+          <div className="alert alert-info review-future">
+            <p>
+              There is no week “{params.week}” to review: {asSentence(noWeek)} A week is written like 2026-W47, or as
+              any date in it.
             </p>
             <p>
               <Link to="/review">Go to this week’s review</Link>
