@@ -160,8 +160,18 @@ describe('the weekly review in the browser', () => {
       .poll(answers, { timeout: 15_000 })
       .toMatchObject({ smallThing: 'Lay out shoes the night before.', who5: [4, 4, 4, 4, 4], compared: false });
 
+    // A change made just before completing goes with the completion; no draft save follows it (the server
+    // would refuse one for a completed review).
+    const refusedSaves: string[] = [];
+    page.on('response', (r) => {
+      if (r.request().method() === 'PUT' && r.url().includes('/api/v1/reviews/') && r.status() >= 400)
+        refusedSaves.push(`${r.status()} ${r.url()}`);
+    });
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByLabel('Next week’s one small thing').fill('Lay out shoes and socks the night before.');
     await page.getByRole('button', { name: 'Complete review' }).click();
     await page.getByText(/^Completed/).waitFor();
+    await expect.poll(answers).toMatchObject({ smallThing: 'Lay out shoes and socks the night before.' });
     await page.getByText('WHO-5 (private to you)').waitFor();
     await page.getByText('80 of 100').waitFor();
     await shot(page, 'review-completed');
@@ -174,6 +184,8 @@ describe('the weekly review in the browser', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download Markdown' }).click();
     expect((await download).suggestedFilename()).toMatch(/^tack-review-\d{4}-\d{2}-\d{2}\.md$/);
+
+    expect(refusedSaves).toEqual([]);
 
     // History, with each week's numbers.
     await page.getByRole('link', { name: 'History' }).click();

@@ -307,7 +307,13 @@ function DraftReview({ review, queryWeek, underWay }: { review: Review; queryWee
     completing.current = true;
     setFinishing(true);
     window.clearTimeout(timer.current);
+    // The completion carries every change so far: nothing is left for the draft save that leaving the editor
+    // sends (it would be refused, the review being completed).
+    const rev = revision.current;
     complete.mutate(answers, {
+      onSuccess: () => {
+        saved.current = Math.max(saved.current, rev);
+      },
       onSettled: () => {
         completing.current = false;
         setFinishing(false);
