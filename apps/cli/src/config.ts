@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { CliError, UsageError } from './errors.ts';
+import { CliError, fsProblem, UsageError } from './errors.ts';
+import { makeFolder } from './folders.ts';
 
 /** What `tack login` remembers. Unknown keys written by newer versions are kept on rewrite. */
 export interface StoredConfig {
@@ -38,7 +39,7 @@ export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new CliError(`cannot read ${file}: ${(err as Error).message}`);
+    throw new CliError(`cannot read ${file}: ${fsProblem(err)}`);
   }
   let parsed: unknown;
   try {
@@ -60,8 +61,11 @@ export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<
 export async function writeConfig(config: StoredConfig, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const dir = configDir(env);
   const file = configPath(env);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await chmod(dir, 0o700);
+  const problem = makeFolder(dir, 0o700);
+  if (problem) throw new CliError(`cannot write ${file}: cannot create ${dir}: ${problem}`);
+  await chmod(dir, 0o700).catch((err: unknown) => {
+    throw new CliError(`cannot write ${file}: ${dir}: ${fsProblem(err)}`);
+  });
   const tmp = join(dir, `.config.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
@@ -69,7 +73,7 @@ export async function writeConfig(config: StoredConfig, env: NodeJS.ProcessEnv =
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw new CliError(`cannot write ${file}: ${(err as Error).message}`);
+    throw new CliError(`cannot write ${file}: ${fsProblem(err)}`);
   }
   return file;
 }

@@ -11,7 +11,7 @@ import {
   type Weekday,
 } from '@tack/contracts';
 import { CliError, UsageError } from './errors.ts';
-import { type Output, oneLine } from './output.ts';
+import { type Column, type Output, oneLine } from './output.ts';
 import { askConfirm } from './prompt.ts';
 import { type PlanFlags, planFrom as sharedPlanFrom } from './schedule-flags.ts';
 
@@ -21,8 +21,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isId = (ref: string): boolean => UUID.test(ref.trim());
 
 /**
- * The items `ref` names: its id; else those whose label is `ref` (any case); else every one whose label
- * contains it. A caller acts only on exactly one: several are ambiguous, never a guess.
+ * A name or a reference as they are compared: as lists show it (see `oneLine`: a tab or a line break in a
+ * name reads as a space), any run of spaces as one, trimmed, any case.
+ */
+export const matchText = (text: string): string => oneLine(text).replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+
+/**
+ * `ref` as the start of an id (what lists show, see `shortIds`): at least 4 hex digits, dashes allowed, lower
+ * case; else undefined.
+ */
+export function idPrefix(ref: string): string | undefined {
+  const r = ref.trim().toLowerCase();
+  return /^[0-9a-f][0-9a-f-]*$/.test(r) && r.replaceAll('-', '').length >= 4 ? r : undefined;
+}
+
+/**
+ * The items `ref` names: its id; else those whose label is `ref` (any case); else every one whose id starts
+ * with `ref` (see `idPrefix`) or whose label contains it. A caller acts only on exactly one: several are
+ * ambiguous, never a guess.
  */
 export function matchByLabel<T extends { id: string }>(
   items: readonly T[],
@@ -31,13 +47,37 @@ export function matchByLabel<T extends { id: string }>(
 ): T[] {
   const byId = items.find((i) => i.id === ref);
   if (byId) return [byId];
-  const needle = ref.trim().toLocaleLowerCase();
-  const tests: ((text: string) => boolean)[] = [(t) => t === needle, (t) => t.includes(needle)];
-  for (const test of tests) {
-    const found = items.filter((i) => test(label(i).trim().toLocaleLowerCase()));
-    if (found.length > 0) return found;
+  const needle = matchText(ref);
+  const exact = items.filter((i) => matchText(label(i)) === needle);
+  if (exact.length > 0) return exact;
+  const prefix = idPrefix(ref);
+  return items.filter(
+    (i) => (prefix !== undefined && i.id.toLowerCase().startsWith(prefix)) || matchText(label(i)).includes(needle),
+  );
+}
+
+/** How many characters of an id lists show, at least. */
+const SHORT_ID = 8;
+
+/**
+ * Ids as lists show them: the first 8 characters, more when another of `ids` starts the same way, so each
+ * one shown can be typed back wherever an id is asked for.
+ */
+export function shortIds(ids: readonly string[]): (id: string) => string {
+  const short = new Map<string, string>();
+  for (const id of ids) {
+    let n = Math.min(SHORT_ID, id.length);
+    const clash = (len: number) => ids.some((other) => other !== id && other.startsWith(id.slice(0, len)));
+    while (n < id.length && (clash(n) || id[n - 1] === '-')) n++;
+    short.set(id, id.slice(0, n));
   }
-  return [];
+  return (id) => short.get(id) ?? id;
+}
+
+/** The ID column of a list: short ids (see `shortIds`), which commands take wherever they ask for an id. */
+export function idColumn<T extends { id: string }>(rows: readonly T[]): Column<T> {
+  const short = shortIds(rows.map((r) => r.id));
+  return { header: 'id', value: (row) => short(row.id) };
 }
 
 interface What {
@@ -46,9 +86,8 @@ interface What {
   listHint: string;
 }
 
-/** A label as names are compared: trimmed, any case. */
-export const sameLabel = (a: string, b: string): boolean =>
-  a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+/** Whether two labels are the same name as people type it (see `matchText`). */
+export const sameLabel = (a: string, b: string): boolean => matchText(a) === matchText(b);
 
 /**
  * Several items fit `ref`: a usage error (exit 2) listing them with their ids, so nothing acts on a guess.
@@ -161,15 +200,20 @@ export async function findExperiment(client: TackClient, ref: string): Promise<E
   if (isId(r)) return client.experiments.get(r);
   const [experiments, directions] = await Promise.all([client.experiments.list(), client.directions.list()]);
   const what = { one: 'experiment', many: 'experiments', listHint: 'tack experiments list' };
-  const directionName = new Map(directions.map((d) => [d.id, d.name.trim().toLocaleLowerCase()]));
-  const needle = r.toLocaleLowerCase();
+  const directionName = new Map(directions.map((d) => [d.id, matchText(d.name)]));
+  const needle = matchText(r);
   const fits = (e: Experiment, test: (text: string) => boolean): boolean => {
-    if (test(e.hypothesis.trim().toLocaleLowerCase())) return true;
+    if (test(matchText(e.hypothesis))) return true;
     const direction = e.verdict ? undefined : directionName.get(e.directionId);
     return direction !== undefined && test(direction);
   };
-  for (const test of [(t: string) => t === needle, (t: string) => t.includes(needle)]) {
-    const found = experiments.filter((e) => fits(e, test));
+  const prefix = idPrefix(r);
+  const byPrefix = (e: Experiment) => prefix !== undefined && e.id.toLowerCase().startsWith(prefix);
+  for (const [test, orId] of [
+    [(t: string) => t === needle, false],
+    [(t: string) => t.includes(needle), true],
+  ] as const) {
+    const found = experiments.filter((e) => fits(e, test) || (orId && byPrefix(e)));
     if (found.length === 1 && found[0]) return found[0];
     if (found.length > 1) throw ambiguous(found, r, (e) => e.hypothesis, what);
   }

@@ -21,6 +21,18 @@ export class UsageError extends CliError {
   }
 }
 
+/** Plain words for why a file or folder could not be made, read or written (Node's say the system call). */
+export function fsProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOTDIR') return 'part of the path is a file, not a folder';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** Where the token in use came from, so error hints point at the right thing to fix. */
 export type TokenSource = 'flag' | 'env' | 'config';
 

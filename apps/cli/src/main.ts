@@ -28,6 +28,11 @@ export async function run(args: string[]): Promise<number> {
     out.error(`unknown command '${unknown}' (see 'tack --help')`);
     return EXIT.usage;
   }
+  const unknownSub = unknownCommandWithHelp(program, args);
+  if (unknownSub) {
+    out.error(`unknown command '${unknownSub.word}' (see '${unknownSub.group} --help')`);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(args, { from: 'user' });
     return EXIT.ok;
@@ -52,6 +57,26 @@ function unknownHelpTopic(program: Command, args: string[]): string | undefined 
     if (word.startsWith('-')) return undefined;
     const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
     if (!sub) return args.slice(1, i + 2).join(' ');
+    cmd = sub;
+  }
+  return undefined;
+}
+
+/**
+ * For `tack WORDS… --help`: the words that name no command where a command group expects one (commander
+ * would print the group's help and exit 0, as if `tack practices lsit --help` were fine).
+ */
+function unknownCommandWithHelp(program: Command, args: string[]): { word: string; group: string } | undefined {
+  if (!args.some((a) => a === '-h' || a === '--help')) return undefined;
+  let cmd = program;
+  const path = ['tack'];
+  for (const word of args) {
+    if (word.startsWith('-') || word === 'help' || cmd.commands.length === 0 || cmd.registeredArguments.length > 0) {
+      return undefined;
+    }
+    const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) return { word, group: path.join(' ') };
+    path.push(sub.name());
     cmd = sub;
   }
   return undefined;

@@ -69,10 +69,17 @@ export function width(text: string): number {
   return columns;
 }
 
-/** Text on one line: control characters (newlines, escapes) become a space, so a name cannot break a layout. */
+/**
+ * Text on one line: control characters (newlines, escapes) become a space, and bidirectional overrides and
+ * isolates are dropped, so a name cannot break a layout or turn the rest of its line around.
+ */
 export function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strip control characters so a name cannot break the table
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strip control characters so a name cannot break the table
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+  );
 }
 
 export function createOutput({ stdout, stderr }: Streams): Output {

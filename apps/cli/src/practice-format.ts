@@ -130,7 +130,13 @@ export function wholeNumber(min: number, max: number): (value: string) => number
 
 /** Commander parser for a number flag; other ranges are the server's to check. */
 export function parseNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('must be a number.');
+  const text = value.trim();
+  // Plain decimals only: Number() would also take 0x10 (16), 0b11 and 0o7.
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(n)) {
+    throw new InvalidArgumentError(
+      /^[+-]?\d+,\d+$/.test(text) ? 'must be a number with a dot for decimals, e.g. 2.5.' : 'must be a number.',
+    );
+  }
   return n;
 }

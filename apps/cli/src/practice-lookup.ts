@@ -1,9 +1,9 @@
 // Finding what a person names on the command line: practices (id or name), areas (name) and days.
 import type { TackClient } from '@tack/client';
 import type { Area, Practice, PracticeState } from '@tack/contracts';
-import { ambiguous, warnSameName } from './discovery-lookup.ts';
+import { ambiguous, idPrefix, matchText, warnSameName } from './discovery-lookup.ts';
 import { CliError, UsageError } from './errors.ts';
-import type { Output } from './output.ts';
+import { type Output, oneLine } from './output.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,19 +23,36 @@ function scopeWords(scope: readonly PracticeState[]): string {
 
 /**
  * Picks the practice `ref` names among `practices`: its id; else a case-insensitive exact name; else the
- * only name containing `ref`. Several at one step is ambiguous (a usage error listing them): never a guess.
+ * only one whose id starts with `ref` (as lists show ids) or whose name contains `ref`. Names are matched
+ * among the practices in `scope`, ids among all (as a whole id is). Several at one step is ambiguous (a usage
+ * error listing them): never a guess.
  */
 export function pickPractice(practices: readonly Practice[], ref: string, scope: readonly PracticeState[]): Practice {
   const byId = practices.find((p) => p.id === ref);
   if (byId) return byId;
-  const needle = ref.toLocaleLowerCase();
-  const tests: ((name: string) => boolean)[] = [(n) => n === needle, (n) => n.includes(needle)];
+  const needle = matchText(ref);
+  const prefix = idPrefix(ref);
+  const inScope = (p: Practice) => scope.includes(p.state);
+  const name = (p: Practice) => matchText(p.name);
+  const tests: ((p: Practice) => boolean)[] = [
+    (p) => inScope(p) && name(p) === needle,
+    (p) => (inScope(p) && name(p).includes(needle)) || (prefix !== undefined && p.id.toLowerCase().startsWith(prefix)),
+  ];
   for (const test of tests) {
-    const found = practices.filter((p) => test(p.name.trim().toLocaleLowerCase()));
+    const found = practices.filter(test);
     if (found.length === 1 && found[0]) return found[0];
     if (found.length > 1) throw ambiguous(found, ref, (p) => p.name, { many: 'practices' });
   }
-  throw new CliError(`no ${scopeWords(scope)} matches "${ref}"; see 'tack practices list --state all'`);
+  // Say why when the name fits practices this command does not act on (archived, deleted, …).
+  const elsewhere = practices.filter((p) => !inScope(p) && name(p).includes(needle));
+  const states = [...new Set(elsewhere.map((p) => p.state))];
+  const why =
+    elsewhere.length === 1 && elsewhere[0]
+      ? `; "${oneLine(elsewhere[0].name)}" is ${elsewhere[0].state}`
+      : elsewhere.length > 1
+        ? `; ${elsewhere.length} ${states.join(' or ')} practices do`
+        : '';
+  throw new CliError(`no ${scopeWords(scope)} matches "${ref}"${why}; see 'tack practices list --state all'`);
 }
 
 /** The practice named by `ref` (an id, or a name as `pickPractice` matches it) among those in `scope`. */
@@ -48,12 +65,7 @@ export async function findPractice(
   if (!wanted) throw new UsageError('name the practice: give its name or id');
   // An id goes to the server as is, so another person's id (or a purged one) reads NOT_FOUND.
   if (UUID.test(wanted)) return client.practices.get(wanted);
-  const all = await client.practices.list('all');
-  return pickPractice(
-    all.filter((p) => scope.includes(p.state)),
-    wanted,
-    scope,
-  );
+  return pickPractice(await client.practices.list('all'), wanted, scope);
 }
 
 /**
@@ -68,7 +80,7 @@ export async function findOrCreateArea(
   const wanted = name.trim();
   if (!wanted) throw new UsageError('--area needs a name');
   const areas = await client.areas.list();
-  const found = areas.find((a) => a.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
+  const found = areas.find((a) => matchText(a.name) === matchText(wanted));
   if (found) return { area: found, created: false };
   const area = await client.areas.create(wanted);
   out.note(`Created area "${area.name}".`);

@@ -26,12 +26,37 @@ Output and exit status:
 Run 'tack help <command>' for the details of a command.`;
 }
 
+/** "Allowed choices are a, b" as the CLI says it. */
+const reason = (why: string) =>
+  why.replace(/^Allowed choices are /, 'choose one of ').replace(/^./, (c) => c.toLowerCase());
+
+/**
+ * Commander's words for a refused value ("option '--weeks <n>' argument '0' is invalid. give a whole number
+ * from 1 to 26.") as the CLI words its own: the flag and value, then what to give instead.
+ */
+export function refusedValueWords(text: string): string {
+  const option =
+    /^option '(-[^\s',]+)(?:, (--\S+))?(?: [<[][^>\]]*[>\]])?' argument '(.*)' is invalid\. (.*?)\.?$/s.exec(text);
+  if (option) {
+    const [, first = '', long, value = '', why = ''] = option;
+    return `${long ?? first} ${JSON.stringify(value)}: ${reason(why)}`;
+  }
+  const argument = /^command-argument value '(.*)' is invalid for argument '([^']+)'\. (.*?)\.?$/s.exec(text);
+  if (argument) {
+    const [, value = '', name = '', why = ''] = argument;
+    return `${name.toUpperCase()} ${JSON.stringify(value)}: ${reason(why)}`;
+  }
+  return text;
+}
+
 /** Commander's usage messages as one `tack: …` line, with where to look for help. */
 function usageLine(message: string, cmd: Command): string {
-  const text = message
-    .trim()
-    .replace(/^error: /, '')
-    .replace(/\s*\n\s*/g, ' ');
+  const text = refusedValueWords(
+    message
+      .trim()
+      .replace(/^error: /, '')
+      .replace(/\s*\n\s*/g, ' '),
+  );
   const path: string[] = [];
   for (let c: Command | null = cmd; c; c = c.parent) path.unshift(c.name());
   return `tack: ${text} (see '${path.join(' ')} --help')\n`;

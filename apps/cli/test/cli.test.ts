@@ -82,6 +82,27 @@ describe('tack without a server', () => {
     expectOneLineError(r, /missing required argument 'name'/);
   });
 
+  it('words a refused flag value as the flag, the value and what to give instead', async () => {
+    for (const [args, line] of [
+      [
+        ['serve', '--port', 'abc'],
+        `tack: --port "abc": must be a whole number from 0 to 65535 (see 'tack serve --help')`,
+      ],
+      [
+        ['practices', 'list', '--state', 'weird'],
+        `tack: --state "weird": choose one of active, paused, archived, deleted, all (see 'tack practices list --help')`,
+      ],
+      [
+        ['goals', 'status', 'some goal', 'bogus'],
+        `tack: STATUS "bogus": use one of exploring, active, paused, achieved, let go (see 'tack goals status --help')`,
+      ],
+    ] as const) {
+      const r = await tack([...args], { configDir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`${line}\n`);
+    }
+  });
+
   it('says to run tack login when not logged in', async () => {
     const r = await tack(['whoami'], { configDir });
     expect(r.code).toBe(1);
@@ -226,6 +247,26 @@ describe('tack against a server on SQLite', () => {
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ server: server.url, token });
   });
 
+  it('login into a config folder it cannot make fails at once in one line (no hang on /proc)', async () => {
+    const aFile = join(await tempDir('cfgfile'), 'file');
+    await writeFile(aFile, '');
+    const cases: [string, RegExp][] = [
+      [join(aFile, 'tack'), /^tack: cannot (read|write) \S+config\.json: part of the path is a file, not a folder$/],
+    ];
+    if (process.platform === 'linux') {
+      cases.push([
+        '/proc/tack-nope/tack',
+        /^tack: cannot write \/proc\/tack-nope\/tack\/config\.json: cannot create \/proc\/tack-nope\/tack: /,
+      ]);
+    }
+    for (const [dir, pattern] of cases) {
+      const r = await tack(['login', '--server', server.url, '--token', token], { configDir: dir });
+      expect(r.code, dir).toBe(1);
+      expect(r.stdout).toBe('');
+      expectOneLineError(r, pattern);
+    }
+  }, 30_000);
+
   it('whoami --json prints only JSON describing the account', async () => {
     const r = await run(['whoami', '--json']);
     expect(r.code).toBe(0);
@@ -241,6 +282,31 @@ describe('tack against a server on SQLite', () => {
     expect(r.stdout).toContain(`Ada Lovelace <ada@example.com> on ${server.url}`);
   });
 
+  it('settings shows and changes the time zone and week start, which whoami then shows', async () => {
+    const shown = await run(['settings']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/^time zone {3}UTC \(today is \d{4}-\d\d-\d\d\)$/m);
+    expect(shown.stdout).toMatch(/^week start {2}monday$/m);
+
+    const changed = await run(['settings', '--time-zone', 'Pacific/Kiritimati', '--week-start', 'sunday', '--json']);
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(JSON.parse(changed.stdout)).toMatchObject({ user: { timeZone: 'Pacific/Kiritimati', weekStart: 'sunday' } });
+    expect((await run(['whoami'])).stdout).toContain('Time zone Pacific/Kiritimati, weeks start on sunday.');
+
+    for (const [args, message] of [
+      [['--time-zone', 'Mars/Olympus'], /^tack: --time-zone: .*\(VALIDATION_FAILED\)$/],
+      [['--time-zone', ' '], /^tack: --time-zone is empty/],
+      [['--week-start', 'funday'], /--week-start/],
+    ] as const) {
+      const r = await run(['settings', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expectOneLineError(r, message);
+    }
+    const back = await run(['settings', '--time-zone', 'UTC', '--week-start', 'monday']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/^time zone {3}UTC /m);
+  });
+
   it('tokens list --json returns the tokens; without --json an aligned table', async () => {
     const json = await run(['tokens', 'list', '--json']);
     expect(json.code).toBe(0);
@@ -253,9 +319,11 @@ describe('tack against a server on SQLite', () => {
     expect(table.code).toBe(0);
     const [header, ...rows] = table.stdout.trimEnd().split('\n');
     expect(header).toMatch(/ID\s+NAME\s+PREFIX\s+CREATED\s+LAST USED/);
-    const row = rows.find((l) => l.includes(tokenId)) ?? '';
+    const shortId = tokenId.slice(0, 8); // the start of the id, which 'tokens revoke' takes
+    expect(table.stdout).not.toContain(tokenId);
+    const row = rows.find((l) => l.includes(shortId)) ?? '';
     expect(row.startsWith('*')).toBe(true); // the token in use
-    expect(row.indexOf(tokenId)).toBe(header?.indexOf('ID'));
+    expect(row.indexOf(shortId)).toBe(header?.indexOf('ID'));
     expect(row.indexOf('cli test')).toBe(header?.indexOf('NAME'));
   });
 
@@ -277,8 +345,9 @@ describe('tack against a server on SQLite', () => {
     expect(viaEnv.code).toBe(1);
     expectOneLineError(viaEnv, /\(TOKEN_INVALID\).*TACK_TOKEN/);
 
-    const revoke = await run(['tokens', 'revoke', created.apiToken.id]);
-    expect(revoke.code).toBe(0);
+    const revoke = await run(['tokens', 'revoke', created.apiToken.id.slice(0, 8)]); // as 'tokens list' shows it
+    expect(revoke.code, revoke.stderr).toBe(0);
+    expect(revoke.stdout).toBe(`Revoked token "second" (${created.apiToken.id}).\n`);
     const gone = await run(['whoami', '--token', created.token]);
     expect(gone.code).toBe(1);
     expectOneLineError(gone, /TOKEN_INVALID/);
@@ -295,6 +364,9 @@ describe('tack against a server on SQLite', () => {
     const r = await run(['tokens', 'revoke', 'no-such-token']);
     expect(r.code).toBe(1);
     expectOneLineError(r, /\(NOT_FOUND\)/);
+    const empty = await run(['tokens', 'revoke', ' ']);
+    expect(empty.code).toBe(2);
+    expectOneLineError(empty, /^tack: give the id of the token to revoke; see 'tack tokens list'$/);
   });
 
   it('after revoking the token in use, whoami fails with TOKEN_INVALID', async () => {
@@ -369,6 +441,70 @@ describe('tack db migrate', () => {
       expect(empty.code, args.join(' ')).toBe(2);
       expectOneLineError(empty, /^tack: --data-dir is empty/);
     }
+  });
+
+  it('refuses a data folder it cannot make quickly, in one line (no hang on /proc, a file, /sys)', async () => {
+    const configDir = await tempDir('cfg');
+    const aFile = join(await tempDir('file'), 'file');
+    await writeFile(aFile, '');
+    const cases: [string, RegExp][] = [
+      [aFile, /^tack: --data-dir: cannot create \S+: it is a file, not a folder$/],
+      [join(aFile, 'data'), /^tack: --data-dir: cannot create \S+: part of the path is a file, not a folder$/],
+    ];
+    if (process.platform === 'linux') {
+      // Node's recursive mkdir never returns for /proc/x.
+      cases.push([join('/proc', 'tack-nope', 'data'), /^tack: --data-dir: cannot create \/proc\/tack-nope\/data: /]);
+      cases.push(['/sys/tack-nope', /^tack: --data-dir: cannot create \/sys\/tack-nope: /]);
+    }
+    for (const [dir, pattern] of cases) {
+      for (const args of [
+        ['serve', '--port', '0', '--data-dir', dir],
+        ['db', 'migrate', '--data-dir', dir],
+      ]) {
+        const r = await tack(args, { configDir, env: { TACK_LOG_LEVEL: 'silent' } });
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
+        expectOneLineError(r, pattern);
+      }
+    }
+    const fromEnv = await tack(['serve', '--port', '0'], {
+      configDir,
+      env: { TACK_LOG_LEVEL: 'silent', TACK_DATA_DIR: aFile },
+    });
+    expect(fromEnv.code).toBe(1);
+    expectOneLineError(fromEnv, /^tack: TACK_DATA_DIR: cannot create \S+: it is a file, not a folder$/);
+  }, 30_000);
+
+  it('makes a missing data folder and its parents, for the owner alone', async () => {
+    const dataDir = join(await tempDir('nested'), 'a', 'b', 'data');
+    const r = await tack(['db', 'migrate', '--json', '--data-dir', dataDir], { configDir: await tempDir('cfg') });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(dataDir, 'tack.db'))).toBe(true);
+    if (process.platform !== 'win32') {
+      expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(dataDir, '..'))).mode & 0o777).toBe(0o700);
+    }
+  });
+
+  it('serve names the address it cannot listen on, in one line', async () => {
+    const configDir = await tempDir('cfg');
+    const dataDir = await tempDir('hostdata');
+    for (const [host, pattern] of [
+      ['999.1.1.1', /^tack: --host: cannot listen on 999\.1\.1\.1 port \d+: not a valid address/],
+      ['192.0.2.1', /^tack: --host: cannot listen on 192\.0\.2\.1 port \d+: this machine has no such address$/],
+    ] as const) {
+      const port = String(await closedPort());
+      const r = await tack(['serve', '--port', port, '--host', host, '--data-dir', dataDir], {
+        configDir,
+        env: { TACK_LOG_LEVEL: 'silent' },
+      });
+      expect(r.code, host).toBe(1);
+      expectOneLineError(r, pattern);
+    }
+    const fromEnv = await tack(['serve', '--port', '0', '--data-dir', dataDir], {
+      configDir,
+      env: { TACK_LOG_LEVEL: 'silent', TACK_HOST: '192.0.2.1' },
+    });
+    expectOneLineError(fromEnv, /^tack: TACK_HOST: cannot listen on 192\.0\.2\.1: this machine has no such address$/);
   });
 
   it('reports a bad setting in one line', async () => {

@@ -117,13 +117,22 @@ function discoverySuite(start: () => Promise<Backend>) {
 
     const show = ok(await run('directions', 'show', 'runner'));
     expect(show.stdout.split('\n')[0]).toBe('A runner');
-    expect(show.stdout).toMatch(/^ {2}1\. Run twice before work → practice [\w-]+ {2}\(/m);
+    expect(show.stdout).toMatch(
+      new RegExp(
+        `^ {2}1\\. Run twice before work → practice ${made.practice.id.slice(0, 8)} {2}\\(${answered.answer.id.slice(0, 8)}\\)$`,
+        'm',
+      ),
+    );
     expect(show.stdout).toMatch(/^ {2}2\. Buy proper shoes → practice /m);
 
     const list = ok(await run('directions', 'list'));
     expect(list.stdout).toMatch(/^NAME\s+ANSWERS\s+PRACTICES\s+ID$/m);
-    expect(list.stdout).toMatch(/^A runner\s+2\s+2\s+/m);
-    expect(json<{ directions: Direction[] }>(await run('directions', 'list', '--json')).directions).toHaveLength(2);
+    const directions = json<{ directions: Direction[] }>(await run('directions', 'list', '--json')).directions;
+    expect(directions).toHaveLength(2);
+    const runnerId = directions.find((d) => d.name === 'A runner')?.id ?? '?';
+    expect(list.stdout).toMatch(new RegExp(`^A runner\\s+2\\s+2\\s+${runnerId.slice(0, 8)}$`, 'm'));
+    // The short id shown can be typed back.
+    expect(ok(await run('directions', 'show', runnerId.slice(0, 8))).stdout.split('\n')[0]).toBe('A runner');
 
     const ambiguous = await run('directions', 'show', 'a');
     expect(ambiguous.code).toBe(2); // wrong usage: the name fits several, and nothing acts on a guess
@@ -170,6 +179,9 @@ function discoverySuite(start: () => Promise<Backend>) {
     const list = ok(await run('experiments', 'list'));
     expect(list.stdout).toMatch(/^HYPOTHESIS\s+DIRECTION\s+STATUS\s+START\s+DECIDE ON\s+NOTES\s+ID$/m);
     expect(list.stdout).toMatch(/^Running before work leaves me calmer\s+A runner\s+running\s+/m);
+    expect(list.stdout).toMatch(new RegExp(`\\s${exp.id.slice(0, 8)}$`, 'm'));
+    const byShortId = ok(await run('experiments', 'show', exp.id.slice(0, 8), '--json'));
+    expect((JSON.parse(byShortId.stdout) as { experiment: Experiment }).experiment.id).toBe(exp.id);
 
     const noLearned = await run('experiments', 'decide', exp.id, '--let-go');
     expect(noLearned.code).toBe(2);
@@ -361,9 +373,14 @@ function discoverySuite(start: () => Promise<Backend>) {
     expect(shown.revisions[1]).toMatchObject({ reason: '30 was too fast for this winter', changed: ['metric'] });
 
     const text = ok(await run('goals', 'show', 'delegate'));
-    expect(text.stdout).toMatch(/^ {2}○ weekly check-in$/m);
-    expect(text.stdout).toMatch(/^ {2}✓ one task a week — Sam took the report$/m);
-    expect(text.stdout).toMatch(/^ {2}○ ask what they need$/m);
+    // Each strategy with the short id that --tried and --untried take.
+    const strategyId = (t: string) => shownDelegate.goal.strategies.find((s) => s.text === t)?.id.slice(0, 8) ?? '?';
+    const shownDelegate = json<{ goal: Goal }>(await run('goals', 'show', 'delegate', '--json'));
+    expect(text.stdout).toMatch(new RegExp(`^ {2}○ weekly check-in {2}\\(${strategyId('weekly check-in')}\\)$`, 'm'));
+    expect(text.stdout).toMatch(
+      new RegExp(`^ {2}✓ one task a week — Sam took the report {2}\\(${strategyId('one task a week')}\\)$`, 'm'),
+    );
+    expect(text.stdout).toMatch(/^ {2}○ ask what they need {2}\([0-9a-f]{8}\)$/m);
     expect(text.stdout).toMatch(/^ {2}\d{4}-\d\d-\d\d {2}Handed over the report$/m);
     expect(text.stdout).toMatch(/^ {2}#0 .* created: /m);
     expect(text.stdout).toMatch(/^ {2}#1 .* changed .*strategies.*: new idea$/m);
@@ -509,7 +526,11 @@ function discoverySuite(start: () => Promise<Backend>) {
     expect(text.stdout).toMatch(
       new RegExp(`^ {2}${thisIsoWeek()} \\(this week\\) {2}· Run 3 km on Saturday {2}\\(`, 'm'),
     );
-    const made = ok(await run('chains', 'practice', 'running', 'walk', '--weekdays', 'tue,thu'));
+    // Steps show the short ids that 'chains practice' takes.
+    const walkStep = shown.chain.steps.find((s) => s.text === 'Walk 20 minutes twice');
+    const walkShort = walkStep?.id.slice(0, 8) ?? '?';
+    expect(text.stdout).toMatch(new RegExp(`· Walk 20 minutes twice {2}\\(${walkShort}\\)$`, 'm'));
+    const made = ok(await run('chains', 'practice', 'running', walkShort, '--weekdays', 'tue,thu'));
     expect(made.stdout).toMatch(/^Added practice "Walk 20 minutes twice": Tue, Thu from /);
     expect(ok(await run('chains', 'list')).stdout).toMatch(/^Running again\s+2\s+/m);
   });

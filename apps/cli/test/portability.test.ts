@@ -166,4 +166,27 @@ describe('tack import, export and restore', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--json needs --out/);
   });
+
+  it('refuses an --out it cannot write before exporting, in plain words', async () => {
+    const aFile = join(dir, 'a-file');
+    await writeFile(aFile, 'keep me');
+    for (const [out, message] of [
+      [dir, /^tack: cannot write \S+: it is a folder; give a file name in it$/],
+      [
+        join(dir, 'no-such-folder', 'backup.json'),
+        /^tack: cannot write \S+: the folder \S+no-such-folder does not exist$/,
+      ],
+      [join(aFile, 'backup.json'), /^tack: cannot write \S+: \S+a-file is a file, not a folder$/],
+    ] as const) {
+      const r = await tack(['export', '--out', out], ada);
+      expect(r.code, out).toBe(1);
+      expect(r.stderr).not.toMatch(/Exporting/); // refused before asking the server
+      expect(r.stderr.trimEnd()).toMatch(message);
+    }
+    const empty = await tack(['export', '--out', ''], ada);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe(''); // not the export on stdout, as if --out were not given
+    expect(empty.stderr).toMatch(/^tack: --out is empty/);
+    expect(await readFile(aFile, 'utf8')).toBe('keep me');
+  });
 });

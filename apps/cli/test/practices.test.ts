@@ -93,13 +93,31 @@ function practiceSuite(start: () => Promise<Backend>) {
     expect(run5k.practice).toMatchObject({ name: 'Run', kind: 'measurable', target: 5, unit: 'km' });
     expect(run5k.practice.targetType).toBe('atLeast');
 
+    const ids = new Map(
+      json<{ practices: Practice[] }>(await run('practices', 'list', '--json')).practices.map((p) => [
+        p.name,
+        p.id.slice(0, 8),
+      ]),
+    );
     const list = ok(await run('practices', 'list'));
     const { header, rows } = tableRows(list.stdout);
-    expect(header).toMatch(/^NAME\s+SCHEDULE\s+TARGET\s+STATE\s+AREA$/);
-    expect(rows.get('Move 30 minutes')).toEqual(['Move 30 minutes', '3× in 7 days', 'active', 'Health']);
-    expect(rows.get('Meditate')).toEqual(['Meditate', 'daily', 'active', 'Health']);
-    expect(rows.get('Water the plants')).toEqual(['Water the plants', 'every 2 days', 'active']);
-    expect(rows.get('Run')).toEqual(['Run', 'daily', 'at least 5 km a day', 'active']);
+    expect(header).toMatch(/^NAME\s+SCHEDULE\s+TARGET\s+STATE\s+AREA\s+ID$/);
+    const id = (name: string) => ids.get(name) ?? '';
+    expect(rows.get('Move 30 minutes')).toEqual([
+      'Move 30 minutes',
+      '3× in 7 days',
+      'active',
+      'Health',
+      id('Move 30 minutes'),
+    ]);
+    expect(rows.get('Meditate')).toEqual(['Meditate', 'daily', 'active', 'Health', id('Meditate')]);
+    expect(rows.get('Water the plants')).toEqual([
+      'Water the plants',
+      'every 2 days',
+      'active',
+      id('Water the plants'),
+    ]);
+    expect(rows.get('Run')).toEqual(['Run', 'daily', 'at least 5 km a day', 'active', id('Run')]);
     expect(rows.get('Piano')?.[1]).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/);
     expect(list.stdout.split('\n')[1]?.indexOf('3× in 7 days')).toBe(header.indexOf('SCHEDULE'));
   });
@@ -225,6 +243,30 @@ function practiceSuite(start: () => Promise<Backend>) {
     const before = ok(await run('today', '--date', days.yesterday));
     expect(before.stdout.split('\n')[0]).toMatch(new RegExp(`^\\w+ ${days.yesterday} \\(UTC\\)`));
     expect(before.stdout).toMatch(/✗ Meditate\s+\d+%\s+not done/);
+  });
+
+  it("checkin --undo removes a day's check-in (not the same as not done); nothing to remove is an error", async () => {
+    ok(await run('checkin', 'water', '--date', 'yesterday', '--note', 'by mistake'));
+    const undone = ok(await run('checkin', 'water', '--date', 'yesterday', '--undo'));
+    expect(undone.stdout).toMatch(
+      new RegExp(`^Removed the check-in of "Water the plants" on ${days.yesterday} \\(strength \\d+%\\)\\.\n$`),
+    );
+    const body = json<{ practices: Practice[] }>(await run('practices', 'list', '--json'));
+    const water = body.practices.find((p) => p.name === 'Water the plants');
+    const res = await fetch(
+      `${backend.url}/api/v1/practices/${water?.id}/checkins?from=${days.yesterday}&to=${days.yesterday}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    expect(((await res.json()) as { checkins: unknown[] }).checkins).toEqual([]);
+
+    const again = await run('checkin', 'water', '--date', 'yesterday', '--undo');
+    expect(again.code).toBe(1);
+    expectOneLineError(again, /^tack: "Water the plants" has no check-in on \S+; nothing was removed$/);
+    const mixed = await run('checkin', 'water', '--undo', '--skip');
+    expect(mixed.code).toBe(2);
+    expectOneLineError(mixed, /--undo.*--skip/);
   });
 
   it('edit changes the schedule from a day on and prints the 14-day preview', async () => {
@@ -366,6 +408,44 @@ function practiceSuite(start: () => Promise<Backend>) {
     }
     const body = json<{ practices: Practice[] }>(await run('practices', 'list', '--state', 'all', '--json'));
     expect(body.practices.map((p) => p.id)).not.toContain(practice.id);
+  });
+
+  it('takes the short ids that lists show wherever a practice is asked for', async () => {
+    ok(await run('practices', 'add', 'Stretch', '--daily'));
+    const twice = await run('practices', 'add', 'Stretch', '--daily'); // the same name: only the id tells them apart
+    expect(twice.code).toBe(0);
+    expect(twice.stderr).toMatch(/another practice is already called "Stretch"/);
+    const same = await run('checkin', 'stretch');
+    expect(same.code).toBe(2);
+    expectOneLineError(same, /same name, so give the id/);
+
+    const all = json<{ practices: Practice[] }>(await run('practices', 'list', '--json')).practices;
+    const stretches = all.filter((p) => p.name === 'Stretch');
+    expect(stretches).toHaveLength(2);
+    const [first, second] = stretches;
+    if (!first || !second) throw new Error('two practices called Stretch');
+    const list = ok(await run('practices', 'list')).stdout;
+    expect(list).toMatch(new RegExp(`^Stretch\\s+daily\\s+active\\s+${first.id.slice(0, 8)}$`, 'm'));
+    expect(list).toMatch(new RegExp(`^Stretch\\s+daily\\s+active\\s+${second.id.slice(0, 8)}$`, 'm'));
+    const shown = ok(await run('practices', 'show', first.id.slice(0, 8)));
+    expect(shown.stdout).toContain(first.id);
+    const checked = json<{ checkin: { practiceId: string } }>(
+      await run('checkin', second.id.slice(0, 8).toUpperCase(), '--json'),
+    );
+    expect(checked.checkin.practiceId).toBe(second.id);
+
+    // Shorter starts work while they fit one practice; a start shared by several lists them.
+    const byPrefix = all.filter((p) => p.id.startsWith(first.id.slice(0, 4)));
+    const short = await run('practices', 'show', first.id.slice(0, 4));
+    if (byPrefix.length === 1) expect(ok(short).stdout).toContain(first.id);
+    else expect(short.code).toBe(2);
+
+    ok(await run('practices', 'delete', first.id.slice(0, 8), '--yes'));
+    ok(await run('practices', 'delete', second.id.slice(0, 8), '--yes'));
+    const deleted = tableRows(ok(await run('practices', 'list', '--state', 'deleted')).stdout);
+    expect(deleted.rows.get('Stretch')?.at(-1)).toMatch(/^[0-9a-f]{8}$/);
+    ok(await run('practices', 'restore', first.id.slice(0, 8)));
+    ok(await run('practices', 'delete', first.id.slice(0, 8), '--yes'));
   });
 }
 

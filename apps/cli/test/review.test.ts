@@ -9,6 +9,8 @@ import { fixedClock } from '@tack/core';
 import { testDialects } from '@tack/db/testing';
 import { loadConfig, type RunningServer, startServer } from '@tack/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReview } from '../src/commands/review.ts';
+import { width } from '../src/output.ts';
 import { expectOneLineError, type Result, signUpAndCreateToken, tack } from './support.ts';
 
 const temps: string[] = [];
@@ -132,6 +134,21 @@ describe.each(testDialects())('tack review and insights on $name', (dialect) => 
     // Completed on Saturday: planned counts the week up to that day (Run twice, Read six days).
     expect(lines[1]).toBe('Planned 8, done 4; 4 check-ins.');
     expect(shown.stdout).toMatch(/^Run {2,}2 {2,}1 {2,}0 {2,}\d+% → \d+%$/m);
+    // Wide names (emoji, CJK) take two columns each: the numbers stay in line.
+    const { review } = json<{ review: Review }>(await run('review', 'show', '--week', '2026-W47', '--json'));
+    const [first] = review.summary.practices;
+    if (!first) throw new Error('a practice in the review');
+    first.name = '🧘 瞑想';
+    review.summary.checkins = 1;
+    const rendered = renderReview(review, 'UTC');
+    expect(rendered[1]).toMatch(/; 1 check-in\.$/);
+    const top = rendered.findIndex((l) => l.startsWith('PRACTICE'));
+    const table = rendered.slice(top, rendered.indexOf('', top));
+    expect(table.length).toBe(review.summary.practices.length + 1);
+    const header = table[0] ?? '';
+    for (const line of table.slice(1)) {
+      expect(width(line.slice(0, line.search(/\d+% →/))), line).toBe(header.indexOf('STRENGTH'));
+    }
     expect(shown.stdout).toContain('2026-11-16 Run: Slow but fun');
     expect(shown.stdout).toContain('Read: adjust to 3× in 7 days from 2026-11-23');
     expect(shown.stdout).toContain('WHO-5: 60 of 100 (private to you)');
@@ -163,6 +180,18 @@ describe.each(testDialects())('tack review and insights on $name', (dialect) => 
     const schedule = await run('review', '--week', '2026-W46', '--adjust', 'Read=sometimes');
     expect(schedule.code).toBe(2);
     expectOneLineError(schedule, /not a schedule/);
+    // Out of bounds: refused before anything is sent, as --times/--days/--every are.
+    for (const [adjust, message] of [
+      ['Read=3/0', /"3\/0": times and days are whole numbers from 1 to 365/],
+      ['Read=0/7', /"0\/7": times and days are whole numbers from 1 to 365/],
+      ['Read=8/7', /"8\/7": 8 times is more than 7 days/],
+      ['Read=every 0', /"every 0": every N days takes a whole number from 1 to 365/],
+      ['Read=every 366', /"every 366": every N days/],
+    ] as const) {
+      const r = await run('review', '--week', '2026-W46', '--adjust', adjust);
+      expect(r.code, adjust).toBe(2);
+      expectOneLineError(r, message);
+    }
   });
 
   it('tack insights lists what Tack notices, and dismisses', async () => {

@@ -217,6 +217,23 @@ describe('tack usage: lookups, flag values, messages', () => {
     expect(ok(await run('help', 'practices')).stdout).toMatch(/^Usage: tack practices/);
   });
 
+  it('--help after a mistyped command says so, instead of the group help with exit 0', async () => {
+    for (const [args, message] of [
+      [['chains', 'add', '--help'], /^tack: unknown command 'add' \(see 'tack chains --help'\)$/],
+      [['practice', 'lsit', '-h'], /^tack: unknown command 'lsit' \(see 'tack practices --help'\)$/],
+      [['bogus', '--help'], /^tack: unknown command 'bogus' \(see 'tack --help'\)$/],
+    ] as const) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expectOneLineError(r, message);
+    }
+    // Words that are a command's own arguments are not commands.
+    expect(ok(await run('checkin', 'no such practice', '--help')).stdout).toMatch(/^Usage: tack checkin/);
+    expect(ok(await run('practices', 'help', '--help')).stdout).toMatch(/^Usage: tack practices/);
+    expect(ok(await run('practices', 'ls', '--help')).stdout).toMatch(/^Usage: tack practices list/);
+  });
+
   it('restore names every section it restored; problems in the file are listed one per line', async () => {
     const backup = join(configDir, 'backup.json');
     ok(await run('export', '--out', backup));

@@ -9,10 +9,12 @@ import {
   DAILY,
   findChain,
   frequencyFrom,
+  idColumn,
   matchByLabel,
   type PlanFlags,
   planFrom,
   type ScheduleFlags,
+  shortIds,
   warnSameName,
 } from '../discovery-lookup.ts';
 import { CliError } from '../errors.ts';
@@ -48,6 +50,7 @@ const KIND_MARK: Record<Chain['steps'][number]['kind'], string> = { idea: '·', 
 /** Every week from the earliest step to this week, newest first, with its steps. */
 function timelineLines(c: Chain): string[] {
   const byId = new Map(c.steps.map((s) => [s.id, s]));
+  const short = shortIds(c.steps.map((s) => s.id)); // a step's id as 'chains practice' takes it
   const lines = [`"${oneLine(chainName(c))}" (id ${c.id})`];
   const width = Math.max(...c.timeline.map((w) => label(w.isoWeek).length));
   function label(isoWeek: string): string {
@@ -59,7 +62,7 @@ function timelineLines(c: Chain): string[] {
     steps.forEach((s, i) => {
       const mark = s.kind === 'task' && s.done ? '✓' : KIND_MARK[s.kind];
       const first = i === 0 ? label(week.isoWeek) : '';
-      lines.push(`  ${first.padEnd(width)}  ${mark} ${oneLine(s.text)}  (${s.id})`);
+      lines.push(`  ${first.padEnd(width)}  ${mark} ${oneLine(s.text)}  (${short(s.id)})`);
     });
   }
   lines.push('', 'Marks: · idea, ↻ practice, □ task, ✓ task done.', '', oneLine(c.question));
@@ -105,7 +108,7 @@ export const register: Register = (program, ctx) => {
           { header: 'chain', value: (c: Chain) => chainName(c) },
           { header: 'steps', value: (c) => String(c.steps.length), right: true },
           { header: 'from', value: (c) => c.steps[0]?.isoWeek ?? '' },
-          { header: 'id', value: (c) => c.id },
+          idColumn(list),
         ],
         opts.deleted
           ? 'No deleted chains.'

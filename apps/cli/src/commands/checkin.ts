@@ -1,6 +1,8 @@
+import { TackApiError } from '@tack/client';
 import type { UpsertCheckin } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
+import { CliError } from '../errors.ts';
 import { text } from '../limits.ts';
 import { oneLine } from '../output.ts';
 import { mark, measureText, offTargetWords, parseNumber, percent, statusWords } from '../practice-format.ts';
@@ -13,6 +15,7 @@ interface CheckinOptions {
   value?: number;
   note?: string;
   energy?: number;
+  undo?: boolean;
   json?: boolean;
 }
 
@@ -32,7 +35,13 @@ export const register: Register = (program, ctx) => {
     .option('--value <n>', 'how much, for a measurable practice (e.g. 5 for 5 km)', parseNumber)
     .option('--note <text>', 'a note for the day', text('--note'))
     .option('--energy <n>', 'how it felt, from -2 (drained me) to 2 (energised me)', parseNumber)
-    .option('--json', 'print {"checkin", "strength", "explanation"} as JSON (strength 0…1)')
+    .addOption(
+      new Option(
+        '--undo',
+        "remove the day's check-in: as if nothing was recorded (not the same as --not-done)",
+      ).conflicts(['skip', 'notDone', 'value', 'note', 'energy']),
+    )
+    .option('--json', 'print {"checkin", "strength", "explanation"} as JSON (strength 0…1; checkin null after --undo)')
     .addHelpText(
       'after',
       [
@@ -42,6 +51,7 @@ export const register: Register = (program, ctx) => {
         '  tack checkin move --date yesterday --energy 1 --note "walked to work"',
         '  tack checkin run --value 5.2',
         '  tack checkin piano --skip',
+        '  tack checkin piano --date yesterday --undo',
       ].join('\n'),
     )
     .action(async (ref: string, _opts: CheckinOptions, cmd: Command) => {
@@ -52,6 +62,23 @@ export const register: Register = (program, ctx) => {
         findPractice(conn.client, ref, SCOPE.live),
         days.day(opts.date ?? 'today', '--date'),
       ]);
+      if (opts.undo) {
+        await conn.client.checkins.remove(practice.id, date).catch((err: unknown) => {
+          if (err instanceof TackApiError && err.code === 'NOT_FOUND') {
+            throw new CliError(`"${oneLine(practice.name)}" has no check-in on ${date}; nothing was removed`);
+          }
+          throw err;
+        });
+        const after = await conn.client.practices.strength(practice.id, { from: date, to: date });
+        if (opts.json) {
+          ctx.out.json({ checkin: null, strength: after.current, explanation: after.explanation });
+          return;
+        }
+        ctx.out.line(
+          `Removed the check-in of "${oneLine(practice.name)}" on ${date} (strength ${percent(after.current)}).`,
+        );
+        return;
+      }
       const input: UpsertCheckin = { status: opts.skip ? 'skipped' : opts.notDone ? 'notDone' : 'done' };
       if (opts.value !== undefined) input.value = opts.value;
       if (opts.note !== undefined) input.note = opts.note;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Register } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { askConfirm } from '../prompt.ts';
-import { dataDirFlag, dataDirWords } from './serve.ts';
+import { dataDirFlag, dataDirWords, prepareDataDir } from './serve.ts';
 
 interface MigrateOptions {
   down?: boolean;
@@ -54,6 +54,7 @@ export const register: Register = (program, ctx) => {
         }
       }
 
+      if (!config.databaseUrl) prepareDataDir(config.dataDir, opts.dataDir, ctx.env);
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
         (err: unknown) => {
           throw err instanceof Error && err.name === 'DatabaseUnavailableError'

@@ -9,10 +9,12 @@ import {
   DAILY,
   findDirection,
   frequencyFrom,
+  idColumn,
   matchByLabel,
   type PlanFlags,
   planFrom,
   type ScheduleFlags,
+  shortIds,
   warnSameName,
 } from '../discovery-lookup.ts';
 import { CliError } from '../errors.ts';
@@ -64,9 +66,10 @@ function showLines(d: Direction, timeZone: string): string[] {
   if (d.description) lines.push(`  description  ${oneLine(d.description)}`);
   lines.push(`  created      ${formatTimestamp(d.createdAt, timeZone)}`, '', oneLine(d.question));
   if (d.answers.length === 0) lines.push("  No answers yet. Add one with 'tack directions answer DIRECTION TEXT'.");
+  const short = shortIds(d.answers.map((a) => a.id)); // an answer's id as 'directions practice' takes it
   d.answers.forEach((a, i) => {
-    const practice = a.practiceId ? ` → practice ${a.practiceId}` : '';
-    lines.push(`  ${i + 1}. ${oneLine(a.text)}${practice}  (${a.id})`);
+    const practice = a.practiceId ? ` → practice ${a.practiceId.slice(0, 8)}` : '';
+    lines.push(`  ${i + 1}. ${oneLine(a.text)}${practice}  (${short(a.id)})`);
   });
   return lines;
 }
@@ -103,7 +106,7 @@ export const register: Register = (program, ctx) => {
           { header: 'name', value: (d: Direction) => d.name },
           { header: 'answers', value: (d) => String(d.answers.length), right: true },
           { header: 'practices', value: (d) => String(d.answers.filter((a) => a.practiceId).length), right: true },
-          { header: 'id', value: (d) => d.id },
+          idColumn(list),
         ],
         opts.deleted ? 'No deleted directions.' : 'No directions yet. Add one with \'tack directions add "a runner"\'.',
       );

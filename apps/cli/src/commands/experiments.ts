@@ -11,7 +11,7 @@ import {
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
-import { collect, findDirection, findExperiment, sameLabel, warnSameName } from '../discovery-lookup.ts';
+import { collect, findDirection, findExperiment, idColumn, sameLabel, warnSameName } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { name as nameText, text } from '../limits.ts';
 import { oneLine } from '../output.ts';
@@ -159,7 +159,7 @@ export const register: Register = (program, ctx) => {
           { header: 'start', value: (e) => e.startDate },
           { header: 'decide on', value: (e) => e.decisionDate },
           { header: 'notes', value: (e) => tally(e) },
-          { header: 'id', value: (e) => e.id },
+          idColumn(list),
         ],
         opts.deleted
           ? 'No deleted experiments.'

@@ -7,9 +7,11 @@ import {
   ambiguous,
   findDirection,
   findGoal,
+  idColumn,
   matchByLabel,
   type PlanFlags,
   planFrom,
+  shortIds,
   warnSameName,
 } from '../discovery-lookup.ts';
 import { UsageError } from '../errors.ts';
@@ -169,9 +171,12 @@ function showLines(
     'Key results',
     g.keyResults.map((k) => `${k.title}: ${amount(k.current)}/${amount(k.target)}${k.unit ? ` ${k.unit}` : ''}`),
   );
+  const short = shortIds(g.strategies.map((s) => s.id)); // a strategy's id as --tried and --untried take it
   list(
     'Strategies',
-    g.strategies.map((s) => `${s.tried ? '✓' : '○'} ${s.text}${s.reflection ? ` — ${s.reflection}` : ''}`),
+    g.strategies.map(
+      (s) => `${s.tried ? '✓' : '○'} ${s.text}${s.reflection ? ` — ${s.reflection}` : ''}  (${short(s.id)})`,
+    ),
   );
   list(
     'Evidence',
@@ -280,7 +285,7 @@ export const register: Register = (program, ctx) => {
           { header: 'status', value: (g) => STATUS_WORDS[g.status] },
           { header: 'progress', value: (g) => progressShort(g) },
           { header: 'due', value: (g) => g.dueDate ?? '' },
-          { header: 'id', value: (g) => g.id },
+          idColumn(list),
         ],
         opts.deleted
           ? 'No deleted goals.'

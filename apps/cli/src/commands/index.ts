@@ -16,6 +16,7 @@ import * as practices from './practices.ts';
 import * as restore from './restore.ts';
 import * as review from './review.ts';
 import * as serve from './serve.ts';
+import * as settings from './settings.ts';
 import * as today from './today.ts';
 import * as tokens from './tokens.ts';
 import * as whoami from './whoami.ts';
@@ -43,6 +44,7 @@ export const commands: readonly { register: Register }[] = [
   login,
   logout,
   whoami,
+  settings,
   tokens,
   serve,
   db,

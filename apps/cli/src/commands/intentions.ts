@@ -3,7 +3,7 @@ import { HORIZON_KINDS, LIMITS } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import type { Register } from '../context.ts';
 import { addDeleteCommand, addRestoreCommand } from '../discovery-delete.ts';
-import { findIntention, personIsoWeekOf, quarterOf, warnSameName } from '../discovery-lookup.ts';
+import { findIntention, idColumn, personIsoWeekOf, quarterOf, warnSameName } from '../discovery-lookup.ts';
 import { UsageError } from '../errors.ts';
 import { name as nameText, text } from '../limits.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
@@ -101,7 +101,7 @@ export const register: Register = (program, ctx) => {
         [
           { header: 'statement', value: (i: Intention) => i.statement },
           { header: 'horizon', value: (i) => horizonWords(i.horizon) },
-          { header: 'id', value: (i) => i.id },
+          idColumn(list),
         ],
         opts.deleted
           ? 'No deleted intentions.'

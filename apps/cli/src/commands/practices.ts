@@ -2,6 +2,7 @@ import type { TackClient } from '@tack/client';
 import type { CreatePractice, Practice, PracticeState, StrengthDto, UpdatePractice, Weekday } from '@tack/contracts';
 import { type Command, Option } from 'commander';
 import { type Context, type Register, refuseBoth } from '../context.ts';
+import { idColumn } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { LIMITS, limited, name as nameText, text, unit } from '../limits.ts';
 import { formatTimestamp, oneLine } from '../output.ts';
@@ -197,6 +198,7 @@ export const register: Register = (program, ctx) => {
           ...(measured ? [{ header: 'target', value: (p: Practice) => targetWords(p) }] : []),
           { header: 'state', value: (p) => stateWords(p) },
           { header: 'area', value: (p) => (p.areaId ? (areas.get(p.areaId) ?? '') : '') },
+          idColumn(list),
         ],
         opts.state && opts.state !== 'all'
           ? `No ${opts.state} practices.`

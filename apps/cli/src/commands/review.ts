@@ -15,7 +15,7 @@ import type { Register } from '../context.ts';
 import { findIntention } from '../discovery-lookup.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { text as limitedText } from '../limits.ts';
-import { formatDate, oneLine } from '../output.ts';
+import { formatDate, oneLine, renderTable } from '../output.ts';
 import { parseWeekdays, percent, scheduleWords, targetPeriodChange } from '../practice-format.ts';
 import { findPractice, localDate, personTimeZone, SCOPE } from '../practice-lookup.ts';
 
@@ -58,10 +58,23 @@ function parseYesNo(raw: string): boolean {
 export function parseSchedule(raw: string): FrequencyDto {
   const s = raw.trim().toLowerCase();
   if (s === 'daily') return { kind: 'times', times: 1, days: 1 };
+  // The same bounds as --times, --days and --every, checked before anything is saved.
+  const inRange = (n: number) => n >= 1 && n <= 365;
   const times = /^(\d+)\s*\/\s*(\d+)$/.exec(s);
-  if (times) return { kind: 'times', times: Number(times[1]), days: Number(times[2]) };
+  if (times) {
+    const [t, d] = [Number(times[1]), Number(times[2])];
+    if (!inRange(t) || !inRange(d)) {
+      throw new UsageError(`"${raw}": times and days are whole numbers from 1 to 365, e.g. 3/7`);
+    }
+    if (t > d) throw new UsageError(`"${raw}": ${t} times is more than ${d} days; at most once a day`);
+    return { kind: 'times', times: t, days: d };
+  }
   const every = /^every\s*:?\s*(\d+)$/.exec(s);
-  if (every) return { kind: 'interval', everyDays: Number(every[1]) };
+  if (every) {
+    const n = Number(every[1]);
+    if (!inRange(n)) throw new UsageError(`"${raw}": every N days takes a whole number from 1 to 365`);
+    return { kind: 'interval', everyDays: n };
+  }
   try {
     return { kind: 'weekdays', weekdays: parseWeekdays(s) };
   } catch {
@@ -157,17 +170,18 @@ export function renderReview(r: Review, timeZone: string): string[] {
   const names = new Map(s.practices.map((p) => [p.practiceId, p.name]));
   const lines = [
     `Week of ${r.weekStart} to ${r.weekEnd} (${r.isoWeek}): ${r.status === 'completed' ? `completed ${formatDate(r.completedAt, timeZone)}` : 'draft'}`,
-    `Planned ${s.planned}, done ${s.done}; ${s.checkins} check-ins.`,
+    `Planned ${s.planned}, done ${s.done}; ${s.checkins} ${s.checkins === 1 ? 'check-in' : 'check-ins'}.`,
   ];
   if (s.practices.length > 0) {
-    const width = Math.max(...s.practices.map((p) => [...oneLine(p.name)].length), 8);
-    lines.push('', `${'PRACTICE'.padEnd(width)}  PLANNED  DONE  SKIPPED  STRENGTH`);
-    for (const p of s.practices) {
-      const name = oneLine(p.name);
-      lines.push(
-        `${name}${' '.repeat(width - [...name].length)}  ${String(p.planned).padStart(7)}  ${String(p.done).padStart(4)}  ${String(p.skipped).padStart(7)}  ${percent(p.strengthStart)} → ${percent(p.strengthEnd)}`,
-      );
-    }
+    // Aligned in terminal columns, so wide names (emoji, CJK) keep the numbers in line.
+    const table = renderTable(s.practices, [
+      { header: 'practice', value: (p) => p.name },
+      { header: 'planned', value: (p) => String(p.planned), right: true },
+      { header: 'done', value: (p) => String(p.done), right: true },
+      { header: 'skipped', value: (p) => String(p.skipped), right: true },
+      { header: 'strength', value: (p) => `${percent(p.strengthStart)} → ${percent(p.strengthEnd)}` },
+    ]);
+    lines.push('', ...table);
   }
   if (s.energy.length > 0)
     lines.push('', `Energy: ${s.energy.map((e) => `${e.date} ${signed(e.average)}`).join(', ')}`);
@@ -218,8 +232,12 @@ function periodNote(p: Practice, frequency: FrequencyDto): string {
 const PAUSED = 'review paused; your draft is saved, run tack review to go on';
 
 /** Asks a free-text question; empty keeps what was there. Cancelling stops the review (the draft is saved). */
-async function ask(message: string, initialValue: string | null | undefined): Promise<string | undefined> {
-  const answer = await text({ message, initialValue: initialValue ?? '', output: process.stderr });
+async function ask(
+  message: string,
+  initialValue: string | null | undefined,
+  validate?: (value: string | undefined) => string | undefined,
+): Promise<string | undefined> {
+  const answer = await text({ message, initialValue: initialValue ?? '', output: process.stderr, validate });
   if (isCancel(answer)) throw new CliError(PAUSED);
   return answer.trim() === '' ? undefined : answer;
 }
@@ -252,7 +270,14 @@ async function interactive(client: TackClient, week: string): Promise<Review> {
     });
     if (isCancel(choice)) throw new CliError(PAUSED);
     if (choice === 'adjust') {
-      const raw = await ask('New schedule: daily, 3/7 (times in days), "every 3" or mon,thu', '');
+      const raw = await ask('New schedule: daily, 3/7 (times in days), "every 3" or mon,thu', '', (value) => {
+        try {
+          parseSchedule(value?.trim() ? value : 'daily');
+          return undefined;
+        } catch (err) {
+          return err instanceof UsageError ? err.message : String(err);
+        }
+      });
       const frequency = parseSchedule(raw ?? 'daily');
       decisions.push({ practiceId: p.practiceId, decision: 'adjust', frequency });
       if (p.amount !== null) {

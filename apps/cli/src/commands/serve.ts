@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Register } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
+import { makeFolder } from '../folders.ts';
 
 interface ServeOptions {
   host?: string;
@@ -44,6 +45,27 @@ export function dataDirWords(message: string, dataDir: string | undefined, env: 
   return message.replace(/^TACK_DATA_DIR: /, 'the data folder (./data unless you give --data-dir): ');
 }
 
+/**
+ * Makes the SQLite data folder (see `makeFolder`) before the database opens it: the server's own mkdir never
+ * returns on some paths. Folders made here are the owner's alone, as the server makes them. Errors name the
+ * setting the person used (`flag` is the --data-dir given, if any), as `dataDirWords` does for the server's.
+ */
+export function prepareDataDir(dataDir: string, flag: string | undefined, env: NodeJS.ProcessEnv): void {
+  if (dataDir === ':memory:') return;
+  const problem = makeFolder(dataDir, 0o700);
+  if (problem) throw new CliError(dataDirWords(`TACK_DATA_DIR: cannot create ${dataDir}: ${problem}`, flag, env));
+}
+
+/** Why the server could not listen where it was told to, in plain words; undefined for other failures. */
+function listenProblem(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ERR_INVALID_URL') return 'not a valid address; give an IP address such as 127.0.0.1, or a host name';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'no such host name';
+  if (code === 'EADDRNOTAVAIL') return 'this machine has no such address';
+  if (code === 'EACCES') return 'permission denied (ports below 1024 usually need root)';
+  return undefined;
+}
+
 const GRACE_MS = 10_000;
 
 export const register: Register = (program, ctx) => {
@@ -75,6 +97,7 @@ export const register: Register = (program, ctx) => {
         if (err instanceof ConfigError) throw new CliError(err.message);
         throw err;
       }
+      if (!config.databaseUrl) prepareDataDir(config.dataDir, opts.dataDir, ctx.env);
       const server = await startServer(config).catch((err: unknown) => {
         const name = err instanceof Error ? err.name : '';
         if (name === 'PortInUseError') {
@@ -82,6 +105,12 @@ export const register: Register = (program, ctx) => {
         }
         if (name === 'DatabaseUnavailableError') {
           throw new CliError(dataDirWords((err as Error).message, opts.dataDir, ctx.env));
+        }
+        const why = listenProblem(err);
+        if (why) {
+          const setting = opts.host !== undefined ? '--host' : ctx.env.TACK_HOST ? 'TACK_HOST' : 'the address';
+          const where = config.port === 0 ? config.host : `${config.host} port ${config.port}`;
+          throw new CliError(`${setting}: cannot listen on ${where}: ${why}`);
         }
         throw err;
       });

@@ -1,6 +1,8 @@
 import type { ApiToken } from '@tack/contracts';
 import type { Command } from 'commander';
 import type { Register } from '../context.ts';
+import { ambiguous, idColumn, idPrefix } from '../discovery-lookup.ts';
+import { UsageError } from '../errors.ts';
 import { LIMITS, limited } from '../limits.ts';
 import { formatTimestamp } from '../output.ts';
 
@@ -37,7 +39,7 @@ export const register: Register = (program, ctx) => {
         list.tokens,
         [
           { header: '', value: (t: ApiToken) => (conn.token.startsWith(t.prefix) ? '*' : '') },
-          { header: 'id', value: (t) => t.id },
+          idColumn(list.tokens),
           { header: 'name', value: (t) => t.name },
           { header: 'prefix', value: (t) => t.prefix },
           { header: 'created', value: (t) => formatTimestamp(t.createdAt, timeZone) },
@@ -78,13 +80,22 @@ export const register: Register = (program, ctx) => {
   tokens
     .command('revoke')
     .alias('rm')
-    .argument('<id>', "the token's id, from 'tack tokens list'")
+    .argument('<id>', "the token's id, or its start as 'tack tokens list' shows it")
     .summary('revoke an API token; it stops working at once')
-    .action(async (id: string, _opts: object, cmd: Command) => {
+    .action(async (ref: string, _opts: object, cmd: Command) => {
+      if (ref.trim() === '') throw new UsageError("give the id of the token to revoke; see 'tack tokens list'");
       const conn = await ctx.connect(cmd);
-      // Look first, to warn when revoking the very token this CLI uses.
+      // Look first, to find a short id and to warn when revoking the very token this CLI uses.
       const { tokens: all } = await conn.client.tokens.list();
-      const target = all.find((t) => t.id === id);
+      const wanted = ref.trim();
+      const prefix = idPrefix(wanted);
+      let target = all.find((t) => t.id === wanted);
+      if (!target && prefix !== undefined) {
+        const found = all.filter((t) => t.id.toLowerCase().startsWith(prefix));
+        if (found.length > 1) throw ambiguous(found, wanted, (t) => t.name, { many: 'tokens' });
+        target = found[0];
+      }
+      const id = target?.id ?? wanted;
       await conn.client.tokens.revoke(id);
       ctx.out.line(`Revoked token ${target ? `"${target.name}" ` : ''}(${id}).`);
       if (target && conn.token.startsWith(target.prefix)) {
