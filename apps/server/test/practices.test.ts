@@ -183,6 +183,8 @@ describe.each(testDialects())('practices on $name', (dialect) => {
       expect(res.status).toBe(400);
       expect(issuesOf(res.body)).toContain(path);
     }
+    const huge = await checkin(ann, measurable.id, '2026-11-21', { value: 1e12 });
+    expect((huge.body as { error: { message: string } }).error.message).toBe('value: at most 1000000000');
     expect((await checkin(ann, measurable.id, '2026-11-21', { value: 12 })).body).toMatchObject({
       checkin: { value: 12 },
     });

@@ -218,7 +218,10 @@ export type GoalKind = (typeof GOAL_KINDS)[number];
 export const GOAL_STATUSES = ['exploring', 'active', 'paused', 'achieved', 'letGo'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
-const amount = z.number({ message: 'must be a number' }).min(-1e12).max(1e12);
+const amount = z
+  .number({ message: 'must be a number' })
+  .min(-1e12, 'at least -1000000000000')
+  .max(1e12, 'at most 1000000000000');
 
 export const metricSchema = z
   .strictObject({

@@ -219,7 +219,12 @@ export type CheckinDto = z.infer<typeof checkinSchema>;
 export const upsertCheckinSchema = z
   .strictObject({
     status: z.enum(CHECKIN_STATUSES).optional().describe('Default done'),
-    value: z.number({ message: 'must be a number' }).min(0, 'cannot be negative').max(1e9).nullable().optional(),
+    value: z
+      .number({ message: 'must be a number' })
+      .min(0, 'cannot be negative')
+      .max(1e9, 'at most 1000000000')
+      .nullable()
+      .optional(),
     note: z
       .string()
       .trim()

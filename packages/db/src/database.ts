@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
@@ -45,12 +45,30 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   return openSqlite(config.dataDir);
 }
 
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns on some paths (`/proc/x`), where a
+ * plain mkdir fails at once.
+ */
+function makeFolders(dir: string, mode: number): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+  for (const at of missing) {
+    try {
+      mkdirSync(at, { mode });
+    } catch (err) {
+      // Another process (a second server, the CLI) made it in the meantime.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  if (!statSync(dir).isDirectory()) throw new Error('it is a file, not a folder');
+}
+
 function openSqlite(dataDir: string): OpenDatabase {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     try {
       // A folder Tack creates is the owner's alone: it holds everyone's data.
-      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      makeFolders(dataDir, 0o700);
     } catch (err) {
       throw new DatabaseUnavailableError(`TACK_DATA_DIR: cannot create ${dataDir}: ${(err as Error).message}`);
     }

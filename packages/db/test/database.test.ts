@@ -30,6 +30,15 @@ describe('opening SQLite in a data folder', () => {
   it('says which file it cannot create', async () => {
     const blocker = join(root, 'not-a-folder');
     writeFileSync(blocker, 'x');
-    await expect(openDatabase({ dataDir: blocker })).rejects.toThrow(/TACK_DATA_DIR: cannot create/);
+    await expect(openDatabase({ dataDir: blocker })).rejects.toThrow(
+      /TACK_DATA_DIR: cannot create .*not-a-folder: it is a file, not a folder/,
+    );
+    await expect(openDatabase({ dataDir: join(blocker, 'below') })).rejects.toThrow(/TACK_DATA_DIR: cannot create/);
+    // Node's recursive mkdir never returned here; the test's time limit catches a hang.
+    await expect(openDatabase({ dataDir: '/proc/tack-x/data' })).rejects.toThrow(/TACK_DATA_DIR: cannot create/);
+    const nested = join(root, 'a', 'b', 'c');
+    const made = await openDatabase({ dataDir: nested });
+    await made.close();
+    expect(mode(nested)).toBe(0o700);
   });
 });
