@@ -142,12 +142,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function refuseBody(req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) {
   const body = req.body;
-  const empty = body === undefined || body === null || (isPlainObject(body) && Object.keys(body).length === 0);
+  const empty = body == null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
   done(empty ? undefined : invalid('body', 'this request takes no body'));
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
